@@ -1,0 +1,57 @@
+// Builds everything that runs: the CLI, the VS Code extension, tools, and (with --tests) the test
+// bundles. One build for code and tests keeps the data-file loaders identical everywhere.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const production = args.has('--production');
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function filesUnder(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, suffix) : path.endsWith(suffix) ? [path] : [];
+  });
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  loader: { '.yaml': 'text' },
+  logLevel: 'warning',
+  // The unified ecosystem is ESM-only; bundling it into CJS needs import.meta shimmed away.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const builds = [
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },
+];
+if (args.has('--tests')) {
+  builds.push({
+    ...common,
+    entryPoints: [...filesUnder('test', '.test.ts'), ...filesUnder('test/host', '.ts')],
+    outbase: 'test',
+    outdir: 'dist/test',
+    external: ['vscode', 'mocha', 'playwright-core'],
+  });
+}
+
+const present = builds
+  .map((b) => ({ ...b, entryPoints: Array.isArray(b.entryPoints) ? b.entryPoints : Object.fromEntries(Object.entries(b.entryPoints).filter(([, p]) => existsSync(p))) }))
+  .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length) > 0);
+
+if (watch) {
+  for (const b of present) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,176 @@
+// The catalogue: roles, kinds, document types, cue words and guidelines, from the built-in data files
+// merged with what a config adds. Built once per config and cached.
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import cuesText from '../data/cues.yaml';
+import docTypesText from '../data/doc-types.yaml';
+import guidelinesText from '../data/guidelines.yaml';
+import kindsText from '../data/kinds.yaml';
+import rolesText from '../data/roles.yaml';
+import type { Config } from '../config/schema';
+import { normaliseHeading } from '../classify/normalise';
+import { PhraseIndex } from '../text/words';
+import {
+  cuesFileSchema,
+  docTypesFileSchema,
+  guidelinesFileSchema,
+  kindsFileSchema,
+  kindSchema,
+  rolesFileSchema,
+  type Cue,
+  type DocType,
+  type Guideline,
+  type Kind,
+  type Role,
+} from './schema';
+
+export interface CompiledKind extends Kind {
+  regexes: RegExp[];
+}
+
+export interface Catalogue {
+  roles: Map<string, Role>;
+  kinds: Map<string, CompiledKind>;
+  /** In match priority order. */
+  kindOrder: CompiledKind[];
+  synonyms: Map<string, CompiledKind>;
+  docTypes: Map<string, DocType>;
+  guidelines: Map<string, Guideline>;
+  cues: PhraseIndex<Cue>;
+  glossary: PhraseIndex<true>;
+  /** Problems in what the config added (an unknown kind id, a bad pattern), for the config's diagnostics. */
+  problems: string[];
+}
+
+function load<T>(text: string, schema: z.ZodType<T>, file: string): T {
+  const result = schema.safeParse(parse(text));
+  if (!result.success) throw new Error(`Built-in data file ${file} is invalid: ${result.error.message}`);
+  return result.data;
+}
+
+let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; guidelines: Guideline[] } | undefined;
+
+function builtinData() {
+  builtin ??= {
+    roles: load(rolesText, rolesFileSchema, 'roles.yaml').roles,
+    kinds: load(kindsText, kindsFileSchema, 'kinds.yaml').kinds,
+    docTypes: load(docTypesText, docTypesFileSchema, 'doc-types.yaml').docTypes,
+    cues: load(cuesText, cuesFileSchema, 'cues.yaml').cues,
+    guidelines: load(guidelinesText, guidelinesFileSchema, 'guidelines.yaml').guidelines,
+  };
+  return builtin;
+}
+
+const cache = new WeakMap<object, Catalogue>();
+const EMPTY: Config = {};
+
+export function catalogueFor(config: Config = EMPTY): Catalogue {
+  const hit = cache.get(config);
+  if (hit) return hit;
+  const built = build(config);
+  cache.set(config, built);
+  return built;
+}
+
+function build(config: Config): Catalogue {
+  const data = builtinData();
+  const problems: string[] = [];
+
+  const roles = new Map(data.roles.map((r) => [r.id, r]));
+  for (const role of config.roles ?? []) roles.set(role.id, role);
+
+  const kinds = new Map<string, Kind>(data.kinds.map((k) => [k.id, k]));
+  for (const patch of config.kinds ?? []) {
+    const base = kinds.get(patch.id);
+    if (base) {
+      kinds.set(patch.id, {
+        ...base,
+        ...stripUndefined(patch),
+        synonyms: [...(patch.synonyms ?? []), ...base.synonyms],
+        patterns: [...(patch.patterns ?? []), ...base.patterns],
+      });
+    } else {
+      const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) });
+      if (parsed.success) kinds.set(patch.id, parsed.data);
+      else problems.push(`kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+    }
+  }
+
+  const compiled = new Map<string, CompiledKind>();
+  // Config kinds come first in matching, so a team's synonyms win over the built-in patterns.
+  const configIds = (config.kinds ?? []).map((k) => k.id).filter((id) => kinds.has(id));
+  const order = [...new Set([...configIds, ...kinds.keys()])];
+  for (const id of order) {
+    const kind = kinds.get(id)!;
+    const regexes: RegExp[] = [];
+    for (const pattern of kind.patterns) {
+      try {
+        regexes.push(new RegExp(pattern, 'u'));
+      } catch (e) {
+        problems.push(`kinds: pattern ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`);
+      }
+    }
+    for (const role of kind.owner) if (!roles.has(role)) problems.push(`kinds: "${id}" is owned by unknown role "${role}"`);
+    compiled.set(id, { ...kind, regexes });
+  }
+
+  const synonyms = new Map<string, CompiledKind>();
+  for (const kind of compiled.values()) {
+    for (const synonym of kind.synonyms) {
+      const key = normaliseHeading(synonym);
+      if (key && !synonyms.has(key)) synonyms.set(key, kind);
+    }
+  }
+  // Config synonyms override built-in ones that normalise the same.
+  for (const patch of config.kinds ?? []) {
+    for (const synonym of patch.synonyms ?? []) synonyms.set(normaliseHeading(synonym), compiled.get(patch.id)!);
+  }
+
+  const docTypes = new Map(data.docTypes.map((d) => [d.id, d]));
+  for (const patch of config.docTypes ?? []) {
+    const base = docTypes.get(patch.id);
+    if (base) docTypes.set(patch.id, { ...base, ...stripUndefined(patch) });
+    else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
+    else problems.push(`docTypes: new type "${patch.id}" needs a name and an owner`);
+  }
+  for (const type of docTypes.values()) {
+    for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" requires unknown kind "${id}"`);
+  }
+
+  const guidelines = new Map(data.guidelines.map((g) => [g.id, g]));
+  for (const g of config.guidelines ?? []) guidelines.set(g.id, g);
+
+  const cues = new PhraseIndex<Cue>();
+  for (const cue of [...data.cues, ...(config.cues ?? [])]) for (const term of cue.terms) cues.add(term, cue);
+  const glossary = new PhraseIndex<true>();
+  for (const term of config.glossary ?? []) glossary.add(term, true);
+
+  return { roles, kinds: compiled, kindOrder: [...compiled.values()], synonyms, docTypes, guidelines, cues, glossary, problems };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** "shared" and other composite roles stand for their members. */
+export function expandRoles(catalogue: Catalogue, roles: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const role of roles) {
+    const members = catalogue.roles.get(role)?.members;
+    if (members?.length) members.forEach((m) => out.add(m));
+    else out.add(role);
+  }
+  return [...out];
+}
+
+/** "PM", "PMM", "PM + PMM" for messages. */
+export function describeRoles(catalogue: Catalogue, roles: readonly string[]): string {
+  const expanded = expandRoles(catalogue, roles);
+  return expanded.map((r) => catalogue.roles.get(r)?.short ?? r).join(' + ');
+}
+
+/** "product manager" / "product manager and product marketing manager", spelled out for hovers. */
+export function spellRoles(catalogue: Catalogue, roles: readonly string[]): string {
+  const names = expandRoles(catalogue, roles).map((r) => catalogue.roles.get(r)?.name ?? r);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

@@ -1,0 +1,79 @@
+// Shapes of the built-in data files (kinds, roles, document types, cue words, guidelines). The same
+// shapes are what a team's config may add, so they are defined once here and reused by the config schema.
+import { z } from 'zod';
+
+export const idSchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, "_" and "-", starting with a letter');
+
+export const roleSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).describe('Spelled out, e.g. "product manager"'),
+  short: z.string().min(1).describe('As shown at a glance, e.g. "PM"'),
+  owns: z.string().min(1).describe('One line: what this role owns in a spec'),
+  members: z.array(idSchema).optional().describe('For a composite role such as "shared": the roles it stands for'),
+});
+
+export const kindSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  owner: z.array(idSchema).min(1).describe('Roles expected to own the section; several roles mean shared'),
+  lead: idSchema.optional().describe('Of a shared kind, the role that leads'),
+  aspect: z.string().min(1).describe('One or two words shown at a glance: "why", "what", "when", "message"…'),
+  synonyms: z.array(z.string().min(1)).default([]).describe('Normalised headings that name this kind exactly'),
+  patterns: z.array(z.string().min(1)).default([]).describe('Regular expressions tried on the normalised heading when no synonym matches'),
+  guidelines: z.array(idSchema).default([]),
+  hint: z.string().min(1).describe('One line for a stub: what to write here'),
+  skipOwnership: z.boolean().default(false).describe('Administrative sections (metadata, stakeholders) that ownership checks ignore'),
+  inDocumentsOf: z
+    .record(idSchema, idSchema)
+    .optional()
+    .describe('Role → kind: in a document owned by that role the heading means another kind (market "Alternatives" in a PMM document are a competitive landscape)'),
+});
+
+export const requirementSchema = z.object({
+  name: z.string().min(1).describe('What is required, e.g. "a why (problem or goals)"'),
+  anyOf: z.array(idSchema).min(1),
+});
+
+export const docTypeSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1),
+  owner: z.array(idSchema).min(1),
+  requires: z.array(requirementSchema).default([]),
+  fileNames: z.array(z.string()).default([]).describe('File-name fragments that suggest this type when `type:` is absent'),
+});
+
+export const cueSchema = z.object({
+  id: idSchema,
+  role: idSchema.describe('Role whose work these words signal'),
+  kind: idSchema.optional().describe('Kind of section these words signal, where they signal one'),
+  weight: z.number().min(0).max(5).default(1),
+  terms: z.array(z.string().min(1)).min(1).describe('Literal words or phrases, matched case-insensitively on word boundaries; a plural "s" is allowed'),
+});
+
+export const sourceSchema = z.object({
+  title: z.string().min(1),
+  author: z.string().min(1),
+  publisher: z.string().optional(),
+  section: z.string().optional().describe('The part of the source the guideline paraphrases'),
+  url: z.string().optional(),
+});
+
+export const guidelineSchema = z.object({
+  id: idSchema,
+  role: idSchema.describe('Role the guideline concerns (a composite role for shared areas)'),
+  statement: z.string().min(1).describe('One sentence in our own words'),
+  source: sourceSchema,
+});
+
+export const rolesFileSchema = z.object({ roles: z.array(roleSchema) });
+export const kindsFileSchema = z.object({ kinds: z.array(kindSchema) });
+export const docTypesFileSchema = z.object({ docTypes: z.array(docTypeSchema) });
+export const cuesFileSchema = z.object({ cues: z.array(cueSchema) });
+export const guidelinesFileSchema = z.object({ guidelines: z.array(guidelineSchema) });
+
+export type Role = z.infer<typeof roleSchema>;
+export type Kind = z.infer<typeof kindSchema>;
+export type DocType = z.infer<typeof docTypeSchema>;
+export type Cue = z.infer<typeof cueSchema>;
+export type Guideline = z.infer<typeof guidelineSchema>;
+export type GuidelineSource = z.infer<typeof sourceSchema>;

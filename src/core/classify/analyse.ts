@@ -1,0 +1,178 @@
+// Everything the rules need to know about a parsed document, decided once: each section's kind and
+// expected owner (with the evidence), the owner it declares, what its body reads as, and the document's
+// type and owner.
+import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
+import type { DocType } from '../catalogue/schema';
+import type { ParsedDocument, Section } from '../model';
+import { scoreCues, type CueHit, type CueScore } from './cues';
+import { matchHeading } from './heading';
+
+export interface KindEvidence {
+  via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body';
+  detail: string;
+}
+
+export interface BodyReading {
+  /** Role whose vocabulary dominates the body. */
+  role: string;
+  /** Kind whose vocabulary dominates, where one does. */
+  kind?: CompiledKind;
+  score: number;
+  hits: CueHit[];
+}
+
+export interface AnalysedSection {
+  section: Section;
+  parent?: AnalysedSection;
+  kind?: CompiledKind;
+  evidence?: KindEvidence;
+  /** What the heading alone says, where the body overruled it or context changed it. */
+  headingKind?: CompiledKind;
+  /** Owner roles the kind calls for, composite roles expanded. */
+  expected: string[];
+  /** Roles declared for this section, and where that declaration comes from. */
+  declared?: { roles: string[]; via: 'annotation' | 'parent' | 'document' };
+  cues: CueScore;
+  readsAs?: BodyReading;
+}
+
+export interface Analysis {
+  catalogue: Catalogue;
+  /** All sections in document order. */
+  sections: AnalysedSection[];
+  docType?: { type: DocType; via: 'declared' | 'file name' };
+  /** Who owns the document, and how that was decided. */
+  docOwner: { roles: string[]; via: 'declared' | 'type' | 'sections' | 'unknown' };
+  reviewers: string[];
+  /** The document says it is a spec (`specroles:` or a known `type:`). */
+  markedAsSpec: boolean;
+}
+
+/** Cue evidence must add up to this before a body counts as another role's work. */
+export const MIN_BODY_SCORE = 6;
+/** …and outweigh the expected role's vocabulary by this factor. */
+const DOMINANCE = 2;
+
+export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string): Analysis {
+  const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
+  const typeFromName = declaredType ? undefined : typeFromFileName(catalogue, path);
+  const docType = declaredType ? { type: declaredType, via: 'declared' as const } : typeFromName ? { type: typeFromName, via: 'file name' as const } : undefined;
+  const metaOwner = doc.meta.owner ? knownRoles(catalogue, doc.meta.owner.roles) : [];
+
+  const sections: AnalysedSection[] = [];
+  const visit = (section: Section, parent: AnalysedSection | undefined): void => {
+    const analysed = analyseSection(section, parent, catalogue, docType?.type.owner, metaOwner);
+    sections.push(analysed);
+    section.children.forEach((child) => visit(child, analysed));
+  };
+  doc.sections.forEach((s) => visit(s, undefined));
+
+  let docOwner: Analysis['docOwner'];
+  if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
+  else if (docType) docOwner = { roles: expandRoles(catalogue, docType.type.owner), via: 'type' };
+  else docOwner = ownerFromSections(sections);
+
+  return {
+    catalogue,
+    sections,
+    ...(docType ? { docType } : {}),
+    docOwner,
+    reviewers: doc.meta.reviewers ? expandRoles(catalogue, knownRoles(catalogue, doc.meta.reviewers.roles)) : [],
+    markedAsSpec: doc.meta.specroles !== undefined || declaredType !== undefined,
+  };
+}
+
+function analyseSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue, docTypeOwner: string[] | undefined, metaOwner: string[]): AnalysedSection {
+  const cues = scoreCues(catalogue, section.prose);
+  const result: AnalysedSection = { section, expected: [], cues };
+  if (parent) result.parent = parent;
+
+  // Kind: declared, else heading, adjusted for the document's owner ("Alternatives" in a PMM document).
+  const declaredKind = section.declaredKind && catalogue.kinds.get(section.declaredKind.id);
+  if (declaredKind) {
+    result.kind = declaredKind;
+    result.evidence = { via: 'declared', detail: `kind: ${declaredKind.id}` };
+  } else {
+    const match = matchHeading(catalogue, section.title);
+    if (match) {
+      result.kind = match.kind;
+      result.evidence = { via: match.via, detail: match.detail };
+      const docRole = docTypeOwner?.length === 1 ? docTypeOwner[0]! : undefined;
+      const contextual = docRole ? match.kind.inDocumentsOf?.[docRole] : undefined;
+      const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
+      if (replacement) {
+        result.headingKind = match.kind;
+        result.kind = replacement;
+        result.evidence = { via: 'context', detail: `"${match.detail}" in a document owned by ${docRole}` };
+      }
+    }
+  }
+
+  const reading = readBody(catalogue, cues);
+  if (reading) result.readsAs = reading;
+  // Where the heading says nothing, a body that clearly reads as one kind decides.
+  if (!result.kind && reading?.kind) {
+    result.kind = reading.kind;
+    result.evidence = { via: 'body', detail: topPhrases(reading.hits) };
+  }
+
+  if (result.kind) result.expected = expandRoles(catalogue, result.kind.owner);
+
+  if (section.owner) result.declared = { roles: knownRoles(catalogue, section.owner.roles), via: 'annotation' };
+  else if (parent?.declared) result.declared = { ...parent.declared, via: parent.declared.via === 'document' ? 'document' : 'parent' };
+  else if (metaOwner.length) result.declared = { roles: metaOwner, via: 'document' };
+  if (result.declared) result.declared.roles = expandRoles(catalogue, result.declared.roles);
+  return result;
+}
+
+/** The role (and kind) whose vocabulary clearly dominates a body, if any. */
+function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
+  const roles = [...cues.byRole].sort((a, b) => b[1] - a[1]);
+  const [top, second] = roles;
+  if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
+  const kinds = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  const [topKind, secondKind] = kinds;
+  const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };
+  if (topKind && topKind[1] >= MIN_BODY_SCORE && (!secondKind || topKind[1] >= secondKind[1] * DOMINANCE)) {
+    const kind = catalogue.kinds.get(topKind[0]);
+    if (kind) reading.kind = kind;
+  }
+  return reading;
+}
+
+function topPhrases(hits: readonly CueHit[]): string {
+  return [...new Set(hits.map((h) => h.phrase))].slice(0, 3).join(', ');
+}
+
+function knownRoles(catalogue: Catalogue, roles: readonly string[]): string[] {
+  return roles.filter((r) => catalogue.roles.has(r));
+}
+
+function typeFromFileName(catalogue: Catalogue, path: string | undefined): DocType | undefined {
+  if (!path) return undefined;
+  const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  const nameWords = ` ${name.replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  let best: { type: DocType; length: number } | undefined;
+  for (const type of catalogue.docTypes.values()) {
+    for (const fragment of type.fileNames) {
+      const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+      if (nameWords.includes(f) && (!best || f.length > best.length)) best = { type, length: f.length };
+    }
+  }
+  return best?.type;
+}
+
+/** With no declaration and no type, the document belongs to whoever owns most of its sections. */
+function ownerFromSections(sections: AnalysedSection[]): Analysis['docOwner'] {
+  const counts = new Map<string, number>();
+  for (const s of sections) {
+    if (!s.kind || s.kind.skipOwnership || s.expected.length !== 1) continue;
+    counts.set(s.expected[0]!, (counts.get(s.expected[0]!) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return { roles: [], via: 'unknown' };
+  const [top, second] = ranked;
+  // Two roles with comparable shares: the document is shared between them.
+  if (second && second[1] * 2 > top![1]) return { roles: [top![0], second[0]], via: 'sections' };
+  return { roles: [top![0]], via: 'sections' };
+}

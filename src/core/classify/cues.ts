@@ -1,0 +1,63 @@
+// Cue words in a section's prose: which roles' and kinds' vocabulary it uses, with every hit kept as
+// evidence. The team's glossary terms are skipped, so "feature flags" at a feature-flag company or
+// "pipeline" at a CI company count for nothing.
+import type { Catalogue } from '../catalogue/catalogue';
+import type { Cue } from '../catalogue/schema';
+import type { TextRun } from '../model';
+import { words } from '../text/words';
+
+export interface CueHit {
+  cue: Cue;
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+export interface CueScore {
+  hits: CueHit[];
+  byRole: Map<string, number>;
+  byKind: Map<string, number>;
+}
+
+/** One cue counts at most this many times in a section, so one repeated word cannot decide alone. */
+const MAX_HITS_PER_CUE = 3;
+
+export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueScore {
+  const hits: CueHit[] = [];
+  for (const run of prose) {
+    const ws = words(run.text, run.offset);
+    const skipped = new Set<number>();
+    if (catalogue.glossary.size) {
+      for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) skipped.add(i);
+    }
+    for (const hit of catalogue.cues.match(ws, skipped.size ? (i) => skipped.has(i) : undefined)) {
+      hits.push({ cue: hit.value, phrase: hit.phrase, start: hit.start, end: hit.end });
+    }
+  }
+  const perCue = new Map<string, number>();
+  const byRole = new Map<string, number>();
+  const byKind = new Map<string, number>();
+  for (const hit of hits) {
+    const seen = (perCue.get(hit.cue.id) ?? 0) + 1;
+    perCue.set(hit.cue.id, seen);
+    if (seen > MAX_HITS_PER_CUE) continue;
+    byRole.set(hit.cue.role, (byRole.get(hit.cue.role) ?? 0) + hit.cue.weight);
+    if (hit.cue.kind) byKind.set(hit.cue.kind, (byKind.get(hit.cue.kind) ?? 0) + hit.cue.weight);
+  }
+  return { hits, byRole, byKind };
+}
+
+/** "tagline ×2, press release, campaign": the words behind a score, most frequent first. */
+export function describeHits(hits: readonly CueHit[], roles: readonly string[] | undefined, limit = 4): string {
+  const counts = new Map<string, number>();
+  for (const h of hits) {
+    if (roles && !roles.includes(h.cue.role)) continue;
+    const word = h.phrase.toLowerCase();
+    counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([w, n]) => (n > 1 ? `"${w}" ×${n}` : `"${w}"`))
+    .join(', ');
+}

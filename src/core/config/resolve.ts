@@ -1,0 +1,79 @@
+// From a merged config to what one lint run uses: the overrides that match the file applied, presets
+// expanded into severities, and each rule's options validated.
+import picomatch from 'picomatch';
+import type { Severity, SeveritySetting } from '../model';
+import { rules } from '../rules';
+import type { Config, RuleSetting } from './schema';
+
+export interface RuleRun {
+  severity: Severity;
+  options: unknown;
+}
+
+export interface RunSettings {
+  /** Rules to run, with their severity and validated options. */
+  rules: Map<string, RuleRun>;
+  requireDisableReason: boolean;
+  problems: string[];
+}
+
+const overrideCache = new WeakMap<Config, Map<string, Config>>();
+
+/** The config with every `overrides` block whose globs match `path` merged in (same object for the same set). */
+export function configForPath(config: Config, path: string | undefined): Config {
+  if (!config.overrides?.length || !path) return config;
+  const normalised = path.replace(/\\/g, '/');
+  const matched = config.overrides.flatMap((o, i) => (matches(o.files, normalised) ? [i] : []));
+  if (!matched.length) return config;
+  const key = matched.join(',');
+  const cached = overrideCache.get(config)?.get(key);
+  if (cached) return cached;
+  let merged: Config = { ...config };
+  for (const i of matched) {
+    const o = config.overrides[i]!;
+    merged = {
+      ...merged,
+      rules: { ...merged.rules, ...o.rules },
+      glossary: [...(merged.glossary ?? []), ...(o.glossary ?? [])],
+    };
+  }
+  const perConfig = overrideCache.get(config) ?? new Map<string, Config>();
+  perConfig.set(key, merged);
+  overrideCache.set(config, perConfig);
+  return merged;
+}
+
+function matches(globs: string | string[], path: string): boolean {
+  const list = Array.isArray(globs) ? globs : [globs];
+  return list.some((g) => picomatch(g, { dot: true, matchBase: !g.includes('/') })(path) || picomatch(`**/${g}`, { dot: true })(path));
+}
+
+export function runSettings(config: Config): RunSettings {
+  const presets = Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : [];
+  const strict = presets.includes('specroles:strict');
+  const problems: string[] = [];
+  const result = new Map<string, RuleRun>();
+  for (const rule of rules) {
+    let severity: SeveritySetting = rule.meta.defaultSeverity;
+    if (strict && severity === 'info') severity = 'warning';
+    let options: unknown = rule.meta.defaultOptions ?? {};
+    const setting: RuleSetting | undefined = config.rules?.[rule.meta.id];
+    if (setting !== undefined) {
+      const [level, given] = Array.isArray(setting) ? setting : [setting];
+      severity = level;
+      if (given !== undefined) {
+        if (!rule.meta.options) problems.push(`rules.${rule.meta.id}: this rule takes no options`);
+        else {
+          const parsed = rule.meta.options.safeParse({ ...(rule.meta.defaultOptions ?? {}), ...given });
+          if (parsed.success) options = parsed.data;
+          else problems.push(`rules.${rule.meta.id}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+        }
+      }
+    }
+    if (severity !== 'off') result.set(rule.meta.id, { severity, options });
+  }
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!rules.some((r) => r.meta.id === id)) problems.push(`rules: unknown rule "${id}"`);
+  }
+  return { rules: result, requireDisableReason: config.requireDisableReason ?? strict, problems };
+}

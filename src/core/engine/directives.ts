@@ -1,0 +1,78 @@
+// Applies `specroles-disable…` directives to findings: drops the findings each one covers, and reports
+// directives that name unknown rules, lack a required reason, or suppress nothing.
+import type { Directive, Finding, ParsedDocument, Range, Section } from '../model';
+
+/** Findings that no directive may hide: a broken spec, or a broken directive. */
+const UNSUPPRESSIBLE = new Set(['invalid-spec', 'invalid-directive']);
+
+export interface DirectiveProblem {
+  range: Range;
+  message: string;
+}
+
+export function applyDirectives(
+  doc: ParsedDocument,
+  findings: Finding[],
+  knownRules: ReadonlySet<string>,
+  requireReason: boolean,
+): { kept: Finding[]; problems: DirectiveProblem[] } {
+  const problems: DirectiveProblem[] = [];
+  const scopes = doc.directives
+    .filter((d) => d.kind !== 'enable')
+    .map((d) => ({ directive: d, scope: scopeOf(d, doc), used: false }));
+
+  for (const { directive } of scopes) {
+    for (const rule of directive.rules) {
+      if (!knownRules.has(rule.id)) problems.push({ range: rule.range, message: `Unknown rule "${rule.id}" in a specroles-${directive.kind} directive.` });
+    }
+    if (requireReason && !directive.reason) {
+      problems.push({ range: directive.range, message: `This specroles-${directive.kind} directive gives no reason; add one after "--", e.g. "-- pricing is decided by the board".` });
+    }
+  }
+
+  const kept = findings.filter((finding) => {
+    if (UNSUPPRESSIBLE.has(finding.ruleId)) return true;
+    let suppressed = false;
+    for (const entry of scopes) {
+      const { directive, scope } = entry;
+      const named = !directive.rules.length || directive.rules.some((r) => r.id === finding.ruleId);
+      if (named && finding.range.start.offset >= scope[0] && finding.range.start.offset < scope[1]) {
+        entry.used = true;
+        suppressed = true;
+      }
+    }
+    return !suppressed;
+  });
+
+  for (const { directive, used } of scopes) {
+    if (!used && directive.rules.every((r) => knownRules.has(r.id))) {
+      problems.push({ range: directive.range, message: `This specroles-${directive.kind} directive suppresses nothing; remove it.` });
+    }
+  }
+  return { kept, problems };
+}
+
+/** The offsets [start, end) a directive covers. */
+function scopeOf(directive: Directive, doc: ParsedDocument): [number, number] {
+  const end = doc.text.length + 1;
+  const after = directive.range.end.offset;
+  switch (directive.kind) {
+    case 'disable-file':
+      return [0, end];
+    case 'disable-next-section': {
+      const next = flatten(doc.sections).find((s) => s.headingRange.start.offset >= after);
+      return next ? [next.headingRange.start.offset, next.fullRange.end.offset + 1] : [after, after];
+    }
+    default: {
+      const names = new Set(directive.rules.map((r) => r.id));
+      const enable = doc.directives.find(
+        (d) => d.kind === 'enable' && d.range.start.offset >= after && (!d.rules.length || !names.size || d.rules.some((r) => names.has(r.id))),
+      );
+      return [after, enable ? enable.range.start.offset : end];
+    }
+  }
+}
+
+function flatten(sections: readonly Section[]): Section[] {
+  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+}

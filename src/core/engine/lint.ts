@@ -1,0 +1,100 @@
+// The one entry point every front end uses: text in, findings out.
+import { analyse, type Analysis } from '../classify/analyse';
+import { catalogueFor } from '../catalogue/catalogue';
+import { configForPath, runSettings, type RunSettings } from '../config/resolve';
+import type { Config } from '../config/schema';
+import type { DocumentFormat, Finding, ParsedDocument, Range } from '../model';
+import { parseMarkdown } from '../parse/markdown';
+import { parseYamlSpec } from '../parse/yaml-spec';
+import { rules, rulesById } from '../rules';
+import type { Report } from '../rules/rule';
+import { applyDirectives } from './directives';
+
+export interface LintOptions {
+  /** The file's path: decides the format, whether a YAML file is a spec, the type by file name, and overrides. */
+  path?: string;
+  /** An editor's language id ("markdown", "yaml"); wins over the path's extension. */
+  languageId?: string;
+  /** The merged config (see loadConfig); overrides are applied here for `path`. */
+  config?: Config;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  document: ParsedDocument;
+  analysis: Analysis;
+  /** Problems with the config that only show when a file is linted (bad rule options, bad kinds). */
+  configProblems: string[];
+}
+
+const settingsCache = new WeakMap<Config, RunSettings>();
+const knownRuleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
+
+export function formatOf(path: string | undefined, languageId?: string): DocumentFormat {
+  if (languageId) return /ya?ml/i.test(languageId) ? 'yaml' : 'markdown';
+  return path && /\.ya?ml$/i.test(path) ? 'yaml' : 'markdown';
+}
+
+export function lint(input: string, options: LintOptions = {}): LintResult {
+  // A byte-order mark is invisible to users and to editors' columns, but counts in offsets.
+  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? input.slice(1) : input;
+  const config = configForPath(options.config ?? {}, options.path);
+  let settings = settingsCache.get(config);
+  if (!settings) {
+    settings = runSettings(config);
+    settingsCache.set(config, settings);
+  }
+  const catalogue = catalogueFor(config);
+  const format = formatOf(options.path, options.languageId);
+  const document =
+    format === 'yaml' ? parseYamlSpec(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parseMarkdown(text);
+  const analysis = analyse(document, catalogue, options.path);
+  const fatal = document.problems.some((p) => p.fatal);
+
+  const findings: Finding[] = [];
+  for (const [id, run] of settings.rules) {
+    const rule = rulesById.get(id)!;
+    if (fatal && id !== 'invalid-spec') continue;
+    rule.check({
+      doc: document,
+      analysis,
+      options: run.options as never,
+      ...(options.path ? { path: options.path } : {}),
+      requireDisableReason: settings.requireDisableReason,
+      report: (r: Report) => findings.push(toFinding(id, run.severity, r, rule.meta.guidelines, catalogue.guidelines)),
+    });
+  }
+
+  const { kept, problems } = applyDirectives(document, findings, knownRuleIds, settings.requireDisableReason);
+  const directiveRun = settings.rules.get('invalid-directive');
+  if (directiveRun) {
+    const meta = rulesById.get('invalid-directive')!.meta;
+    for (const p of problems) kept.push(toFinding('invalid-directive', directiveRun.severity, p, meta.guidelines, catalogue.guidelines));
+  }
+  kept.sort(byPosition);
+  if (fatal) for (const f of kept) f.fixes = [];
+  if (bom) for (const f of kept) shiftForBom(f);
+  return { findings: kept, document, analysis, configProblems: [...settings.problems, ...catalogue.problems] };
+}
+
+function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {
+  const guidelines = [...new Set([...ruleGuidelines, ...(r.guidelines ?? [])])].filter((g) => known.has(g));
+  const finding: Finding = { ruleId, severity, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
+  if (r.section) finding.section = r.section.section.title;
+  if (r.data) finding.data = r.data;
+  return finding;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || a.ruleId.localeCompare(b.ruleId);
+}
+
+function shiftForBom(f: Finding): void {
+  const shift = (r: Range): Range => ({ start: { ...r.start, offset: r.start.offset + 1 }, end: { ...r.end, offset: r.end.offset + 1 } });
+  f.range = shift(f.range);
+  for (const fix of f.fixes) for (const e of fix.edits) {
+    e.start += 1;
+    e.end += 1;
+  }
+}

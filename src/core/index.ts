@@ -1,0 +1,14 @@
+// The engine's public surface. Front ends (CLI, VS Code extension, tests) import from here only.
+export { lint, formatOf, type LintOptions, type LintResult } from './engine/lint';
+export type * from './model';
+export { rules, rulesById } from './rules';
+export type { Rule, RuleMeta } from './rules/rule';
+export { catalogueFor, describeRoles, spellRoles, expandRoles, type Catalogue } from './catalogue/catalogue';
+export type { Kind, Guideline, Role, DocType } from './catalogue/schema';
+export type { Analysis, AnalysedSection } from './classify/analyse';
+export { normaliseHeading } from './classify/normalise';
+export { renderStub, renderStubs } from './stubs/stub';
+export type { Config } from './config/schema';
+export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
+export { configSchema } from './config/schema';
+export { yamlSpecSchema, frontMatterSchema } from './schema/spec';

@@ -1,0 +1,136 @@
+// YAML spec → ParsedDocument. Files marked `specroles: 1` are validated against the spec schema; other
+// YAML templates (BMAD's `sections: - title/instruction`) are read leniently into the same model so their
+// sections can still be classified, and flat metadata files simply have no sections.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
+import { yamlSpecSchema } from '../schema/spec';
+import { dominantEol, LineIndex } from '../text/lines';
+import { isPlaceholderOnly } from '../text/placeholders';
+import { parseDirective } from './comments';
+import { firstLine } from './front-matter';
+import { readMeta } from './meta';
+import { schemaProblems } from './schema-issues';
+import { findPair, nodeRange, ownerFromPair, type YamlContext } from './yaml-nodes';
+
+/** Keys whose text is the section's prose: our `body`, and the instructions of common templates. */
+const PROSE_KEYS = ['body', 'instruction', 'template', 'description', 'examples', 'content'];
+
+export interface YamlParseOptions {
+  /** Validate against the spec schema even without a `specroles:` key (e.g. *.prd.yaml). */
+  isSpec?: boolean;
+}
+
+export function parseYamlSpec(text: string, options: YamlParseOptions = {}): ParsedDocument {
+  const lines = new LineIndex(text);
+  const ctx: YamlContext = { lines, base: 0 };
+  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
+  const problems: ParseProblem[] = doc.errors.map((e) => ({
+    message: `YAML does not parse: ${firstLine(e.message)}`,
+    range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+    fatal: true,
+  }));
+  const result: ParsedDocument = {
+    format: 'yaml',
+    text,
+    eol: dominantEol(text),
+    meta: {},
+    sections: [],
+    directives: readDirectives(text, lines),
+    problems,
+    bodyStart: text.length,
+  };
+  if (problems.length || !isMap(doc.contents)) return result;
+
+  const top = doc.contents;
+  const isSpec = options.isSpec || findPair(top, 'specroles') !== undefined;
+  if (isSpec) {
+    result.meta = readMeta(top, ctx);
+    problems.push(...schemaProblems(doc, doc.toJS(), yamlSpecSchema, ctx, 'Spec'));
+  } else {
+    const title = findPair(top, 'title');
+    if (title && isScalar(title.value) && typeof title.value.value === 'string') result.meta.title = title.value.value;
+  }
+  result.meta.range = nodeRange(ctx, top);
+  const sectionsPair = findPair(top, 'sections');
+  if (sectionsPair && isSeq(sectionsPair.value)) {
+    result.sections = readSections(sectionsPair.value.items as Node[], 1, ctx, text);
+    result.bodyStart = sectionsPair.value.range?.[0] ?? text.length;
+  }
+  return result;
+}
+
+function readSections(items: Node[], depth: number, ctx: YamlContext, text: string): Section[] {
+  const sections: Section[] = [];
+  for (const item of items) {
+    if (!isMap(item)) continue;
+    const section = readSection(item, depth, ctx, text);
+    if (section) sections.push(section);
+  }
+  return sections;
+}
+
+function readSection(map: YAMLMap, depth: number, ctx: YamlContext, text: string): Section | undefined {
+  const titlePair = findPair(map, 'title');
+  const titleNode = titlePair?.value;
+  if (!titlePair || !isScalar(titleNode) || titleNode.value == null) return undefined;
+  const prose: TextRun[] = [];
+  let visible = '';
+  for (const key of PROSE_KEYS) {
+    const pair = findPair(map, key);
+    if (pair) collectText(pair.value, ctx, prose, (t) => (visible += ` ${t}`));
+  }
+  const childPair = findPair(map, 'sections');
+  const children = childPair && isSeq(childPair.value) ? readSections(childPair.value.items as Node[], depth + 1, ctx, text) : [];
+  const full = nodeRange(ctx, map);
+  const headingRange = nodeRange(ctx, titleNode);
+  const section: Section = {
+    title: String(titleNode.value).trim(),
+    depth,
+    headingRange,
+    contentRange: full,
+    fullRange: full,
+    prose,
+    placeholderOnly: isPlaceholderOnly(visible),
+    children,
+  };
+  const kindPair = findPair(map, 'kind');
+  if (kindPair && isScalar(kindPair.value) && typeof kindPair.value.value === 'string') {
+    section.declaredKind = { id: kindPair.value.value.trim(), range: nodeRange(ctx, kindPair.value) };
+  }
+  const ownerPair = findPair(map, 'owner');
+  const owner = ownerPair && ownerFromPair(ctx, ownerPair);
+  if (owner) section.owner = owner;
+  return section;
+}
+
+function collectText(node: Node | null | undefined, ctx: YamlContext, into: TextRun[], visible: (t: string) => void): void {
+  if (isScalar(node) && typeof node.value === 'string') {
+    // Block scalars start their text on the next line; an approximate offset is enough for cue evidence.
+    const start = node.range?.[0] ?? 0;
+    into.push({ text: node.value, offset: ctx.base + start });
+    visible(node.value);
+  } else if (isSeq(node) || isMap(node)) {
+    for (const item of node.items as unknown[]) {
+      collectText((isMap(node) ? (item as { value: Node }).value : item) as Node, ctx, into, visible);
+    }
+  }
+}
+
+/** `# specroles-disable RULE -- reason` comments anywhere in the file. */
+function readDirectives(text: string, lines: LineIndex): Directive[] {
+  const directives: Directive[] = [];
+  const comment = /(^|[ \t])#[ \t]*(specroles-[^\r\n]*)/gm;
+  for (let m = comment.exec(text); m; m = comment.exec(text)) {
+    const bodyStart = m.index + m[0].length - m[2]!.length;
+    const parsed = parseDirective(m[2]!, bodyStart);
+    if (!parsed) continue;
+    const directive: Directive = {
+      kind: parsed.kind,
+      rules: parsed.rules.map((r) => ({ id: r.id, range: lines.range(r.start, r.end) })),
+      range: lines.range(m.index + m[1]!.length, m.index + m[0].length),
+    };
+    if (parsed.reason) directive.reason = parsed.reason;
+    directives.push(directive);
+  }
+  return directives;
+}

@@ -1,0 +1,45 @@
+// A section's body reads as another role's work: taglines and campaigns inside "Requirements",
+// acceptance criteria inside "Positioning", a pricing brief under "Proposal". The cue words are the
+// evidence, and the finding names them.
+import { z } from 'zod';
+import { expandRoles } from '../catalogue/catalogue';
+import { describeHits } from '../classify/cues';
+import { defineRule } from './rule';
+import { roles, sectionLabel, setOwnerFix } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'content-owner-drift',
+    description: "A section's text reads as another role's work than its heading says.",
+    defaultSeverity: 'warning',
+    guidelines: ['aha-pm-why-what-when', 'aha-pmm-market-position'],
+    fixable: 'suggestion',
+    options: z.object({ minScore: z.number().min(1).optional() }).strict(),
+    defaultOptions: {},
+  },
+  check({ analysis, doc, options, report }) {
+    const { catalogue } = analysis;
+    for (const s of analysis.sections) {
+      const reading = s.readsAs;
+      if (!s.kind || s.kind.skipOwnership || !reading || s.evidence?.via === 'body') continue;
+      if (options.minScore && reading.score < options.minScore) continue;
+      // Shared vocabulary (pricing, launch) only counts where it points at a kind.
+      if (!reading.kind && catalogue.roles.get(reading.role)?.members) continue;
+      const foreign = expandRoles(catalogue, reading.kind ? reading.kind.owner : [reading.role]).filter((r) => !s.expected.includes(r));
+      if (!foreign.length) continue;
+      // Declared co-owners and reviewers already cover the other role.
+      const covered = [...(s.declared?.roles ?? []), ...analysis.reviewers];
+      if (foreign.every((r) => covered.includes(r))) continue;
+      const what = reading.kind ? `${reading.kind.name.toLowerCase()} (${roles(catalogue, reading.kind.owner)})` : `${roles(catalogue, [reading.role])} work`;
+      const together = [...new Set([...s.expected, ...foreign])];
+      report({
+        range: s.section.headingRange,
+        section: s,
+        message: `Section ${sectionLabel(s.section)} is a ${s.kind.name.toLowerCase()} section (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to a section the ${roles(catalogue, foreign)} owns, or declare the section shared.`,
+        guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
+        fixes: [setOwnerFix(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false)],
+        data: { expected: s.kind.owner, readsAs: reading.kind?.id ?? reading.role, score: reading.score },
+      });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+// A section declares an owner other than the one its kind belongs to: a "Messaging" section marked as
+// the PM's, a "Requirements" section marked as the PMM's.
+import { defineRule } from './rule';
+import { kindWithEvidence, roles, sectionLabel, setOwnerFix } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'section-owner-mismatch',
+    description: 'A section declares an owner other than the role its kind belongs to.',
+    defaultSeverity: 'warning',
+    guidelines: ['pragmatic-pm-is-not-pmm'],
+    fixable: 'safe',
+  },
+  check({ analysis, doc, report }) {
+    const { catalogue } = analysis;
+    for (const s of analysis.sections) {
+      const owner = s.section.owner;
+      if (!s.kind || s.kind.skipOwnership || !owner || s.declared?.via !== 'annotation') continue;
+      const declared = s.declared.roles;
+      if (!declared.length || declared.some((r) => s.expected.includes(r))) continue;
+      const expectedOwner = s.kind.owner;
+      report({
+        range: owner.valueRange,
+        section: s,
+        message: `Section ${sectionLabel(s.section)} is declared as owned by ${roles(catalogue, declared)}, but it is ${kindWithEvidence(s)}, which the ${roles(catalogue, expectedOwner)} owns.`,
+        guidelines: s.kind.guidelines,
+        fixes: [setOwnerFix(doc, s.section, expectedOwner, `Set owner to ${roles(catalogue, expectedOwner)}`, true)],
+        data: { expected: expectedOwner, declared, kind: s.kind.id },
+      });
+    }
+  },
+});

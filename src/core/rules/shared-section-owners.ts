@@ -1,0 +1,31 @@
+// A shared section (pricing, launch, target market, sales enablement) names only one role: both
+// contribute, so both should be named.
+import { defineRule } from './rule';
+import { kindWithEvidence, roles, sectionLabel, setOwnerFix } from './support';
+
+export default defineRule({
+  meta: {
+    id: 'shared-section-owners',
+    description: 'A shared section declares only one of the roles that share it.',
+    defaultSeverity: 'info',
+    guidelines: ['marketing-vs-management-shared-target-market', 'marketing-vs-management-shared-pricing-model'],
+    fixable: 'safe',
+  },
+  check({ analysis, doc, report }) {
+    const { catalogue } = analysis;
+    for (const s of analysis.sections) {
+      if (!s.kind || s.kind.skipOwnership || s.expected.length < 2 || s.declared?.via !== 'annotation') continue;
+      const named = s.declared.roles.filter((r) => s.expected.includes(r));
+      const missing = s.expected.filter((r) => !s.declared!.roles.includes(r));
+      if (named.length !== 1 || !missing.length) continue;
+      report({
+        range: s.section.owner!.valueRange,
+        section: s,
+        message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, shared by the ${roles(catalogue, s.expected)}${s.kind.lead ? ` (led by the ${roles(catalogue, [s.kind.lead])})` : ''}, but names only the ${roles(catalogue, named)}.`,
+        guidelines: s.kind.guidelines,
+        fixes: [setOwnerFix(doc, s.section, s.kind.owner, `Set owner to ${roles(catalogue, s.kind.owner)}`, true)],
+        data: { expected: s.kind.owner, declared: s.declared.roles, kind: s.kind.id },
+      });
+    }
+  },
+});
