@@ -273,9 +273,15 @@ function killGroupSync(leader: number, tree: number[] = processTree(leader)): vo
   for (const pid of tree) killQuietly(pid, 'SIGKILL');
 }
 
-/** Hosts not yet disposed, for the exit and signal handlers. */
+/** Hosts not yet completely disposed, for the exit and signal handlers. */
 const live = new Set<HostImpl>();
 let handlersInstalled = false;
+let signalReceived: NodeJS.Signals | undefined;
+
+/** The signal (SIGINT, SIGTERM, SIGHUP) that is stopping this process, if any: it exits with 128 + n. */
+export function stoppingSignal(): NodeJS.Signals | undefined {
+  return signalReceived;
+}
 
 function installProcessHandlers(): void {
   if (handlersInstalled) return;
@@ -285,6 +291,7 @@ function installProcessHandlers(): void {
     for (const host of live) host.disposeSync();
   });
   const onSignal = (signal: NodeJS.Signals, code: number) => {
+    signalReceived = signal;
     process.stderr.write(`\n[code-server host] ${signal}: stopping code-server and chromium\n`);
     void Promise.allSettled([...live].map((h) => h.dispose())).finally(() => process.exit(code));
   };
@@ -304,7 +311,9 @@ class HostImpl implements CodeServerHost {
   private output = '';
   private context: BrowserContext | undefined;
   private browserLeaders: number[] = [];
-  private disposed = false;
+  /** Set once dispose() starts; the host stays in `live` until it has finished. */
+  private disposing: Promise<void> | undefined;
+  private done = false;
 
   constructor(
     readonly profile: Profile,
@@ -363,7 +372,7 @@ class HostImpl implements CodeServerHost {
   }
 
   async openPage(options: OpenPageOptions = {}): Promise<Page> {
-    if (this.disposed) throw new Error('host disposed');
+    if (this.disposing) throw new Error('host disposed');
     if (!this.context) {
       const executablePath = options.chromium ?? findChromium();
       // Playwright starts chromium detached (its own process group) but does not expose the pid of a
@@ -387,22 +396,26 @@ class HostImpl implements CodeServerHost {
     return this.context.newPage();
   }
 
-  async dispose(): Promise<void> {
-    if (this.disposed) return;
-    this.disposed = true;
-    live.delete(this);
+  dispose(): Promise<void> {
+    this.disposing ??= this.disposeNow();
+    return this.disposing;
+  }
+
+  private async disposeNow(): Promise<void> {
     if (this.context) {
       await Promise.race([this.context.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     }
     for (const leader of this.browserLeaders) killGroupSync(leader);
     if (this.server.pid) await killGroup(this.server.pid, 3000);
     this.removeTemp();
+    this.done = true;
+    live.delete(this);
   }
 
-  /** For the 'exit' handler: no awaiting possible. */
+  /** For the 'exit' handler, which cannot wait: also finishes an asynchronous dispose() still under way. */
   disposeSync(): void {
-    if (this.disposed) return;
-    this.disposed = true;
+    if (this.done) return;
+    this.done = true;
     live.delete(this);
     for (const leader of this.browserLeaders) killGroupSync(leader);
     if (this.server.pid) killGroupSync(this.server.pid);

@@ -12,11 +12,12 @@
 // Environment: SPECROLES_HOST_VERBOSE=1 (all workbench and code-server output), SPECROLES_KEEP_TMP=1 (keep
 // the temp profile), SPECROLES_CODE_SERVER / SPECROLES_CHROMIUM (executables), SPECROLES_HOST_TIMEOUT
 // (seconds). Logs and, on failure, a screenshot go to test-results/host/.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { format } from 'node:util';
 import type { Page } from 'playwright-core';
-import { startCodeServer, type CodeServerHost } from './code-server';
+import { startCodeServer, stoppingSignal, type CodeServerHost } from './code-server';
 
 /** dist/test/host → project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
@@ -112,7 +113,35 @@ function formatLog(args: unknown[]): string {
   return format(...args);
 }
 
-type Outcome = { kind: 'exit'; code: number } | { kind: 'timeout' } | { kind: 'server-exit'; how: string } | { kind: 'page-closed'; why: string };
+/**
+ * Rewrites `dist/....js:line:col` in stack traces to the TypeScript source. The extension host replaces
+ * Error.prepareStackTrace, so Node's own source-map support (--enable-source-maps) does not apply there.
+ */
+const sourceMaps = new Map<string, SourceMap | null>();
+function mapStackLocations(text: string): string {
+  return text.replace(/((?:\/|\b)[\w./@-]*dist\/[\w./@-]+\.js):(\d+):(\d+)/g, (whole, file: string, line: string, column: string) => {
+    const js = isAbsolute(file) ? file : resolve(PROJECT_ROOT, file);
+    if (!sourceMaps.has(js)) {
+      try {
+        sourceMaps.set(js, new SourceMap(JSON.parse(readFileSync(`${js}.map`, 'utf8'))));
+      } catch {
+        sourceMaps.set(js, null);
+      }
+    }
+    const entry = sourceMaps.get(js)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry || !('originalSource' in entry) || !entry.originalSource) return whole;
+    const source = resolve(dirname(js), entry.originalSource.replace(/^file:\/\//, ''));
+    return `${relative(PROJECT_ROOT, source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
+
+type Outcome =
+  | { kind: 'exit'; code: number }
+  | { kind: 'timeout' }
+  | { kind: 'server-exit'; how: string }
+  | { kind: 'page-closed'; why: string };
+
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
@@ -129,74 +158,87 @@ async function main(): Promise<number> {
   const workbenchLog: string[] = [];
   let host: CodeServerHost | undefined;
   let page: Page | undefined;
+  // Settled once: by the suite (codeAutomationExit), the overall timeout, or the server or page going away.
+  let settle: (o: Outcome) => void = () => undefined;
+  const settled = new Promise<Outcome>((r) => (settle = r));
+  const timer = setTimeout(() => settle({ kind: 'timeout' }), args.timeoutMs);
+  /** The step's value, or undefined if the run settles first (so a hung start-up still times out). */
+  const step = <T>(work: Promise<T>): Promise<T | undefined> => Promise.race([work, settled.then(() => undefined)]);
   let outcome: Outcome | undefined;
   try {
-    host = await startCodeServer({
-      workspace: args.workspace,
-      env: args.grep ? { SPECROLES_HOST_GREP: args.grep } : {},
-      onServerOutput: VERBOSE ? (text) => process.stdout.write(text.replace(/^/gm, '  [code-server] ')) : undefined,
-    });
-    info(`code-server listening on ${host.baseUrl}`);
-    page = await host.openPage();
-    info('chromium started');
-
-    let settle: (o: Outcome) => void = () => undefined;
-    const settled = new Promise<Outcome>((r) => (settle = r));
-    // Both must be exposed before the workbench loads: it looks them up when the suite settles.
-    await page.exposeFunction('codeAutomationLog', (type: string, logArgs: unknown[]) => {
-      const text = formatLog(Array.isArray(logArgs) ? logArgs : [logArgs]);
-      workbenchLog.push(`[${type}] ${text}`);
-      const wasInSuite = results.inSuite;
-      for (const line of text.split('\n')) results.see(line);
-      if (VERBOSE) console.log(`  [${type}] ${text}`);
-      else if (wasInSuite && results.inSuite) console.log(text);
-    });
-    await page.exposeFunction('codeAutomationExit', (code: number) => settle({ kind: 'exit', code: Number(code) }));
-    page.on('crash', () => settle({ kind: 'page-closed', why: 'the workbench page crashed' }));
-    page.on('close', () => settle({ kind: 'page-closed', why: 'the workbench page closed' }));
-    void host.exited.then((how) => settle({ kind: 'server-exit', how }));
-    const timer = setTimeout(() => settle({ kind: 'timeout' }), Math.max(0, args.timeoutMs - (Date.now() - started)));
-
-    await page.goto(
-      host.workbenchUrl({ folder: args.workspace, extensionDevelopmentPath: PROJECT_ROOT, extensionTestsPath: SUITE }),
+    host = await step(
+      startCodeServer({
+        workspace: args.workspace,
+        env: args.grep ? { SPECROLES_HOST_GREP: args.grep } : {},
+        onServerOutput: VERBOSE ? (text) => process.stdout.write(text.replace(/^/gm, '  [code-server] ')) : undefined,
+      }),
     );
-    info(`workbench loading ${args.workspace}; running ${SUITE} in the extension host`);
+    if (host) {
+      info(`code-server listening on ${host.baseUrl}`);
+      const server = host;
+      void server.exited.then((how) => settle({ kind: 'server-exit', how }));
+      page = await step(server.openPage());
+    }
+    if (host && page) {
+      info('chromium started');
+      // Both must be exposed before the workbench loads: it looks them up when the suite settles.
+      await page.exposeFunction('codeAutomationLog', (type: string, logArgs: unknown[]) => {
+        const text = mapStackLocations(formatLog(Array.isArray(logArgs) ? logArgs : [logArgs]));
+        workbenchLog.push(`[${type}] ${text}`);
+        const wasInSuite = results.inSuite;
+        for (const line of text.split('\n')) results.see(line);
+        if (VERBOSE) console.log(`  [${type}] ${text}`);
+        else if (wasInSuite && results.inSuite) console.log(text);
+      });
+      await page.exposeFunction('codeAutomationExit', (code: number) => settle({ kind: 'exit', code: Number(code) }));
+      page.on('crash', () => settle({ kind: 'page-closed', why: 'the workbench page crashed' }));
+      page.on('close', () => settle({ kind: 'page-closed', why: 'the workbench page closed' }));
+      info(`opening ${args.workspace}; the extension host runs ${SUITE}`);
+      await step(page.goto(host.workbenchUrl({ folder: args.workspace, extensionDevelopmentPath: PROJECT_ROOT, extensionTestsPath: SUITE })));
+    }
     outcome = await settled;
-    clearTimeout(timer);
   } finally {
+    clearTimeout(timer);
     const failed = outcome?.kind !== 'exit' || outcome.code !== 0;
-    if (failed && page) await page.screenshot({ path: join(ARTIFACTS, 'failure.png') }).catch(() => undefined);
+    if (failed && page) await page.screenshot({ path: join(ARTIFACTS, 'failure.png'), timeout: 5000 }).catch(() => undefined);
     writeFileSync(join(ARTIFACTS, 'workbench.log'), workbenchLog.join('\n') + '\n');
     if (host) writeFileSync(join(ARTIFACTS, 'code-server.log'), host.serverOutput());
     await host?.dispose();
   }
 
   let code: number;
+  const signal = stoppingSignal();
+  if (signal) {
+    // code-server.ts is stopping everything and will exit with 128 + n; say so rather than blame the page.
+    console.log(`[host ${elapsed()}] interrupted by ${signal}`);
+    console.log(`${results.passed} passed, ${results.failed} failed`);
+    return SIGNAL_EXIT_CODES[signal] ?? 1;
+  }
   switch (outcome.kind) {
     case 'exit':
       info(`suite finished with exit code ${outcome.code}`);
       code = outcome.code;
       break;
     case 'timeout':
-      console.error(
+      console.log(
         `[host ${elapsed()}] TIMEOUT: the extension-host suite did not finish within ${args.timeoutMs / 1000} s ` +
           `(no codeAutomationExit). See ${ARTIFACTS}/ (workbench.log, code-server.log, failure.png).`,
       );
       code = 2;
       break;
     case 'server-exit':
-      console.error(`[host ${elapsed()}] code-server exited (${outcome.how}) before the suite finished. See ${ARTIFACTS}/code-server.log.`);
+      console.log(`[host ${elapsed()}] code-server exited (${outcome.how}) before the suite finished. See ${ARTIFACTS}/code-server.log.`);
       code = 2;
       break;
     case 'page-closed':
-      console.error(`[host ${elapsed()}] ${outcome.why} before the suite finished. See ${ARTIFACTS}/.`);
+      console.log(`[host ${elapsed()}] ${outcome.why} before the suite finished. See ${ARTIFACTS}/.`);
       code = 2;
       break;
   }
   if (code !== 0 && !results.began && !VERBOSE) {
     // The suite never started (e.g. it failed to load): show what the workbench reported.
     const errors = workbenchLog.filter((line) => line.startsWith('[error]') && !HARMLESS.test(line));
-    if (errors.length) console.error(`workbench errors:\n${errors.slice(-20).join('\n')}`);
+    if (errors.length) console.log(`workbench errors:\n${errors.slice(-20).join('\n')}`);
   }
   if (code !== 0 && results.failed === 0) results.failed = 1; // failed without a mocha failure: count it
   if (code !== 0) info(`logs: ${ARTIFACTS}/`);
@@ -208,7 +250,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`[host ${elapsed()}] harness error:`, error instanceof Error ? error.message : error);
+    console.log(`[host ${elapsed()}] harness error:`, error instanceof Error ? error.message : error);
     console.log('0 passed, 1 failed');
     process.exit(2);
   },

@@ -10,7 +10,7 @@ const STATUS_SUFFIX = /\s*[-–—:]?\s*\b(?:optional|mandatory|required|interna
 
 export function normaliseHeading(heading: string): string {
   // Headings longer than this say nothing more about their kind; the cap keeps every pattern cheap.
-  let h = heading.slice(0, 300).normalize('NFKC').replace(EMOJI, ' ').toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  let h = heading.slice(0, 300).normalize('NFKC').replace(/[‘’ʼ`´]/g, "'").replace(EMOJI, ' ').toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) {
     const before = h;
     h = h.replace(NUMBERING, '').replace(QUESTION_PREFIX, '').replace(SUFFIX_IN_BRACKETS, '').replace(STATUS_SUFFIX, '').trim();

@@ -1,9 +1,13 @@
 // The same kind twice at the same level: two "Problem" sections, a "Goals" and an "Objectives". Which
-// one is the spec's answer, and who owns it?
+// one is the spec's answer, and who owns it? Only headings that name their kind outright (a synonym, a
+// declared kind) count: keyword matches group related headings ("Strengths", "Weaknesses") that are
+// rightly separate.
 import { z } from 'zod';
 import type { AnalysedSection } from '../classify/analyse';
 import { defineRule } from './rule';
 import { sectionLabel } from './support';
+
+const STRONG = new Set(['synonym', 'declared']);
 
 export default defineRule({
   meta: {
@@ -19,7 +23,7 @@ export default defineRule({
     const allowed = new Set(options.allow ?? []);
     const firstByParent = new Map<AnalysedSection | undefined, Map<string, AnalysedSection>>();
     for (const s of analysis.sections) {
-      if (!s.kind || allowed.has(s.kind.id) || s.evidence?.via === 'body') continue;
+      if (!s.kind || allowed.has(s.kind.id) || !STRONG.has(s.evidence?.via ?? '')) continue;
       const siblings = firstByParent.get(s.parent) ?? new Map<string, AnalysedSection>();
       firstByParent.set(s.parent, siblings);
       const first = siblings.get(s.kind.id);

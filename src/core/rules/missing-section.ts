@@ -38,7 +38,7 @@ export default defineRule({
       }
       report({
         range,
-        message: `This ${docType.type.name} (${how}) has no ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
+        message: `This ${docType.type.name} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
         guidelines: kind?.guidelines ?? [],
         fixes,
         data: { docType: docType.type.id, requirement: requirement.name, anyOf: requirement.anyOf },

@@ -3,6 +3,8 @@
 import { defineRule } from './rule';
 import { kindWithEvidence, roles, sectionLabel, setOwnerFix } from './support';
 
+const SHARED = ['pm', 'pmm'];
+
 export default defineRule({
   meta: {
     id: 'shared-section-owners',
@@ -14,7 +16,8 @@ export default defineRule({
   check({ analysis, doc, report }) {
     const { catalogue } = analysis;
     for (const s of analysis.sections) {
-      if (!s.kind || s.kind.skipOwnership || s.expected.length < 2 || s.declared?.via !== 'annotation') continue;
+      // Shared means PM and PMM; a kind engineering co-owns with the PM (technical approach) is not "shared".
+      if (!s.kind || s.kind.skipOwnership || !SHARED.every((r) => s.expected.includes(r)) || s.declared?.via !== 'annotation') continue;
       const named = s.declared.roles.filter((r) => s.expected.includes(r));
       const missing = s.expected.filter((r) => !s.declared!.roles.includes(r));
       if (named.length !== 1 || !missing.length) continue;

@@ -6,25 +6,20 @@ export const ownerValueSchema = z
   .union([z.string(), z.array(z.string())])
   .describe('A role id (pm, pmm, eng, project, marketing, shared, or one from config), or several: "pm, pmm" or [pm, pmm]');
 
-export interface SpecSection {
-  title: string;
-  kind?: string | undefined;
-  owner?: string | string[] | undefined;
-  body?: string | undefined;
-  sections?: SpecSection[] | undefined;
-}
+export const specSectionSchema = z
+  .object({
+    title: z.string().min(1).describe('Heading of the section; its kind is inferred from it unless `kind` is given'),
+    kind: z.string().optional().describe('Section kind id, e.g. problem, positioning, pricing_packaging'),
+    owner: ownerValueSchema.optional(),
+    body: z.string().optional().describe('The section text (Markdown)'),
+    get sections(): z.ZodOptional<z.ZodArray<typeof specSectionSchema>> {
+      return z.array(specSectionSchema).optional().describe('Nested sections');
+    },
+  })
+  .strict()
+  .meta({ id: 'section', title: 'Spec section' });
 
-export const specSectionSchema: z.ZodType<SpecSection> = z.lazy(() =>
-  z
-    .object({
-      title: z.string().min(1).describe('Heading of the section; its kind is inferred from it unless `kind` is given'),
-      kind: z.string().optional().describe('Section kind id, e.g. problem, positioning, pricing_packaging'),
-      owner: ownerValueSchema.optional(),
-      body: z.string().optional().describe('The section text (Markdown)'),
-      sections: z.array(specSectionSchema).optional().describe('Nested sections'),
-    })
-    .strict(),
-);
+export type SpecSection = z.infer<typeof specSectionSchema>;
 
 export const yamlSpecSchema = z
   .object({

@@ -23,8 +23,6 @@ export const RESULT_MARKER = 'SPECROLES_HOST_RESULT';
 const Mocha: typeof MochaImport = (MochaImport as unknown as { Mocha?: typeof MochaImport }).Mocha ?? MochaImport;
 
 export async function run(): Promise<void> {
-  // Stack traces in .ts terms (the bundles have linked source maps); applies to files loaded from now on.
-  process.setSourceMapsEnabled(true);
   const mocha = new Mocha({
     ui: 'bdd',
     reporter: 'spec',
@@ -51,6 +49,7 @@ export async function run(): Promise<void> {
       });
     } catch (error) {
       // A test file that throws while loading.
+      console.error('failed to load the host tests:', error);
       console.log(`${RESULT_MARKER} ${JSON.stringify({ passed: 0, failed: 1, pending: 0 })}`);
       reject(error instanceof Error ? error : new Error(String(error)));
     }

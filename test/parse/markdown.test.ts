@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { parseMarkdown } from '../../src/core/parse/markdown';
+import type { Section } from '../../src/core/model';
+
+const titles = (sections: Section[]): string[] => sections.flatMap((s) => [s.title, ...titles(s.children)]);
+
+describe('Markdown parser', () => {
+  it('turns ATX and setext headings into nested sections with exact positions', () => {
+    const doc = parseMarkdown('Spec\n====\n\nProblem\n-------\n\nText\n\nGoals\n-----\n\n### Sub goal\n\nMore\n');
+    // A lone level-1 heading above everything is the document's title.
+    assert.equal(doc.meta.title, 'Spec');
+    assert.deepEqual(titles(doc.sections), ['Problem', 'Goals', 'Sub goal']);
+    const goals = doc.sections[1]!;
+    assert.deepEqual([goals.headingRange.start.line, goals.headingRange.start.column], [9, 1]);
+    assert.equal(goals.headingRange.end.line, 10);
+    assert.equal(goals.children[0]!.depth, 3);
+    assert.equal(goals.fullRange.end.line, 14);
+  });
+
+  it('does not take headings inside code fences or HTML comments for sections', () => {
+    const doc = parseMarkdown('## Real\n\n```md\n## In a fence\n```\n\n<!--\n## In a comment\n-->\n\n~~~\n# Tilde fence\n~~~\n');
+    assert.deepEqual(titles(doc.sections), ['Real']);
+  });
+
+  it('reads the document title, front matter and owner annotations', () => {
+    const text = '---\ntype: prd\nowner: pm\nreviewers: [pmm]\n---\n# Checkout v2\n\n## Messaging <!-- owner: pmm -->\n\n## Goals\n<!-- owner: pm, pmm -->\n\nGrow.\n';
+    const doc = parseMarkdown(text);
+    assert.equal(doc.meta.type?.value, 'prd');
+    assert.equal(doc.meta.title, 'Checkout v2');
+    assert.deepEqual(doc.meta.reviewers?.roles, ['pmm']);
+    assert.deepEqual(titles(doc.sections), ['Messaging', 'Goals']);
+    const [messaging, goals] = doc.sections;
+    assert.deepEqual(messaging!.owner?.roles, ['pmm']);
+    assert.equal(text.slice(messaging!.owner!.valueRange.start.offset, messaging!.owner!.valueRange.end.offset), 'pmm');
+    assert.deepEqual(goals!.owner?.roles, ['pm', 'pmm']);
+    assert.deepEqual(goals!.owner!.items.map((i) => [i.range.start.line, i.range.start.column]), [[11, 13], [11, 17]]);
+  });
+
+  it('ignores an owner comment that is not on the heading line or the line right after it', () => {
+    const doc = parseMarkdown('## Goals\n\n<!-- owner: pmm -->\n');
+    assert.equal(doc.sections[0]!.owner, undefined);
+  });
+
+  it('handles CRLF line endings with the same lines and columns', () => {
+    const lf = parseMarkdown('## A\n\ntext\n\n## B <!-- owner: pm -->\n');
+    const crlf = parseMarkdown('## A\r\n\r\ntext\r\n\r\n## B <!-- owner: pm -->\r\n');
+    assert.equal(crlf.eol, '\r\n');
+    const where = (d: typeof lf) => d.sections.map((s) => [s.title, s.headingRange.start.line, s.owner?.valueRange.start.column]);
+    assert.deepEqual(where(crlf), where(lf));
+  });
+
+  it('keeps numbering, emoji, suffixes and questions in the title (they are normalised for matching)', () => {
+    const doc = parseMarkdown('## 3. Goals\n\n## 🚀 Launch plan\n\n## Requirements *(mandatory)*\n\n## What is the type of buyer?\n');
+    assert.deepEqual(titles(doc.sections), ['3. Goals', '🚀 Launch plan', 'Requirements (mandatory)', 'What is the type of buyer?']);
+  });
+
+  it('marks sections that hold only placeholders or guidance', () => {
+    const doc = parseMarkdown('## A\n\nTBD\n\n## B\n\n<!-- Describe the problem -->\n\n## C\n\n[DATE] {{owner}}\n\n## D\n\nReal words.\n');
+    assert.deepEqual(doc.sections.map((s) => s.placeholderOnly), [true, true, true, false]);
+  });
+
+  it('reads directives with their rules and reason', () => {
+    const doc = parseMarkdown('<!-- specroles-disable-next-section foreign-section, empty-section -- legal owns this -->\n## Legal\n');
+    assert.equal(doc.directives.length, 1);
+    const d = doc.directives[0]!;
+    assert.equal(d.kind, 'disable-next-section');
+    assert.deepEqual(d.rules.map((r) => [r.id, r.range.start.column]), [['foreign-section', 37], ['empty-section', 54]]);
+    assert.equal(d.reason, 'legal owns this');
+  });
+
+  it('reports unterminated front matter without losing the document', () => {
+    const doc = parseMarkdown('---\ntype: prd\n\n## Goals\n\nShip it.\n');
+    assert.match(doc.problems[0]!.message, /never closed/);
+    assert.deepEqual(titles(doc.sections), ['Goals']);
+  });
+
+  it('gives the same sections however the text is cut into chunks (tables, lists, setext edge cases)', () => {
+    const text = '## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item\n---\n\n## B\n';
+    assert.deepEqual(titles(parseMarkdown(text).sections), ['A', 'B']);
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { parseYamlSpec } from '../../src/core/parse/yaml-spec';
+
+describe('YAML spec parser', () => {
+  const spec = [
+    'specroles: 1',
+    'type: prd',
+    'owner: pm',
+    'sections:',
+    '  - title: Problem',
+    '    body: Shoppers abandon carts.',
+    '  - title: Messaging',
+    '    owner: [pm, pmm]',
+    '    sections:',
+    '      - title: Tagline',
+    '        kind: messaging',
+    '',
+  ].join('\n');
+
+  it('reads sections with positions on keys and values', () => {
+    const doc = parseYamlSpec(spec);
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.meta.type?.value, 'prd');
+    const [problem, messaging] = doc.sections;
+    assert.equal(problem!.title, 'Problem');
+    assert.deepEqual([problem!.headingRange.start.line, problem!.headingRange.start.column], [5, 12]);
+    assert.deepEqual(messaging!.owner!.items.map((i) => [i.role, i.range.start.line, i.range.start.column]), [['pm', 8, 13], ['pmm', 8, 17]]);
+    assert.equal(messaging!.children[0]!.declaredKind?.id, 'messaging');
+    assert.equal(messaging!.children[0]!.depth, 2);
+  });
+
+  it('maps schema errors to the exact key or value', () => {
+    const doc = parseYamlSpec('specroles: 1\nsections:\n  - title: 42\n    colour: blue\n');
+    const messages = doc.problems.map((p) => `${p.range.start.line}:${p.range.start.column} ${p.message}`);
+    assert.deepEqual(messages, ['3:12 Spec: "sections[0].title": expected string, found number 42', '4:5 Spec: unknown key "colour" in sections[0]']);
+  });
+
+  it('reports YAML that does not parse as fatal, at its line', () => {
+    const doc = parseYamlSpec('specroles: 1\ntitle: "unclosed\nsections: []\n');
+    assert.ok(doc.problems.length > 0);
+    assert.ok(doc.problems.every((p) => p.fatal));
+    assert.match(doc.problems[0]!.message, /^YAML does not parse/);
+  });
+
+  it('reports duplicate keys', () => {
+    const doc = parseYamlSpec('specroles: 1\ntype: prd\ntype: rfc\n');
+    assert.equal(doc.problems[0]!.range.start.line, 3);
+  });
+
+  it('reads template YAML (BMAD-style sections with instructions) leniently, without schema errors', () => {
+    const doc = parseYamlSpec('template:\n  id: x\nsections:\n  - id: goals\n    title: Goals\n    instruction: List the desired outcomes\n');
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.sections[0]!.title, 'Goals');
+    assert.equal(doc.sections[0]!.prose[0]!.text, 'List the desired outcomes');
+  });
+
+  it('reads # directives', () => {
+    const doc = parseYamlSpec('specroles: 1 # specroles-disable-file unowned-section -- generated\n');
+    assert.equal(doc.directives[0]!.kind, 'disable-file');
+    assert.equal(doc.directives[0]!.reason, 'generated');
+  });
+});
