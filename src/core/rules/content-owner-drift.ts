@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { expandRoles } from '../catalogue/catalogue';
 import { describeHits } from '../classify/cues';
 import { defineRule } from './rule';
-import { roles, sectionLabel, setOwnerFix } from './support';
+import { aKind, roles, sectionLabel, setOwnerFix } from './support';
 
 export default defineRule({
   meta: {
@@ -32,10 +32,12 @@ export default defineRule({
       if (foreign.every((r) => covered.includes(r))) continue;
       const what = reading.kind ? `${reading.kind.name.toLowerCase()} (${roles(catalogue, reading.kind.owner)})` : `${roles(catalogue, [reading.role])} work`;
       const together = [...new Set([...s.expected, ...foreign])];
+      // A shared kind (pricing, launch) is not the other role's alone: point at the kind, not the role.
+      const where = reading.kind && expandRoles(catalogue, reading.kind.owner).length > 1 ? `a ${reading.kind.name.toLowerCase()} section` : `a section the ${roles(catalogue, foreign)} owns`;
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is a ${s.kind.name.toLowerCase()} section (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to a section the ${roles(catalogue, foreign)} owns, or declare the section shared.`,
+        message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind.name.toLowerCase())} (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
         fixes: [setOwnerFix(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false)],
         data: { expected: s.kind.owner, readsAs: reading.kind?.id ?? reading.role, score: reading.score },

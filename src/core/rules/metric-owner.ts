@@ -2,7 +2,7 @@
 // to market; product marketers measure growth, retention and satisfaction.
 import { describeHits } from '../classify/cues';
 import { defineRule } from './rule';
-import { sectionLabel } from './support';
+import { aKind, sectionLabel } from './support';
 
 /** Kinds of metrics section, and the kind of metric cue that does not belong in each. */
 const WRONG_METRICS: Record<string, { foreign: string; says: string }> = {
@@ -28,7 +28,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is a ${s.kind!.name.toLowerCase()} section but lists ${wrong.says}: ${describeHits(foreignHits, undefined)}.`,
+        message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind!.name.toLowerCase())} but lists ${wrong.says}: ${describeHits(foreignHits, undefined)}.`,
         data: { kind: s.kind!.id, foreign: wrong.foreign },
       });
     }

@@ -9,23 +9,28 @@ export function sectionLabel(section: Section): string {
   return `"${title || '(untitled)'}"`;
 }
 
+/** "a messaging section", "an acceptance criteria section". */
+export function aKind(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} section`;
+}
+
 /** "the messaging section (heading matches "messaging")": why the linter thinks what it thinks. */
 export function kindWithEvidence(s: AnalysedSection): string {
   if (!s.kind) return 'a section of no known kind';
-  const name = s.kind.name.toLowerCase();
+  const kind = aKind(s.kind.name.toLowerCase());
   switch (s.evidence?.via) {
     case 'declared':
-      return `a ${name} section (declared as kind "${s.kind.id}")`;
+      return `${kind} (declared as kind "${s.kind.id}")`;
     case 'synonym':
-      return `a ${name} section (heading "${s.evidence.detail}")`;
+      return `${kind} (heading "${s.evidence.detail}")`;
     case 'pattern':
-      return `a ${name} section (heading says "${s.evidence.detail}")`;
+      return `${kind} (heading says "${s.evidence.detail}")`;
     case 'context':
-      return `a ${name} section (${s.evidence.detail})`;
+      return `${kind} (${s.evidence.detail})`;
     case 'body':
-      return `a ${name} section (its text mentions ${s.evidence.detail})`;
+      return `${kind} (its text mentions ${s.evidence.detail})`;
     default:
-      return `a ${name} section`;
+      return kind;
   }
 }
 
