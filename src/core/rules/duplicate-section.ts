@@ -1,9 +1,10 @@
 // The same kind twice at the same level: two "Problem" sections, a "Goals" and an "Objectives". Which
 // one is the spec's answer, and who owns it? Only headings that name their kind outright (a synonym, a
-// declared kind) count: keyword matches group related headings ("Strengths", "Weaknesses") that are
-// rightly separate.
+// declared kind) count, or the same heading twice: keyword matches group related headings ("Strengths",
+// "Weaknesses") that are rightly separate.
 import { z } from 'zod';
 import type { AnalysedSection } from '../classify/analyse';
+import { normaliseHeading } from '../classify/normalise';
 import { defineRule } from './rule';
 import { sectionLabel } from './support';
 
@@ -23,12 +24,15 @@ export default defineRule({
     const allowed = new Set(options.allow ?? []);
     const firstByParent = new Map<AnalysedSection | undefined, Map<string, AnalysedSection>>();
     for (const s of analysis.sections) {
-      if (!s.kind || allowed.has(s.kind.id) || !STRONG.has(s.evidence?.via ?? '')) continue;
+      if (!s.kind || allowed.has(s.kind.id)) continue;
+      // A keyword match counts only when the very same heading repeats ("Problem" twice).
+      const key = STRONG.has(s.evidence?.via ?? '') ? s.kind.id : s.evidence?.via === 'pattern' ? `heading:${normaliseHeading(s.section.title)}` : undefined;
+      if (!key) continue;
       const siblings = firstByParent.get(s.parent) ?? new Map<string, AnalysedSection>();
       firstByParent.set(s.parent, siblings);
-      const first = siblings.get(s.kind.id);
+      const first = siblings.get(key);
       if (!first) {
-        siblings.set(s.kind.id, s);
+        siblings.set(key, s);
         continue;
       }
       report({

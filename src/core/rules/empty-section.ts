@@ -1,7 +1,7 @@
 // A section holding only placeholders: TBD, TODO, [DATE], {{x}}, guidance comments. A spec that looks
 // complete but is not misleads everyone who reads it.
 import { defineRule } from './rule';
-import { sectionLabel } from './support';
+import { roles, sectionLabel } from './support';
 
 export default defineRule({
   meta: {
@@ -14,8 +14,13 @@ export default defineRule({
   check({ analysis, doc, report }) {
     for (const s of analysis.sections) {
       if (!s.section.placeholderOnly || s.section.children.length) continue;
-      const content = doc.text.slice(s.section.contentRange.start.offset, s.section.contentRange.end.offset).trim();
-      const owner = s.kind ? ` The ${analysis.catalogue.roles.get(s.kind.lead ?? s.kind.owner[0]!)?.name ?? s.kind.owner[0]} should write it: ${s.kind.hint}` : '';
+      // A YAML section's content range is its whole map (title included): judge it by its text instead.
+      const content = doc.format === 'yaml'
+        ? s.section.prose.map((p) => p.text).join('').trim()
+        : doc.text.slice(s.section.contentRange.start.offset, s.section.contentRange.end.offset).trim();
+      // Who writes it: the lead of a shared kind, else all its owners; administrative kinds follow the document.
+      const writers = s.kind && !s.kind.skipOwnership ? (s.kind.lead ? [s.kind.lead] : s.kind.owner) : [];
+      const owner = s.kind ? (writers.length ? ` Written by: ${roles(analysis.catalogue, writers)}. ${s.kind.hint}` : ` ${s.kind.hint}`) : '';
       report({
         range: s.section.headingRange,
         section: s,

@@ -20,11 +20,15 @@ export default defineRule({
       if (s.expected.some((r) => involved.has(r))) continue;
       // Report the outermost foreign section only; its subsections share the finding.
       if (s.parent && s.parent.kind && !s.parent.expected.some((r) => involved.has(r))) continue;
-      const how = docOwner.via === 'declared' ? 'declared' : docOwner.via === 'type' ? `a ${analysis.docType?.type.name ?? 'typed'} document` : 'inferred from its sections';
+      const docType = analysis.docType;
+      const how =
+        docOwner.via === 'declared' ? `owner: ${docOwner.roles.join(', ')}`
+        : docOwner.via === 'type' && docType ? (docType.via === 'declared' ? `type: ${docType.type.id}` : `a ${docType.type.id} by its file name`)
+        : 'inferred from its sections';
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, which the ${roles(catalogue, s.kind.owner)} owns, but this document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as reviewer, or move the section to their document.`,
+        message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, which the ${roles(catalogue, s.kind.owner)} owns, but this document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as a reviewer, or move the section to their document.`,
         guidelines: s.kind.guidelines,
         data: { expected: s.kind.owner, documentOwner: docOwner.roles, kind: s.kind.id },
       });

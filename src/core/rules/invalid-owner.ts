@@ -27,11 +27,15 @@ function check({ analysis, report }: RuleContext<Record<string, never>>, declara
   const known = [...analysis.catalogue.roles.keys()];
   for (const item of declaration.items) {
     if (analysis.catalogue.roles.has(item.role)) continue;
-    const suggestion = closest(item.role, known);
+    // Role ids are short: two edits turn "ux" or "qa" into "pm", and "product" into "project". Every role
+    // as near is offered, since "pmn" is as close to pm as to pmm.
+    const first = closest(item.role, known, item.role.length >= 8 ? 2 : 1);
+    // `closest` keeps the earlier candidate on a tie, so r wins against `first` only when it is as near.
+    const suggestions = first ? known.filter((r) => closest(item.role, [r, first]) === r) : [];
     report({
       range: item.range,
-      message: `"${item.role}" is not a known role (${what}); roles are ${known.join(', ')}${suggestion ? `. Did you mean "${suggestion}"?` : ', or add it under `roles` in .specroles.yaml.'}`,
-      fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ start: item.range.start.offset, end: item.range.end.offset, newText: suggestion }], safe: false }] : [],
+      message: `"${item.role}" is not a known role (${what}); roles are ${known.join(', ')}${suggestions.length ? `. Did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : ', or add it under `roles` in .specroles.yaml.'}`,
+      fixes: suggestions.map((r) => ({ title: `Change to "${r}"`, edits: [{ start: item.range.start.offset, end: item.range.end.offset, newText: r }], safe: false })),
       data: { role: item.role },
     });
   }

@@ -38,7 +38,7 @@ export default defineRule({
       }
       report({
         range,
-        message: `This ${docType.type.name} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
+        message: `This ${inSentence(docType.type.name)} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
         guidelines: kind?.guidelines ?? [],
         fixes,
         data: { docType: docType.type.id, requirement: requirement.name, anyOf: requirement.anyOf },
@@ -46,6 +46,11 @@ export default defineRule({
     });
   },
 });
+
+/** "Product requirements document" → "product requirements document"; acronyms ("RFC template") stay. */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+}
 
 function documentRange(doc: ParsedDocument): Range {
   if (doc.meta.type) return doc.meta.type.range;

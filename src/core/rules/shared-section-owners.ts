@@ -21,12 +21,14 @@ export default defineRule({
       const named = s.declared.roles.filter((r) => s.expected.includes(r));
       const missing = s.expected.filter((r) => !s.declared!.roles.includes(r));
       if (named.length !== 1 || !missing.length) continue;
+      // The kind's owners, keeping any other role the declaration names (a safe fix must not drop one).
+      const owners = [...s.kind.owner, ...s.section.owner!.roles.filter((r) => !s.expected.includes(r) && !s.kind!.owner.includes(r))];
       report({
         range: s.section.owner!.valueRange,
         section: s,
         message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, shared by the ${roles(catalogue, s.expected)}${s.kind.lead ? ` (led by the ${roles(catalogue, [s.kind.lead])})` : ''}, but names only the ${roles(catalogue, named)}.`,
         guidelines: s.kind.guidelines,
-        fixes: [setOwnerFix(doc, s.section, s.kind.owner, `Set owner to ${roles(catalogue, s.kind.owner)}`, true)],
+        fixes: [setOwnerFix(doc, s.section, owners, `Set owner to ${roles(catalogue, owners)}`, true)],
         data: { expected: s.kind.owner, declared: s.declared.roles, kind: s.kind.id },
       });
     }

@@ -15,15 +15,15 @@ export default defineRule({
     const { catalogue, docOwner } = analysis;
     for (const s of analysis.sections) {
       if (s.kind || s.declared?.roles.length) continue;
-      // Subsections of a section with a kind belong to it.
-      if (s.parent?.kind) continue;
+      // Subsections belong to their parent: they inherit its kind or owner, or the parent is reported itself.
+      if (s.parent) continue;
       const fixes = docOwner.roles.length
         ? [setOwnerFix(doc, s.section, docOwner.roles, `Declare owner ${roles(catalogue, docOwner.roles)}`, false)]
         : [];
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} matches no known section kind and declares no owner; add an <!-- owner: … --> annotation or a kind synonym in .specroles.yaml.`,
+        message: `Section ${sectionLabel(s.section)} matches no known section kind and declares no owner; add ${doc.format === 'yaml' ? 'an `owner:` key' : 'an <!-- owner: … --> annotation'} or a kind synonym in .specroles.yaml.`,
         fixes,
       });
     }
