@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { evaluate, loadLabels, summary } from '../../test/corpus/evaluate';
 
 const root = process.cwd();
-const corpus = process.argv[2] ?? resolve(root, '..', 'shared', 'corpus', 'real');
+const corpus = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? resolve(root, '..', 'shared', 'corpus', 'real');
 const e = evaluate(loadLabels(root), corpus);
 const verbose = process.argv.includes('--verbose');
 console.log(summary(e));

@@ -23,6 +23,10 @@ export const kindSchema = z.object({
   guidelines: z.array(idSchema).default([]),
   hint: z.string().min(1).describe('One line for a stub: what to write here'),
   skipOwnership: z.boolean().default(false).describe('Administrative sections (metadata, stakeholders) that ownership checks ignore'),
+  absorbsSubsections: z
+    .boolean()
+    .default(false)
+    .describe('Subsections whose headings match another kind only by keyword belong to this kind (an engineering design section\'s "Rollback" questions are engineering\'s)'),
   inDocumentsOf: z
     .record(idSchema, idSchema)
     .optional()

@@ -8,7 +8,7 @@ import { scoreCues, type CueHit, type CueScore } from './cues';
 import { matchHeading } from './heading';
 
 export interface KindEvidence {
-  via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body';
+  via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body' | 'parent';
   detail: string;
 }
 
@@ -59,9 +59,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const docType = declaredType ? { type: declaredType, via: 'declared' as const } : typeFromName ? { type: typeFromName, via: 'file name' as const } : undefined;
   const metaOwner = doc.meta.owner ? knownRoles(catalogue, doc.meta.owner.roles) : [];
 
+  // Pass 1: what each section says on its own (declared kind, heading, body vocabulary).
   const sections: AnalysedSection[] = [];
   const visit = (section: Section, parent: AnalysedSection | undefined): void => {
-    const analysed = analyseSection(section, parent, catalogue, docType?.type.owner, metaOwner);
+    const analysed = readSection(section, parent, catalogue);
     sections.push(analysed);
     section.children.forEach((child) => visit(child, analysed));
   };
@@ -71,6 +72,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
   else if (docType) docOwner = { roles: expandRoles(catalogue, docType.type.owner), via: 'type' };
   else docOwner = ownerFromSections(sections);
+
+  // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
+  const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
+  for (const s of sections) settle(s, catalogue, docRole, metaOwner);
 
   return {
     catalogue,
@@ -82,12 +87,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   };
 }
 
-function analyseSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue, docTypeOwner: string[] | undefined, metaOwner: string[]): AnalysedSection {
+function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue): AnalysedSection {
   const cues = scoreCues(catalogue, section.prose);
   const result: AnalysedSection = { section, expected: [], cues };
   if (parent) result.parent = parent;
-
-  // Kind: declared, else heading, adjusted for the document's owner ("Alternatives" in a PMM document).
   const declaredKind = section.declaredKind && catalogue.kinds.get(section.declaredKind.id);
   if (declaredKind) {
     result.kind = declaredKind;
@@ -97,32 +100,62 @@ function analyseSection(section: Section, parent: AnalysedSection | undefined, c
     if (match) {
       result.kind = match.kind;
       result.evidence = { via: match.via, detail: match.detail };
-      const docRole = docTypeOwner?.length === 1 ? docTypeOwner[0]! : undefined;
-      const contextual = docRole ? match.kind.inDocumentsOf?.[docRole] : undefined;
-      const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
-      if (replacement) {
-        result.headingKind = match.kind;
-        result.kind = replacement;
-        result.evidence = { via: 'context', detail: `"${match.detail}" in a document owned by ${docRole}` };
-      }
     }
   }
-
   const reading = readBody(catalogue, cues);
   if (reading) result.readsAs = reading;
-  // Where the heading says nothing, a body that clearly reads as one kind decides.
-  if (!result.kind && reading?.kind) {
-    result.kind = reading.kind;
-    result.evidence = { via: 'body', detail: topPhrases(reading.hits) };
-  }
-
-  if (result.kind) result.expected = expandRoles(catalogue, result.kind.owner);
-
-  if (section.owner) result.declared = { roles: knownRoles(catalogue, section.owner.roles), via: 'annotation' };
-  else if (parent?.declared) result.declared = { ...parent.declared, via: parent.declared.via === 'document' ? 'document' : 'parent' };
-  else if (metaOwner.length) result.declared = { roles: metaOwner, via: 'document' };
-  if (result.declared) result.declared.roles = expandRoles(catalogue, result.declared.roles);
   return result;
+}
+
+function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[]): void {
+  // A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
+  // market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain).
+  if (s.kind && docRole && s.evidence?.via !== 'declared') {
+    const contextual = s.kind.inDocumentsOf?.[docRole];
+    const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
+    if (replacement) {
+      s.headingKind = s.kind;
+      s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a ${roleShort(catalogue, docRole)} document` };
+      s.kind = replacement;
+    }
+  }
+  // A keyword match yields to the parent where the subsection is one of the parent's questions ("Can the
+  // feature be disabled?" under a readiness questionnaire) or the parent's kind absorbs its subsections.
+  const parentKind = s.parent?.kind;
+  if (s.kind && parentKind && s.evidence?.via === 'pattern' && parentKind.id !== s.kind.id && (parentKind.absorbsSubsections || isQuestion(s.section.title))) {
+    s.headingKind = s.kind;
+    s.kind = parentKind;
+    s.evidence = { via: 'parent', detail: s.parent!.section.title };
+  }
+  if (!s.kind) {
+    // A heading that says nothing: a body that clearly reads as one kind decides; else the section is
+    // part of its parent ("Enterprise scale" under "Themes" is a theme).
+    if (s.readsAs?.kind) {
+      s.kind = s.readsAs.kind;
+      s.evidence = { via: 'body', detail: topPhrases(s.readsAs.hits) };
+    } else if (s.parent?.kind) {
+      s.kind = s.parent.kind;
+      s.evidence = { via: 'parent', detail: s.parent.section.title };
+    }
+  }
+  if (s.kind) s.expected = expandRoles(catalogue, s.kind.owner);
+
+  const section = s.section;
+  const parent = s.parent;
+  if (section.owner) s.declared = { roles: knownRoles(catalogue, section.owner.roles), via: 'annotation' };
+  else if (parent?.declared) s.declared = { ...parent.declared, via: parent.declared.via === 'document' ? 'document' : 'parent' };
+  else if (metaOwner.length) s.declared = { roles: metaOwner, via: 'document' };
+  if (s.declared) s.declared.roles = expandRoles(catalogue, s.declared.roles);
+}
+
+/** "Can the feature be disabled (i.e. rolled back)?": a heading phrased as a question of several words. */
+function isQuestion(title: string): boolean {
+  const t = title.slice(-300).trim().replace(/\s*\([^()]{0,120}\)$/, '');
+  return t.endsWith('?') && t.split(' ').length > 2;
+}
+
+function roleShort(catalogue: Catalogue, role: string): string {
+  return catalogue.roles.get(role)?.short ?? role;
 }
 
 /** The role (and kind) whose vocabulary clearly dominates a body, if any. */

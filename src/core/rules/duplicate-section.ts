@@ -1,7 +1,7 @@
-// The same kind twice at the same level: two "Problem" sections, a "Goals" and an "Objectives". Which
-// one is the spec's answer, and who owns it? Only headings that name their kind outright (a synonym, a
-// declared kind) count, or the same heading twice: keyword matches group related headings ("Strengths",
-// "Weaknesses") that are rightly separate.
+// The same section twice at the same level: two "Problem" sections. Which one is the spec's answer, and
+// who owns it? By default only a repeated heading counts: real specs rightly keep sibling sections of one
+// kind apart ("Mission", "Vision" and "Guiding principles"; "Strengths" and "Weaknesses"). With
+// `sameKind: true` two headings that name the same kind outright (synonyms, declared kinds) count too.
 import { z } from 'zod';
 import type { AnalysedSection } from '../classify/analyse';
 import { normaliseHeading } from '../classify/normalise';
@@ -17,17 +17,22 @@ export default defineRule({
     defaultSeverity: 'warning',
     guidelines: ['aha-pm-why-what-when'],
     fixable: false,
-    options: z.object({ allow: z.array(z.string()).optional().describe('Kinds that may repeat (user stories, metadata…)') }).strict(),
-    defaultOptions: { allow: ['user_stories', 'doc_metadata', 'open_questions', 'stakeholders_roles', 'proof_points'] },
+    options: z
+      .object({
+        allow: z.array(z.string()).optional().describe('Kinds that may repeat (user stories, metadata…)'),
+        sameKind: z.boolean().optional().describe('Also report two different headings that both name the same kind ("Goals" and "Objectives")'),
+      })
+      .strict(),
+    defaultOptions: { allow: ['user_stories', 'doc_metadata', 'open_questions', 'stakeholders_roles', 'proof_points'], sameKind: false },
   },
   check({ analysis, options, report }) {
     const allowed = new Set(options.allow ?? []);
     const firstByParent = new Map<AnalysedSection | undefined, Map<string, AnalysedSection>>();
     for (const s of analysis.sections) {
       if (!s.kind || allowed.has(s.kind.id)) continue;
-      // A keyword match counts only when the very same heading repeats ("Problem" twice).
-      const key = STRONG.has(s.evidence?.via ?? '') ? s.kind.id : s.evidence?.via === 'pattern' ? `heading:${normaliseHeading(s.section.title)}` : undefined;
-      if (!key) continue;
+      const named = STRONG.has(s.evidence?.via ?? '');
+      if (!named && s.evidence?.via !== 'pattern') continue;
+      const key = options.sameKind && named ? s.kind.id : `heading:${normaliseHeading(s.section.title)}`;
       const siblings = firstByParent.get(s.parent) ?? new Map<string, AnalysedSection>();
       firstByParent.set(s.parent, siblings);
       const first = siblings.get(key);
@@ -38,7 +43,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is a second ${s.kind.name.toLowerCase()} section at this level (the first is ${sectionLabel(first.section)} on line ${first.section.headingRange.start.line}); merge them so the spec gives one answer.`,
+        message: `Section ${sectionLabel(s.section)} ${key === s.kind.id ? `is a second ${s.kind.name.toLowerCase()} section` : 'repeats a heading'} at this level (the first is ${sectionLabel(first.section)} on line ${first.section.headingRange.start.line}); merge them so the spec gives one answer.`,
         data: { kind: s.kind.id, firstLine: first.section.headingRange.start.line },
       });
     }

@@ -1,5 +1,7 @@
 // A section holding only placeholders: TBD, TODO, [DATE], {{x}}, guidance comments. A spec that looks
-// complete but is not misleads everyone who reads it.
+// complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
+// "Links" or "Appendix" heading misleads nobody, so neither is reported.
+import { z } from 'zod';
 import { defineRule } from './rule';
 import { roles, sectionLabel } from './support';
 
@@ -10,10 +12,13 @@ export default defineRule({
     defaultSeverity: 'warning',
     guidelines: ['aha-pm-why-what-when'],
     fixable: false,
+    options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
+    defaultOptions: { inTemplates: false },
   },
-  check({ analysis, doc, report }) {
+  check({ analysis, doc, options, path, report }) {
+    if (!options.inTemplates && path && isTemplateFile(path)) return;
     for (const s of analysis.sections) {
-      if (!s.section.placeholderOnly || s.section.children.length) continue;
+      if (!s.section.placeholderOnly || s.section.children.length || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
       const content = doc.format === 'yaml'
         ? s.section.prose.map((p) => p.text).join('').trim()
@@ -30,3 +35,10 @@ export default defineRule({
     }
   },
 });
+
+/** "prd-template.md", "brief.tmpl.yaml", "templates/prd.md": files meant to be copied, empty on purpose. */
+export function isTemplateFile(path: string): boolean {
+  const parts = path.replace(/\\/g, '/').split('/');
+  const name = parts.pop() ?? '';
+  return /(?:^|[^a-z])(?:template|tmpl)(?:[^a-z]|$)/i.test(name) || parts.some((dir) => /^templates?$/i.test(dir));
+}

@@ -29,6 +29,8 @@ export function kindWithEvidence(s: AnalysedSection): string {
       return `${kind} (${s.evidence.detail})`;
     case 'body':
       return `${kind} (its text mentions ${s.evidence.detail})`;
+    case 'parent':
+      return `${kind} (part of "${s.evidence.detail}")`;
     default:
       return kind;
   }
