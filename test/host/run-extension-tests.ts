@@ -12,7 +12,7 @@
 // Environment: SPECROLES_HOST_VERBOSE=1 (all workbench and code-server output), SPECROLES_KEEP_TMP=1 (keep
 // the temp profile), SPECROLES_CODE_SERVER / SPECROLES_CHROMIUM (executables), SPECROLES_HOST_TIMEOUT
 // (seconds). Logs and, on failure, a screenshot go to test-results/host/.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -153,6 +153,7 @@ async function main(): Promise<number> {
   }
   if (!existsSync(args.workspace)) throw new Error(`workspace folder ${args.workspace} does not exist`);
   mkdirSync(ARTIFACTS, { recursive: true });
+  rmSync(join(ARTIFACTS, 'failure.png'), { force: true }); // from an earlier run
 
   const results = new Results();
   const workbenchLog: string[] = [];

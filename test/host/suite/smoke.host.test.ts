@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import pkg from '../../../package.json';
+import { name, publisher } from '../../../package.json';
 
 /** publisher.name, the id VS Code knows the extension by. */
-const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
+const EXTENSION_ID = `${publisher}.${name}`;
 
 describe('extension host smoke', () => {
   it(`${EXTENSION_ID} is present and activates`, async () => {
