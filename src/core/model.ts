@@ -55,6 +55,11 @@ export interface Section {
   /** Where a pseudo-heading (a bold list or table label) stands in for a real heading. */
   pseudo?: 'bold-label' | 'table-label';
   children: Section[];
+  /**
+   * Bold labels in the section's own content that may stand in for headings ("- **Buyer personas:** …").
+   * The analysis promotes those that name a section kind; the rest stay plain text.
+   */
+  labels?: Section[];
 }
 
 /** Document-level metadata from front matter or a YAML spec's top level. */

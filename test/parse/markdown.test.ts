@@ -79,3 +79,30 @@ describe('Markdown parser', () => {
     assert.deepEqual(titles(parseMarkdown(text).sections), ['A', 'B']);
   });
 });
+
+describe('Markdown parser: forms and templates as real specs write them', () => {
+  it('records bold list labels, paragraph labels and bold table-row labels as candidate pseudo-headings', () => {
+    const doc = parseMarkdown(
+      '## Brief\n\n- **Buyer personas:** CTOs\n- **Launch date**: May\n- plain **bold** text\n\n**Why this priority**: cheap\n\n| | |\n|---|---|\n| **Positioning Statement** | For teams… |\n',
+    );
+    const labels = doc.sections[0]!.labels!;
+    assert.deepEqual(labels.map((l) => [l.title, l.pseudo, l.headingRange.start.line]), [
+      ['Buyer personas', 'bold-label', 3],
+      ['Launch date', 'bold-label', 4],
+      ['Why this priority', 'bold-label', 7],
+      ['Positioning Statement', 'table-label', 11],
+    ]);
+    assert.equal(labels[0]!.prose.map((p) => p.text).join('').trim(), 'CTOs');
+  });
+
+  it('reads a document that is a template inside a ```markdown fence as that template', () => {
+    const doc = parseMarkdown('---\ntitle: x\n---\n\n```markdown\n# Proposal\n\n## Goals\n\nTBD\n\n## Requirements\n\nTBD\n```\n');
+    assert.deepEqual(titles(doc.sections), ['Goals', 'Requirements']);
+    assert.equal(doc.sections[0]!.headingRange.start.line, 8);
+  });
+
+  it('leaves markdown examples in a document with real sections alone', () => {
+    const doc = parseMarkdown('## Example\n\n```markdown\n## Goals\n\n## Requirements\n```\n');
+    assert.deepEqual(titles(doc.sections), ['Example']);
+  });
+});

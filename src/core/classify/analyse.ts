@@ -64,6 +64,12 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const visit = (section: Section, parent: AnalysedSection | undefined): void => {
     const analysed = readSection(section, parent, catalogue);
     sections.push(analysed);
+    // Bold labels count as sections where they read as a form's fields: once one names a kind
+    // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**").
+    const labels = section.labels ?? [];
+    if (labels.some((label) => matchHeading(catalogue, label.title))) {
+      for (const label of labels) sections.push(readSection(label, analysed, catalogue));
+    }
     section.children.forEach((child) => visit(child, analysed));
   };
   doc.sections.forEach((s) => visit(s, undefined));
@@ -71,7 +77,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   let docOwner: Analysis['docOwner'];
   if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
   else if (docType) docOwner = { roles: expandRoles(catalogue, docType.type.owner), via: 'type' };
-  else docOwner = ownerFromSections(sections);
+  else docOwner = ownerFromSections(catalogue, sections, doc.meta.title);
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
@@ -126,6 +132,18 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
     s.headingKind = s.kind;
     s.kind = parentKind;
     s.evidence = { via: 'parent', detail: s.parent!.section.title };
+  }
+  // A weak heading match (a keyword, an inherited kind) yields to a body that clearly reads as another
+  // role's kind: "Research and diligence" that is all pricing is pricing. Named headings keep their kind,
+  // and content-owner-drift reports the disagreement instead.
+  const bodyKind = s.readsAs?.kind;
+  if (s.kind && bodyKind && bodyKind.id !== s.kind.id && (s.evidence?.via === 'pattern' || s.evidence?.via === 'parent')) {
+    const owners = expandRoles(catalogue, bodyKind.owner);
+    if (owners.some((r) => !expandRoles(catalogue, s.kind!.owner).includes(r))) {
+      s.headingKind = s.kind;
+      s.kind = bodyKind;
+      s.evidence = { via: 'body', detail: topPhrases(s.readsAs!.hits) };
+    }
   }
   if (!s.kind) {
     // A heading that says nothing: a body that clearly reads as one kind decides; else the section is
@@ -196,11 +214,24 @@ function typeFromFileName(catalogue: Catalogue, path: string | undefined): DocTy
 }
 
 /** With no declaration and no type, the document belongs to whoever owns most of its sections. */
-function ownerFromSections(sections: AnalysedSection[]): Analysis['docOwner'] {
+/** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
+const TITLE_WEIGHT = 4;
+
+function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined): Analysis['docOwner'] {
+  // Runs between the passes: only what the title, headings and bodies said on their own counts.
   const counts = new Map<string, number>();
+  const titleKind = title ? matchHeading(catalogue, title)?.kind : undefined;
+  if (titleKind && !titleKind.skipOwnership) {
+    const owners = expandRoles(catalogue, titleKind.owner);
+    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
+  }
   for (const s of sections) {
-    if (!s.kind || s.kind.skipOwnership || s.expected.length !== 1) continue;
-    counts.set(s.expected[0]!, (counts.get(s.expected[0]!) ?? 0) + 1);
+    // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.
+    const kind = s.section.pseudo ? undefined : s.kind ?? s.readsAs?.kind;
+    if (!kind || kind.skipOwnership) continue;
+    const owners = expandRoles(catalogue, kind.owner);
+    if (owners.length !== 1) continue;
+    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return { roles: [], via: 'unknown' };

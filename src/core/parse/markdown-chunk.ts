@@ -1,7 +1,8 @@
 // Parses one chunk of Markdown (see split.ts) with remark and keeps only what the linter needs: headings,
-// comments, prose and whether there is any substance. Offsets are relative to the chunk, so a parsed
-// chunk can be cached by its text and reused wherever that text appears.
-import type { Heading, Nodes, Root, RootContent } from 'mdast';
+// comments, prose, whether there is any substance, pseudo-headings (bold labels) and embedded templates.
+// Offsets are relative to the chunk, so a parsed chunk can be cached by its text and reused wherever
+// that text appears.
+import type { Heading, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -18,6 +19,18 @@ export interface RawComment {
   leading: boolean;
 }
 
+/** A bold label that may stand in for a heading: `- **Buyer personas:** …`, `| **Positioning** | … |`. */
+export interface RawLabel {
+  title: string;
+  start: number;
+  end: number;
+  style: 'bold-label' | 'table-label';
+  /** The rest of the list item, paragraph or table row. */
+  contentEnd: number;
+  prose: TextRun[];
+  visible: string;
+}
+
 export interface RawSection {
   heading?: { depth: number; title: string; start: number; end: number };
   contentStart: number;
@@ -26,6 +39,9 @@ export interface RawSection {
   prose: TextRun[];
   /** All text a reader would see, code included, for the "only placeholders?" test. */
   visible: string;
+  labels: RawLabel[];
+  /** Contents of ```markdown fences that hold a template with headings of its own. */
+  templates: { start: number; end: number }[];
 }
 
 const plain = unified().use(remarkParse);
@@ -39,10 +55,14 @@ function hasTable(text: string): boolean {
   return false;
 }
 
+function emptySection(contentStart: number, contentEnd: number): RawSection {
+  return { contentStart, contentEnd, comments: [], prose: [], visible: '', labels: [], templates: [] };
+}
+
 export function parseChunk(text: string): RawSection[] {
   const tree = (hasTable(text) ? withTables : plain).parse(text) as Root;
   const sections: RawSection[] = [];
-  let current: RawSection = { contentStart: 0, contentEnd: text.length, comments: [], prose: [], visible: '' };
+  let current = emptySection(0, text.length);
   let firstBlock = true;
   sections.push(current);
 
@@ -50,20 +70,17 @@ export function parseChunk(text: string): RawSection[] {
     if (node.type === 'heading') {
       const start = node.position!.start.offset!;
       current.contentEnd = start;
-      current = {
-        heading: { depth: node.depth, title: toString(node, { includeHtml: false }).trim(), start, end: node.position!.end.offset! },
-        contentStart: node.position!.end.offset!,
-        contentEnd: text.length,
-        comments: [],
-        prose: [],
-        visible: '',
-      };
+      current = emptySection(node.position!.end.offset!, text.length);
+      current.heading = { depth: node.depth, title: toString(node, { includeHtml: false }).trim(), start, end: node.position!.end.offset! };
       sections.push(current);
       collectHeadingComments(node, current);
       firstBlock = true;
       continue;
     }
-    collect(node, current, firstBlock);
+    // A paragraph opening with a bold label ("**Why this priority**: …") is a field of a form.
+    const label = node.type === 'paragraph' ? boldLabel(node) : undefined;
+    if (label) current.labels.push(label);
+    collect(text, node, current, firstBlock);
     firstBlock = false;
   }
   // A chunk that starts with a heading has an empty lead-in: drop it.
@@ -79,7 +96,7 @@ function collectHeadingComments(heading: Heading, into: RawSection): void {
   }
 }
 
-function collect(node: RootContent | Nodes, into: RawSection, leading: boolean): void {
+function collect(text: string, node: RootContent | Nodes, into: RawSection, leading: boolean): void {
   switch (node.type) {
     case 'html':
       if (node.value.trimStart().startsWith('<!--')) {
@@ -88,7 +105,12 @@ function collect(node: RootContent | Nodes, into: RawSection, leading: boolean):
         into.visible += ` ${node.value.replace(/<[^>]*>/g, ' ')}`;
       }
       return;
-    case 'code':
+    case 'code': {
+      into.visible += ` ${node.value}`;
+      const template = embeddedTemplate(text, node);
+      if (template) into.templates.push(template);
+      return;
+    }
     case 'inlineCode':
       into.visible += ` ${node.value}`;
       return;
@@ -96,7 +118,60 @@ function collect(node: RootContent | Nodes, into: RawSection, leading: boolean):
       into.prose.push({ text: node.value, offset: node.position?.start.offset ?? 0 });
       into.visible += ` ${node.value}`;
       return;
-    default:
-      if ('children' in node) for (const child of node.children as Nodes[]) collect(child, into, false);
+    default: {
+      const label = labelOf(node);
+      if (label) into.labels.push(label);
+      if ('children' in node) for (const child of node.children as Nodes[]) collect(text, child, into, false);
+    }
   }
+}
+
+/** A ```markdown fence with at least two headings inside is a template carried as code. */
+function embeddedTemplate(text: string, code: { lang?: string | null | undefined; value: string; position?: { start: { offset?: number } } | undefined }): { start: number; end: number } | undefined {
+  if (!/^(?:md|markdown)$/i.test(code.lang ?? '') || !code.position) return undefined;
+  const headings = code.value.match(/^ {0,3}#{1,6}[ \t]/gm);
+  if (!headings || headings.length < 2) return undefined;
+  const start = text.indexOf('\n', code.position.start.offset!) + 1;
+  // Only where the fence's content stands in the text as it is (not indented inside a list).
+  if (start <= 0 || text.slice(start, start + code.value.length) !== code.value) return undefined;
+  return { start, end: start + code.value.length };
+}
+
+function labelOf(node: Nodes): RawLabel | undefined {
+  if (node.type === 'listItem') {
+    const first = (node as ListItem).children[0];
+    return first?.type === 'paragraph' ? boldLabel(first) : undefined;
+  }
+  if (node.type === 'tableRow') return tableLabel(node as TableRow);
+  return undefined;
+}
+
+/** `**Label:** text` or `**Label**: text` at the start of a paragraph. */
+function boldLabel(paragraph: Paragraph): RawLabel | undefined {
+  const [strong, next] = paragraph.children as PhrasingContent[];
+  if (strong?.type !== 'strong' || !strong.position) return undefined;
+  const inner = toString(strong).trim();
+  const colonInside = inner.endsWith(':');
+  const colonAfter = next?.type === 'text' && next.value.startsWith(':');
+  if (!colonInside && !colonAfter) return undefined;
+  const title = inner.replace(/:$/, '').trim();
+  if (!title || title.length > 120) return undefined;
+  return finishLabel(title, strong.position, paragraph.children.slice(1), paragraph.position!.end.offset!, 'bold-label');
+}
+
+/** A table row whose first cell is wholly bold: the message house's `| **Positioning Statement** | … |`. */
+function tableLabel(row: TableRow): RawLabel | undefined {
+  const [cell, ...rest] = row.children;
+  const content = cell?.children.filter((c) => !(c.type === 'text' && !c.value.trim())) ?? [];
+  const strong = content[0];
+  if (content.length !== 1 || strong?.type !== 'strong' || !strong.position) return undefined;
+  const title = toString(strong).trim().replace(/:$/, '');
+  if (!title || title.length > 120) return undefined;
+  return finishLabel(title, strong.position, rest, row.position!.end.offset!, 'table-label');
+}
+
+function finishLabel(title: string, position: { start: { offset?: number }; end: { offset?: number } }, rest: Nodes[], contentEnd: number, style: RawLabel['style']): RawLabel {
+  const into = emptySection(0, 0);
+  for (const node of rest) collect('', node, into, false);
+  return { title, start: position.start.offset!, end: position.end.offset!, style, contentEnd, prose: into.prose, visible: into.visible };
 }

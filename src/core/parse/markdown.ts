@@ -12,51 +12,38 @@ import { BoundedCache } from '../text/bounded-cache';
 /** Parsed chunks by their exact text: an edit re-parses only the chunks it touched. */
 const chunkCache = new BoundedCache<string, RawSection[]>(4000, 8_000_000, (text) => text.length);
 
-interface FlatSection {
-  raw: RawSection;
-  section: Section;
-}
-
 export function parseMarkdown(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const front = readFrontMatter(text, lines);
   const directives: Directive[] = [];
 
-  // Absolute raw sections, in order; a leading heading-less part is the preamble.
-  const raws: RawSection[] = [];
-  for (const chunk of splitAtHeadings(text, front.bodyStart)) {
-    const chunkText = text.slice(chunk.start, chunk.end);
-    let parsed = chunkCache.get(chunkText);
-    if (!parsed) {
-      parsed = parseChunk(chunkText);
-      chunkCache.set(chunkText, parsed);
-    }
-    for (const raw of parsed) {
-      const moved = shift(raw, chunk.start);
-      const last = raws[raws.length - 1];
-      if (!moved.heading && last) merge(last, moved);
-      else raws.push(moved);
-    }
+  let raws = readRange(text, front.bodyStart, text.length);
+  let sections = build(raws, text, lines);
+  const meta = front.meta;
+  // A lone top-level heading over everything else is the document's title, not a section of it.
+  const title = soleTitle(sections);
+  if (title) {
+    sections = title.children;
+    meta.title ??= title.title;
+    if (title.owner && !meta.owner) meta.owner = title.owner;
   }
-
-  const flat: FlatSection[] = [];
+  // A document that is nothing but a template inside a ```markdown fence (as handbooks publish them) is
+  // read as the template: its headings are the sections.
+  const onlyTitle = sections.length === 1 && sections[0]!.depth === 1 && !sections[0]!.children.length;
+  const template = sections.length === 0 || onlyTitle ? raws.flatMap((r) => r.templates)[0] : undefined;
+  if (template) {
+    const outer = raws;
+    raws = readRange(text, template.start, template.end);
+    sections = build(raws, text, lines);
+    const inner = soleTitle(sections);
+    if (inner) sections = inner.children;
+    raws = [...outer, ...raws];
+  }
   for (const raw of raws) {
     for (const comment of raw.comments) {
       const directive = toDirective(comment, lines);
       if (directive) directives.push(directive);
     }
-    if (!raw.heading) continue;
-    flat.push({ raw, section: toSection(raw, text, lines) });
-  }
-
-  let sections = nest(flat.map((f) => f.section), lines);
-  const meta = front.meta;
-  // A lone top-level heading over everything else is the document's title, not a section of it.
-  const title = sections.length === 1 && sections[0]!.depth === 1 && sections[0]!.children.length ? sections[0] : undefined;
-  if (title) {
-    sections = title.children;
-    meta.title ??= title.title;
-    if (title.owner && !meta.owner) meta.owner = title.owner;
   }
   return {
     format: 'markdown',
@@ -70,6 +57,34 @@ export function parseMarkdown(text: string): ParsedDocument {
   };
 }
 
+/** Raw sections of text[from, to), chunk by chunk; a leading heading-less part is the preamble. */
+function readRange(text: string, from: number, to: number): RawSection[] {
+  const raws: RawSection[] = [];
+  for (const chunk of splitAtHeadings(text, from, to)) {
+    const chunkText = text.slice(chunk.start, chunk.end);
+    let parsed = chunkCache.get(chunkText);
+    if (!parsed) {
+      parsed = parseChunk(chunkText);
+      chunkCache.set(chunkText, parsed);
+    }
+    for (const raw of parsed) {
+      const moved = shift(raw, chunk.start);
+      const last = raws[raws.length - 1];
+      if (!moved.heading && last) merge(last, moved);
+      else raws.push(moved);
+    }
+  }
+  return raws;
+}
+
+function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {
+  return nest(raws.filter((r) => r.heading).map((r) => toSection(r, text, lines)), lines);
+}
+
+function soleTitle(sections: Section[]): Section | undefined {
+  return sections.length === 1 && sections[0]!.depth === 1 && sections[0]!.children.length ? sections[0] : undefined;
+}
+
 function shift(raw: RawSection, by: number): RawSection {
   const moved: RawSection = {
     contentStart: raw.contentStart + by,
@@ -77,6 +92,8 @@ function shift(raw: RawSection, by: number): RawSection {
     comments: raw.comments.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
     prose: raw.prose.map((p) => ({ text: p.text, offset: p.offset + by })),
     visible: raw.visible,
+    labels: raw.labels.map((l) => ({ ...l, start: l.start + by, end: l.end + by, contentEnd: l.contentEnd + by, prose: l.prose.map((p) => ({ text: p.text, offset: p.offset + by })) })),
+    templates: raw.templates.map((t) => ({ start: t.start + by, end: t.end + by })),
   };
   if (raw.heading) moved.heading = { ...raw.heading, start: raw.heading.start + by, end: raw.heading.end + by };
   return moved;
@@ -87,6 +104,8 @@ function merge(into: RawSection, more: RawSection): void {
   into.comments.push(...more.comments.map((c) => ({ ...c, leading: false })));
   into.prose.push(...more.prose);
   into.visible += more.visible;
+  into.labels.push(...more.labels);
+  into.templates.push(...more.templates);
 }
 
 function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
@@ -105,6 +124,22 @@ function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
   };
   const owner = findOwner(raw, lines, headingRange.end.line);
   if (owner) section.owner = owner;
+  if (raw.labels.length) {
+    section.labels = raw.labels.map((label) => {
+      const range = lines.range(label.start, label.end);
+      return {
+        title: label.title,
+        depth: heading.depth + 1,
+        headingRange: range,
+        contentRange: lines.range(label.end, label.contentEnd),
+        fullRange: lines.range(label.start, label.contentEnd),
+        prose: label.prose,
+        placeholderOnly: isPlaceholderOnly(label.visible),
+        pseudo: label.style,
+        children: [],
+      };
+    });
+  }
   return section;
 }
 

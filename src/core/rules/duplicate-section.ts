@@ -29,7 +29,7 @@ export default defineRule({
     const allowed = new Set(options.allow ?? []);
     const firstByParent = new Map<AnalysedSection | undefined, Map<string, AnalysedSection>>();
     for (const s of analysis.sections) {
-      if (!s.kind || allowed.has(s.kind.id)) continue;
+      if (!s.kind || allowed.has(s.kind.id) || s.section.pseudo) continue;
       const named = STRONG.has(s.evidence?.via ?? '');
       if (!named && s.evidence?.via !== 'pattern') continue;
       const key = options.sameKind && named ? s.kind.id : `heading:${normaliseHeading(s.section.title)}`;

@@ -18,7 +18,7 @@ export default defineRule({
   check({ analysis, doc, options, path, report }) {
     if (!options.inTemplates && path && isTemplateFile(path)) return;
     for (const s of analysis.sections) {
-      if (!s.section.placeholderOnly || s.section.children.length || s.kind?.id === 'doc_metadata') continue;
+      if (!s.section.placeholderOnly || s.section.children.length || s.section.pseudo || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
       const content = doc.format === 'yaml'
         ? s.section.prose.map((p) => p.text).join('').trim()

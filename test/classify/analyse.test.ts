@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { lint } from '../../src/core';
+
+function kinds(text: string, path = 'spec.md'): string[] {
+  return lint(text, { path }).analysis.sections.map((s) => `${s.section.title}=${s.kind?.id ?? '-'}/${s.evidence?.via ?? '-'}`);
+}
+
+describe('classification', () => {
+  it('matches normalised headings: numbering, emoji, suffixes, questions', () => {
+    assert.deepEqual(kinds('## 3. Goals\n\n## 🚀 Launch plan\n\n## Requirements *(mandatory)*\n\n## What is the type of buyer?\n'), [
+      '3. Goals=goals/synonym',
+      '🚀 Launch plan=launch_plan/synonym',
+      'Requirements (mandatory)=functional_requirements/synonym',
+      'What is the type of buyer?=personas_audience/synonym',
+    ]);
+  });
+
+  it('gives a subsection whose heading names no kind its parent\'s kind', () => {
+    assert.deepEqual(kinds('## Themes\n\n### Enterprise scale\n\nBig customers.\n'), ['Themes=strategy/synonym', 'Enterprise scale=strategy/parent']);
+  });
+
+  it('gives keyword-matched questions under a questionnaire the questionnaire\'s kind', () => {
+    const result = kinds('## Design details\n\n### Can the feature be disabled once enabled?\n\nYes.\n');
+    assert.equal(result[1], 'Can the feature be disabled once enabled?=technical_approach/parent');
+  });
+
+  it('reads a heading by the document owner: pains in a PMM document are the audience\'s', () => {
+    const text = '---\nspecroles: 1\ntype: messaging\n---\n## Pains\n\nDevelopers lose days to flaky builds.\n';
+    assert.deepEqual(kinds(text), ['Pains=personas_audience/context']);
+  });
+
+  it('promotes bold labels to sections once one of them names a kind', () => {
+    const text = '## 1. All-in-one\n\n- **Proposition:** One place for analytics.\n- **Solution:** Funnels and replays together.\n';
+    const result = kinds(text, 'value-propositions.md');
+    assert.deepEqual(result.slice(1), ['Proposition=-/-', 'Solution=functional_requirements/synonym']);
+  });
+
+  it('infers the document owner from its title and headings when nothing is declared', () => {
+    const r = lint('# Value propositions\n\n## Why teams switch\n\nText.\n\n## Key benefits\n\nText.\n', { path: 'vp.md' });
+    assert.deepEqual(r.analysis.docOwner, { roles: ['pmm'], via: 'sections' });
+  });
+});
