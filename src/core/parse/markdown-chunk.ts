@@ -139,15 +139,17 @@ function embeddedTemplate(text: string, code: { lang?: string | null | undefined
 
 function labelOf(node: Nodes): RawLabel | undefined {
   if (node.type === 'listItem') {
-    const first = (node as ListItem).children[0];
-    return first?.type === 'paragraph' ? boldLabel(first) : undefined;
+    // The label covers the whole item: its first paragraph's rest and any nested blocks.
+    const item = node as ListItem;
+    const first = item.children[0];
+    return first?.type === 'paragraph' ? boldLabel(first, item.children.slice(1) as Nodes[], item.position?.end.offset) : undefined;
   }
   if (node.type === 'tableRow') return tableLabel(node as TableRow);
   return undefined;
 }
 
 /** `**Label:** text` or `**Label**: text` at the start of a paragraph. */
-function boldLabel(paragraph: Paragraph): RawLabel | undefined {
+function boldLabel(paragraph: Paragraph, more: Nodes[] = [], end = paragraph.position!.end.offset!): RawLabel | undefined {
   const [strong, next] = paragraph.children as PhrasingContent[];
   if (strong?.type !== 'strong' || !strong.position) return undefined;
   const inner = toString(strong).trim();
@@ -156,7 +158,7 @@ function boldLabel(paragraph: Paragraph): RawLabel | undefined {
   if (!colonInside && !colonAfter) return undefined;
   const title = inner.replace(/:$/, '').trim();
   if (!title || title.length > 120) return undefined;
-  return finishLabel(title, strong.position, paragraph.children.slice(1), paragraph.position!.end.offset!, 'bold-label');
+  return finishLabel(title, strong.position, [...paragraph.children.slice(1), ...more], end, 'bold-label');
 }
 
 /** A table row whose first cell is wholly bold: the message house's `| **Positioning Statement** | … |`. */

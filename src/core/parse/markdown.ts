@@ -6,6 +6,7 @@ import { isPlaceholderOnly } from '../text/placeholders';
 import { commentBody, ownerComment, parseDirective, parseOwnerList } from './comments';
 import { readFrontMatter } from './front-matter';
 import { parseChunk, type RawComment, type RawSection } from './markdown-chunk';
+import { scanChunk } from './markdown-scan';
 import { splitAtHeadings } from './split';
 import { BoundedCache } from '../text/bounded-cache';
 
@@ -64,7 +65,8 @@ function readRange(text: string, from: number, to: number): RawSection[] {
     const chunkText = text.slice(chunk.start, chunk.end);
     let parsed = chunkCache.get(chunkText);
     if (!parsed) {
-      parsed = parseChunk(chunkText);
+      // The fast scanner reads ordinary chunks; remark reads whatever it declines.
+      parsed = scanChunk(chunkText) ?? parseChunk(chunkText);
       chunkCache.set(chunkText, parsed);
     }
     for (const raw of parsed) {

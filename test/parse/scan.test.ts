@@ -1,0 +1,49 @@
+// The fast scanner must read every chunk it accepts exactly as remark does (as far as the linter can
+// tell), and must accept most chunks of real specs, or it buys nothing.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { splitAtHeadings } from '../../src/core/parse/split';
+import { corpusDir, corpusOrSkip, projectRoot } from '../support/paths';
+import { compareChunk } from './scan-vs-remark';
+
+function chunksOf(text: string): string[] {
+  const body = text.startsWith('---') ? text.indexOf('\n---', 3) + 5 : 0;
+  return splitAtHeadings(text, Math.max(0, body)).map((c) => text.slice(c.start, c.end));
+}
+
+describe('fast Markdown scanner', () => {
+  it('reads handmade edge cases as remark does, or declines them', () => {
+    const cases = [
+      '## Goals <!-- owner: pm -->\n\nShip **fast**, _cheaply_ and [well](https://x.y).\n',
+      '## Brief\n\n- **Buyer personas:** CTOs\n  - nested detail\n- **Launch date**: May\n',
+      '## Table\n\n| Field | Value |\n|---|---|\n| **Positioning** | For teams |\n',
+      '## Code\n\n```md\n# A\n## B\n```\n\nAfter `inline code` text.\n',
+      'Setext title\n------------\n\nBody.\n',
+      '## Escapes\n\nA \\*literal\\* star &amp; entity.\n',
+      '## Html\n\n<div>\nraw\n</div>\n',
+      '## Indented\n\n    code block\n',
+      '## Quote\n\n> quoted text\n',
+      '## Placeholder\n\nTBD\n',
+      '## Comment\n<!--\nguidance\n-->\n',
+    ];
+    for (const text of cases) assert.deepEqual(compareChunk(text).differences, [], text);
+  });
+
+  it('agrees with remark on every chunk of the examples and the real corpus it accepts, and accepts most', function () {
+    const files = readdirSync(join(projectRoot, 'examples')).filter((f) => f.endsWith('.md')).map((f) => join(projectRoot, 'examples', f));
+    const corpus = corpusOrSkip(this);
+    if (corpus) files.push(...readdirSync(corpusDir).filter((f) => f.endsWith('.md') && f !== 'MANIFEST.md').map((f) => join(corpusDir, f)));
+    let total = 0;
+    let accepted = 0;
+    for (const file of files) {
+      for (const chunk of chunksOf(readFileSync(file, 'utf8'))) {
+        total++;
+        const result = compareChunk(chunk);
+        if (result.accepted) accepted++;
+        assert.deepEqual(result.differences, [], `${file}: ${chunk.slice(0, 80)}`);
+      }
+    }
+    assert.ok(accepted / total > 0.75, `scanner accepted ${accepted} of ${total} chunks`);
+  });
+});
