@@ -1,0 +1,166 @@
+// Command-line parsing. Hand-written rather than util.parseArgs so that every mistake gets one plain line
+// naming the option, and so that this module stays tiny: it is loaded on every run, `--version` included.
+import { closest } from './util';
+
+export type Command = 'lint' | 'stub' | 'init' | 'explain' | 'help' | 'version';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
+export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
+
+export interface ParsedArgs {
+  command: Command;
+  /** Paths and globs (lint), kinds (stub), the topic (explain). */
+  positionals: string[];
+  format?: string;
+  output?: string;
+  config?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  rules: { id: string; severity: (typeof SEVERITY_SETTINGS)[number] }[];
+  fix: boolean;
+  stdin: boolean;
+  onlySpecs: boolean;
+  stdinFilename?: string;
+  /** true / false from --color / --no-color; undefined: decided by the terminal and NO_COLOR/FORCE_COLOR. */
+  color?: boolean;
+  /** Worker threads: undefined = automatic, 0 = lint in this thread. */
+  concurrency?: number;
+}
+
+export class UsageError extends Error {}
+
+interface OptionSpec {
+  /** Takes a value (`--format json` or `--format=json`). */
+  value: boolean;
+  /** Commands the option belongs to. */
+  commands: readonly Command[];
+  apply(args: ParsedArgs, value: string, name: string): void;
+}
+
+const LINT: readonly Command[] = ['lint'];
+
+const OPTIONS: Record<string, OptionSpec> = {
+  '--format': { value: true, commands: ['lint', 'stub'], apply: (a, v) => (a.format = v) },
+  '--output': { value: true, commands: LINT, apply: (a, v) => (a.output = v) },
+  '--config': { value: true, commands: ['lint', 'explain', 'stub'], apply: (a, v) => (a.config = v) },
+  '--max-warnings': {
+    value: true,
+    commands: LINT,
+    apply: (a, v, name) => {
+      if (!/^-?\d+$/.test(v) || Number(v) < -1) throw new UsageError(`${name} expects a whole number (-1 for no limit), got "${v}"`);
+      a.maxWarnings = Number(v);
+    },
+  },
+  '--quiet': { value: false, commands: LINT, apply: (a) => (a.quiet = true) },
+  '--rule': {
+    value: true,
+    commands: LINT,
+    apply: (a, v, name) => {
+      const m = /^([^:=\s]+)[:=](\w+)$/.exec(v.trim());
+      const severity = m?.[2]?.toLowerCase();
+      if (!m || !SEVERITY_SETTINGS.includes(severity as never)) {
+        throw new UsageError(`${name} expects RULE:SEVERITY with severity ${SEVERITY_SETTINGS.join(', ')}, got "${v}"`);
+      }
+      a.rules.push({ id: m[1]!, severity: severity as (typeof SEVERITY_SETTINGS)[number] });
+    },
+  },
+  '--fix': { value: false, commands: LINT, apply: (a) => (a.fix = true) },
+  '--stdin': { value: false, commands: LINT, apply: (a) => (a.stdin = true) },
+  '--only-specs': { value: false, commands: LINT, apply: (a) => (a.onlySpecs = true) },
+  '--stdin-filename': { value: true, commands: LINT, apply: (a, v) => (a.stdinFilename = v) },
+  '--color': { value: false, commands: LINT, apply: (a) => (a.color = true) },
+  '--no-color': { value: false, commands: LINT, apply: (a) => (a.color = false) },
+  '--concurrency': {
+    value: true,
+    commands: LINT,
+    apply: (a, v, name) => {
+      if (v === 'auto') delete a.concurrency;
+      else if (v === 'off') a.concurrency = 0;
+      else if (/^\d+$/.test(v) && Number(v) <= 64) a.concurrency = Number(v);
+      else throw new UsageError(`${name} expects auto, off or a number of worker threads, got "${v}"`);
+    },
+  },
+  '--help': { value: false, commands: ['lint', 'stub', 'init', 'explain', 'help'], apply: () => undefined },
+  '--version': { value: false, commands: ['lint'], apply: () => undefined },
+};
+
+const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output', '-c': '--config', '-q': '--quiet', '-h': '--help', '-v': '--version' };
+const COMMANDS = new Set(['lint', 'stub', 'init', 'explain', 'help']);
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const args: ParsedArgs = { command: 'lint', positionals: [], quiet: false, rules: [], fix: false, stdin: false, onlySpecs: false };
+  let rest = [...argv];
+  // The command is the first argument when it is one of the command words; a file of that name is `./lint`.
+  if (rest[0] !== undefined && COMMANDS.has(rest[0])) {
+    args.command = rest[0] as Command;
+    rest = rest.slice(1);
+  }
+  const seen: string[] = [];
+  let help = false;
+  let version = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') {
+      args.positionals.push(...rest.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      args.positionals.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const given = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = ALIASES[given] ?? given;
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError(`unknown option ${given}${suggestOption(given)}`);
+    if (!spec.commands.includes(args.command)) throw new UsageError(`${given} does not apply to \`specroles ${args.command}\``);
+    let value = '';
+    if (spec.value) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else if (i + 1 < rest.length) value = rest[++i]!;
+      else throw new UsageError(`${given} needs a value`);
+    } else if (eq > 0) {
+      throw new UsageError(`${given} takes no value`);
+    }
+    if (name === '--help') help = true;
+    else if (name === '--version') version = true;
+    spec.apply(args, value, given);
+    seen.push(name);
+  }
+  if (help || args.command === 'help') {
+    // `specroles help lint` and `specroles lint --help` both show help for lint; `help` alone the overview.
+    const topic = args.command === 'help' ? args.positionals[0] : args.command;
+    return { ...args, command: 'help', positionals: topic && topic !== 'lint' ? [topic] : [] };
+  }
+  if (version) return { ...args, command: 'version' };
+  validate(args, seen);
+  return args;
+}
+
+function validate(args: ParsedArgs, seen: string[]): void {
+  if (args.command === 'lint') {
+    if (args.format !== undefined && !FORMATS.includes(args.format as FormatName)) {
+      throw new UsageError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
+    }
+    if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
+    if (args.stdin && args.positionals.length) throw new UsageError('--stdin reads one document from standard input; give no paths with it');
+    if (args.stdin && args.fix) throw new UsageError('--fix cannot write to standard input; fix files by path instead');
+  }
+  if (args.command === 'stub') {
+    if (args.format !== undefined && !/^(md|markdown|ya?ml)$/.test(args.format)) throw new UsageError(`stub --format expects md or yaml, got "${args.format}"`);
+    if (!args.positionals.length) throw new UsageError('stub needs at least one section kind (see `specroles explain kinds`)');
+  }
+  if (args.command === 'explain' && args.positionals.length !== 1) {
+    throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
+  }
+  if (args.command === 'init' && args.positionals.length) throw new UsageError('init takes no arguments');
+  for (const name of ['--format', '--output', '--config', '--max-warnings', '--stdin-filename']) {
+    if (seen.filter((s) => s === name).length > 1) throw new UsageError(`${name} is given more than once`);
+  }
+}
+
+function suggestOption(given: string): string {
+  const bare = given.replace(/^-+/, '');
+  const match = bare.length > 1 ? closest(bare, Object.keys(OPTIONS).map((o) => o.slice(2)), 2) : undefined;
+  return match ? `; did you mean --${match}?` : '';
+}

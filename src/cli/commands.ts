@@ -1,0 +1,223 @@
+// `specroles explain`, `specroles stub` and `specroles init`: read the catalogue (with what the config in
+// the working folder adds) and print or write text.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONFIG_NAMES, catalogueFor, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
+import type { ParsedArgs } from './args';
+import { Configs } from './configs';
+import { DEFAULT_INCLUDE } from './files';
+import type { Io } from './io';
+import { CliError, closest } from './util';
+
+function configFor(args: ParsedArgs, io: Io): Config {
+  const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
+  configs.forDirectory(io.cwd);
+  const problems = configs.fileProblems();
+  if (problems.length) throw new CliError(problems[0]!);
+  return configs.all[0]!.config;
+}
+
+// ---- explain -------------------------------------------------------------------------------------
+
+export function explainCommand(args: ParsedArgs, io: Io): number {
+  const catalogue = catalogueFor(configFor(args, io));
+  const topic = args.positionals[0]!;
+  const out: string[] = [];
+  if (topic === 'rules') out.push(...listRules());
+  else if (topic === 'guidelines') out.push(...listGuidelines(catalogue));
+  else if (topic === 'kinds') out.push(...listKinds(catalogue));
+  else if (topic === 'types') out.push(...listTypes(catalogue));
+  else {
+    const sections: string[][] = [];
+    const rule = rulesById.get(topic);
+    if (rule) sections.push(explainRule(rule.meta, catalogue));
+    const guideline = catalogue.guidelines.get(topic);
+    if (guideline) sections.push(explainGuideline(guideline, catalogue));
+    const kind = catalogue.kinds.get(topic) ?? catalogue.synonyms.get(normaliseHeading(topic));
+    if (kind) sections.push(explainKind(kind.id, catalogue));
+    if (catalogue.docTypes.has(topic)) sections.push(explainType(topic, catalogue));
+    if (!sections.length) {
+      const ids = [...rulesById.keys(), ...catalogue.guidelines.keys(), ...catalogue.kinds.keys(), ...catalogue.docTypes.keys(), 'rules', 'guidelines', 'kinds', 'types'];
+      const guess = closest(topic, ids);
+      throw new CliError(`nothing is called "${topic}"${guess ? `; did you mean "${guess}"?` : ''} Try \`specroles explain rules\`, \`guidelines\`, \`kinds\` or \`types\`.`);
+    }
+    out.push(...sections.flatMap((s, i) => (i ? ['', ...s] : s)));
+  }
+  io.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+function table(rows: string[][], indent = '  '): string[] {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))) ?? [];
+  return rows.map((r) => `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+}
+
+function listRules(): string[] {
+  return ['Rules (id, default severity, what it finds):', ...table(rules.map((r) => [r.meta.id, r.meta.defaultSeverity, r.meta.description]))];
+}
+
+function listGuidelines(catalogue: Catalogue): string[] {
+  return [
+    'Guidelines (id, role, statement):',
+    ...table([...catalogue.guidelines.values()].map((g) => [g.id, describeRoles(catalogue, [g.role]), g.statement])),
+  ];
+}
+
+function listKinds(catalogue: Catalogue): string[] {
+  const groups = new Map<string, string[][]>();
+  for (const kind of catalogue.kinds.values()) {
+    const owner = describeRoles(catalogue, kind.owner);
+    const rows = groups.get(owner) ?? [];
+    rows.push([kind.id, kind.name, kind.aspect]);
+    groups.set(owner, rows);
+  }
+  const rank = (owner: string) => ['PM', 'PMM', 'PM + PMM'].indexOf(owner) + 1 || 4;
+  const owners = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const out = ['Section kinds by owner (id, name, aspect):'];
+  for (const owner of owners) out.push('', `${owner}:`, ...table(groups.get(owner)!));
+  return out;
+}
+
+function listTypes(catalogue: Catalogue): string[] {
+  return ['Document types (id, owner, name):', ...table([...catalogue.docTypes.values()].map((t) => [t.id, describeRoles(catalogue, t.owner), t.name]))];
+}
+
+function source(g: Guideline): string {
+  const s = g.source;
+  return [s.author, `"${s.title}"`, s.publisher && s.publisher !== s.author ? s.publisher : undefined, s.section ? `section "${s.section}"` : undefined, s.url]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function guidelineLines(ids: readonly string[], catalogue: Catalogue): string[] {
+  return ids.flatMap((id) => {
+    const g = catalogue.guidelines.get(id);
+    if (!g) return [`  ${id} (not in the catalogue)`];
+    return [`  ${id} (${describeRoles(catalogue, [g.role])})`, `    ${g.statement}`, `    Source: ${source(g)}`];
+  });
+}
+
+function explainRule(meta: (typeof rules)[number]['meta'], catalogue: Catalogue): string[] {
+  const fixable = meta.fixable === 'safe' ? 'yes: --fix applies its safe fixes' : meta.fixable === 'suggestion' ? 'suggestions only (in the editor)' : 'no';
+  return [
+    `${meta.id} (rule)`,
+    `  ${meta.description}`,
+    `  Default severity: ${meta.defaultSeverity}`,
+    `  Fixable: ${fixable}`,
+    'Guidelines:',
+    ...guidelineLines(meta.guidelines, catalogue),
+  ];
+}
+
+function explainGuideline(g: Guideline, catalogue: Catalogue): string[] {
+  const byRules = rules.filter((r) => r.meta.guidelines.includes(g.id)).map((r) => r.meta.id);
+  const byKinds = [...catalogue.kinds.values()].filter((k) => k.guidelines.includes(g.id)).map((k) => k.id);
+  return [
+    `${g.id} (guideline, ${spellRoles(catalogue, [g.role])})`,
+    `  ${g.statement}`,
+    `  Source: ${source(g)}`,
+    ...(byRules.length ? [`  Cited by rules: ${byRules.join(', ')}`] : []),
+    ...(byKinds.length ? [`  Cited for kinds: ${byKinds.join(', ')}`] : []),
+  ];
+}
+
+function explainKind(id: string, catalogue: Catalogue): string[] {
+  const kind = catalogue.kinds.get(id)!;
+  const lead = kind.lead ? ` (${describeRoles(catalogue, [kind.lead])} leads)` : '';
+  return [
+    `${kind.id} (section kind): ${kind.name}`,
+    `  Owner: ${spellRoles(catalogue, kind.owner)} [${describeRoles(catalogue, kind.owner)}]${lead}`,
+    `  Aspect: ${kind.aspect}`,
+    ...(kind.synonyms.length ? [`  Headings: ${kind.synonyms.join(', ')}`] : []),
+    `  Write here: ${kind.hint}`,
+    ...(kind.skipOwnership ? ['  Ownership checks skip this administrative section.'] : []),
+    ...(kind.guidelines.length ? ['Guidelines:', ...guidelineLines(kind.guidelines, catalogue)] : []),
+  ];
+}
+
+function explainType(id: string, catalogue: Catalogue): string[] {
+  const type = catalogue.docTypes.get(id)!;
+  return [
+    `${type.id} (document type): ${type.name}`,
+    `  Owner: ${spellRoles(catalogue, type.owner)} [${describeRoles(catalogue, type.owner)}]`,
+    ...(type.requires.length ? ['  Requires:', ...type.requires.map((r) => `    ${r.name}: one of ${r.anyOf.join(', ')}`)] : []),
+    ...(type.fileNames.length ? [`  Recognised in file names: ${type.fileNames.join(', ')}`] : []),
+  ];
+}
+
+// ---- stub ----------------------------------------------------------------------------------------
+
+export function stubCommand(args: ParsedArgs, io: Io): number {
+  const catalogue = catalogueFor(configFor(args, io));
+  const kinds = args.positionals.map((name) => {
+    const kind = catalogue.kinds.get(name) ?? catalogue.synonyms.get(normaliseHeading(name));
+    if (kind) return kind;
+    const guess = closest(name, [...catalogue.kinds.keys()]);
+    throw new CliError(`unknown section kind "${name}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain kinds\`)`);
+  });
+  const format = /^ya?ml$/.test(args.format ?? '') ? 'yaml' : 'markdown';
+  io.stdout.write(renderStubs(kinds, format));
+  return 0;
+}
+
+// ---- init ----------------------------------------------------------------------------------------
+
+export function initCommand(_args: ParsedArgs, io: Io): number {
+  const existing = CONFIG_NAMES.find((name) => existsSync(join(io.cwd, name)));
+  if (existing) throw new CliError(`${existing} already exists here; not overwriting it`);
+  const file = join(io.cwd, '.specroles.yaml');
+  try {
+    writeFileSync(file, initialConfig(), { flag: 'wx' });
+  } catch (e) {
+    throw new CliError(`.specroles.yaml: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  io.stdout.write('Wrote .specroles.yaml. Run `specroles` to lint the specs under this folder.\n');
+  return 0;
+}
+
+export function initialConfig(): string {
+  const width = Math.max(...rules.map((r) => `${r.meta.id}: ${r.meta.defaultSeverity}`.length));
+  const ruleLines = rules.map((r) => `#   ${`${r.meta.id}: ${r.meta.defaultSeverity}`.padEnd(width)}  ${r.meta.description}`);
+  return `# specroles: who should own each section of a product spec, the product manager (PM) or the
+# product marketing manager (PMM). Every key is optional. \`specroles explain rules\` (or kinds,
+# guidelines, types) describes what can go here.
+
+# Stop looking for .specroles.yaml files in parent folders.
+root: true
+
+# specroles:recommended, or specroles:strict (info findings become warnings and disable directives
+# need a reason).
+extends: specroles:recommended
+
+# Rule severities: off, info, warning or error, or [severity, { options }]. The defaults:
+${ruleLines.join('\n')}
+# For example:  rules: { unowned-section: off, missing-section: error }
+rules: {}
+
+# Which files are specs when linting folders and globs; globs are relative to this file. Files whose
+# front matter (or YAML top level) has \`specroles:\` count too, and files named on the command line
+# are always linted. .gitignore'd files are skipped.
+files:
+  include:
+${DEFAULT_INCLUDE.map((g) => `    - "${g}"`).join('\n')}
+  exclude: []
+
+# Your product's own nouns, never counted as PM or PMM words (for a CI product, "pipeline").
+glossary: []
+
+# Your own guidelines (a team handbook), citable by kinds you add or change:
+# guidelines:
+#   - id: handbook-pmm-owns-pricing-page
+#     role: pmm
+#     statement: Product marketing writes the pricing page copy.
+#     source: { title: Product handbook, author: Our team, section: Pricing }
+
+# Kinds: add synonyms to a built-in kind, change its owner, or add your own.
+# kinds:
+#   - id: problem
+#     synonyms: [pain points]
+
+# A disable directive must say why after "--".
+# requireDisableReason: true
+`;
+}

@@ -1,0 +1,256 @@
+// Which files a run lints. Files named explicitly always (unless --only-specs); folders and globs are searched for specs: files
+// matching the config's `files.include` (minus `files.exclude`), or Markdown/YAML that says it is a spec
+// (`specroles:` in front matter or at a YAML top level, or a known `type:` in front matter).
+// .gitignore'd paths, node_modules and .git are never searched.
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { Configs, ResolvedConfig } from './configs';
+import { byName, CliError, displayPath, toPosix } from './util';
+
+export const DEFAULT_INCLUDE = [
+  '**/*.prd.md',
+  '**/*.spec.md',
+  '**/{prd,prds,specs,product-specs,briefs}/**/*.md',
+  '**/*.spec.yaml',
+  '**/*.prd.yaml',
+  '**/*.spec.yml',
+  '**/*.prd.yml',
+];
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const CANDIDATE = /\.(md|markdown|ya?ml)$/i;
+/** How much of a file is read to look for a `specroles:` marker. */
+const HEAD_BYTES = 64 * 1024;
+
+export interface Target {
+  abs: string;
+  /** As shown in reports: relative to the working folder. */
+  display: string;
+}
+
+export interface Discovery {
+  targets: Target[];
+  /** Notices for standard error (a folder with no specs in it). */
+  notices: string[];
+}
+
+export interface DiscoverOptions {
+  /** Apply the spec test to files named explicitly too (for hooks that pass every staged file). */
+  onlySpecs?: boolean;
+}
+
+export function discover(
+  patterns: readonly string[],
+  cwd: string,
+  configs: Configs,
+  knownTypes: (c: ResolvedConfig) => ReadonlySet<string>,
+  options: DiscoverOptions = {},
+): Discovery {
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  const notices: string[] = [];
+  const gitignore = new GitIgnore();
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    targets.push({ abs, display: displayPath(cwd, abs) });
+  };
+  const selector = new SpecSelector(cwd, configs, knownTypes);
+
+  for (const pattern of patterns.length ? patterns : ['.']) {
+    const abs = resolve(cwd, pattern);
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      if (!options.onlySpecs || selector.isSpec(abs)) add(abs);
+      continue;
+    }
+    if (stat?.isDirectory()) {
+      const before = targets.length;
+      walk(abs, gitignore, (file) => selector.isSpec(file) && add(file), Infinity);
+      if (targets.length === before) notices.push(`no specs found in ${displayPath(cwd, abs)}`);
+      continue;
+    }
+    const scan = picomatch.scan(toPosix(pattern));
+    if (!scan.isGlob) throw new CliError(`${pattern}: no such file or directory`);
+    const base = resolve(cwd, scan.base || '.');
+    if (!existsSync(base)) throw new CliError(`${pattern}: no files match (${displayPath(cwd, base)} does not exist)`);
+    const posixPattern = toPosix(pattern).replace(/^\.\//, '');
+    const matcher = picomatch(posixPattern, { dot: true });
+    // A glob without "/" or "**" after its base only looks in the base folder itself.
+    const depth = /\/|\*\*/.test(scan.glob) ? Infinity : 1;
+    let matched = 0;
+    const before = targets.length;
+    walk(base, gitignore, (file) => {
+      const candidate = isAbsolute(posixPattern) ? toPosix(file) : toPosix(relative(cwd, file));
+      if (!matcher(candidate)) return;
+      matched++;
+      if (selector.isSpec(file)) add(file);
+    }, depth);
+    if (!matched) throw new CliError(`${pattern}: no files match`);
+    if (targets.length === before) notices.push(`no specs among the files matching ${pattern}`);
+  }
+  return { targets, notices };
+}
+
+/** Depth-first, entries in name order, so the same tree always gives the same list. */
+function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, depth: number): void {
+  gitignore.enter(dir);
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new CliError(`${dir}: cannot read folder (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  entries.sort((a, b) => byName(a.name, b.name));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Linked files count; linked folders are not followed (they can loop), as git does not follow them.
+      try {
+        isFile = statSync(path).isFile();
+      } catch {
+        isFile = false;
+      }
+      isDir = false;
+    }
+    if (isDir) {
+      if (ALWAYS_SKIPPED.has(entry.name) || depth <= 1 || gitignore.ignores(path, true)) continue;
+      walk(path, gitignore, visit, depth - 1);
+    } else if (isFile && !gitignore.ignores(path, false)) {
+      visit(path);
+    }
+  }
+}
+
+type Matcher = (path: string) => boolean;
+
+/** Decides whether a file found in a folder or by a glob is a spec. */
+class SpecSelector {
+  private readonly matchers = new Map<ResolvedConfig, { include: Matcher; exclude?: Matcher }>();
+
+  constructor(
+    private readonly cwd: string,
+    private readonly configs: Configs,
+    private readonly knownTypes: (c: ResolvedConfig) => ReadonlySet<string>,
+  ) {}
+
+  isSpec(abs: string): boolean {
+    // Only Markdown and YAML are specs; other files never cost a config lookup.
+    if (!CANDIDATE.test(abs)) return false;
+    const resolved = this.configs.forFile(abs);
+    const m = this.matchersFor(resolved);
+    const base = resolved.filesBase ?? this.cwd;
+    const rel = toPosix(relative(base, abs));
+    const posixAbs = toPosix(abs);
+    // Relative to the config that sets the globs (or the working folder); `**/…` globs also match the
+    // absolute path, so the defaults work wherever the run starts.
+    const test = (matcher: Matcher) => (!rel.startsWith('..') && matcher(rel)) || matcher(posixAbs);
+    if (m.exclude && test(m.exclude)) return false;
+    if (test(m.include)) return true;
+    return this.marked(abs, resolved);
+  }
+
+  private matchersFor(resolved: ResolvedConfig): { include: Matcher; exclude?: Matcher } {
+    let m = this.matchers.get(resolved);
+    if (!m) {
+      const files = resolved.config.files;
+      const include = files?.include ?? DEFAULT_INCLUDE;
+      m = { include: include.length ? picomatch(include, { dot: true }) : () => false };
+      if (files?.exclude?.length) m.exclude = picomatch(files.exclude, { dot: true });
+      this.matchers.set(resolved, m);
+    }
+    return m;
+  }
+
+  /** `specroles:` in front matter or at a YAML top level; a known `type:` in Markdown front matter. */
+  private marked(abs: string, resolved: ResolvedConfig): boolean {
+    const head = readHead(abs);
+    if (head === undefined) return false;
+    if (/\.ya?ml$/i.test(abs)) return /^specroles[ \t]*:/m.test(head);
+    const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
+    if (!open) return false;
+    const rest = head.slice(open[0].length);
+    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
+    const frontMatter = close ? rest.slice(0, close.index) : rest;
+    if (/^specroles[ \t]*:/m.test(frontMatter)) return true;
+    const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(frontMatter)?.[1]?.toLowerCase();
+    return type !== undefined && this.knownTypes(resolved).has(type);
+  }
+}
+
+function readHead(abs: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    return buffer.toString('utf8', 0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * .gitignore files from the repository root (the nearest folder above with a .git) down to each folder
+ * searched, plus .git/info/exclude. Outside a repository, only .gitignore files in the searched folders.
+ */
+class GitIgnore {
+  /** Folder → its rules (undefined: no .gitignore there). */
+  private readonly rules = new Map<string, Ignore | undefined>();
+
+  enter(dir: string): void {
+    if (this.rules.has(dir)) return;
+    this.load(dir);
+    if (this.rules.has(dirname(dir))) return;
+    // Where a search starts inside a repository, the .gitignore files above it (up to the root) apply too.
+    const root = this.rootOf(dir);
+    for (let d = dirname(dir); root && d.length >= root.length && !this.rules.has(d); d = dirname(d)) {
+      this.load(d);
+      if (d === root || dirname(d) === d) break;
+    }
+  }
+
+  ignores(path: string, isDir: boolean): boolean {
+    for (let d = dirname(path); ; d = dirname(d)) {
+      const ig = this.rules.get(d);
+      if (ig) {
+        const rel = toPosix(relative(d, path)) + (isDir ? '/' : '');
+        if (ig.ignores(rel)) return true;
+      }
+      if (!this.rules.has(d) || dirname(d) === d) return false;
+    }
+  }
+
+  private load(dir: string): void {
+    let ig: Ignore | undefined;
+    for (const file of [join(dir, '.gitignore'), join(dir, '.git', 'info', 'exclude')]) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      ig ??= ignore();
+      ig.add(text);
+    }
+    this.rules.set(dir, ig);
+  }
+
+  private rootOf(dir: string): string | undefined {
+    for (let d = dir; ; d = dirname(d)) {
+      if (existsSync(join(d, '.git'))) return d;
+      if (dirname(d) === d) return undefined;
+    }
+  }
+}

@@ -1,0 +1,66 @@
+// `specroles --help` and `specroles help COMMAND`. Plain text, no engine needed.
+
+const OVERVIEW = `Usage: specroles [lint] [options] [paths or globs...]
+       specroles stub KIND... [--format md|yaml]
+       specroles init
+       specroles explain RULE|GUIDELINE|KIND|rules|guidelines|kinds
+
+Lints product specs (Markdown and YAML) for who should own each section, the
+product manager (PM) or the product marketing manager (PMM), citing a guideline
+for every finding.
+
+Commands:
+  lint        Lint files, folders and globs (the default; "." when none given)
+  stub        Print section stubs for the given kinds, with owner annotations
+  init        Write a commented .specroles.yaml in the current folder
+  explain     Describe a rule, guideline or section kind
+  help        Show help for a command
+
+Lint options:
+  -f, --format NAME          stylish (default), json, sarif, github, junit
+  -o, --output FILE          Write the report to FILE instead of standard output
+  -c, --config FILE          Use this config file instead of looking for .specroles.yaml
+      --rule RULE:SEVERITY   Set a rule's severity (off, info, warning, error); repeatable
+      --max-warnings N       Exit with 1 when there are more than N warnings
+  -q, --quiet                Report errors only (warnings still count for --max-warnings)
+      --fix                  Apply safe fixes to the files, then report what is left
+      --only-specs           Skip files named explicitly that are not specs (for hooks)
+      --stdin                Lint standard input
+      --stdin-filename NAME  The path standard input stands for (format, config, type)
+      --color, --no-color    Force colours on or off (NO_COLOR, FORCE_COLOR honoured)
+      --concurrency N        Worker threads: auto (default), off, or a number
+  -h, --help                 Show this help
+  -v, --version              Print the version
+
+Folders and globs are searched for specs: files matching the config's
+\`files.include\` globs (by default *.prd.md, *.spec.md, *.spec.yaml, *.prd.yaml,
+and Markdown under prd/, prds/, specs/, product-specs/, briefs/), Markdown whose
+front matter has \`specroles:\` or a known \`type:\`, and YAML with a top-level
+\`specroles:\`. .gitignore'd files, node_modules and .git are skipped. Files named
+explicitly are always linted (unless --only-specs).
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too
+many warnings, 2 usage, config or I/O error.`;
+
+const TOPICS: Record<string, string> = {
+  stub: `Usage: specroles stub KIND... [--format md|yaml] [--config FILE]
+
+Prints a section stub for each kind (an id such as "positioning", or a heading
+such as "Value proposition"): the heading with its owner annotation and a hint
+of what to write. --format yaml prints items to paste under \`sections:\`.
+\`specroles explain kinds\` lists the kinds.`,
+  init: `Usage: specroles init
+
+Writes a commented .specroles.yaml in the current folder. Refuses to overwrite
+an existing config.`,
+  explain: `Usage: specroles explain RULE|GUIDELINE|KIND [--config FILE]
+       specroles explain rules|guidelines|kinds
+
+Describes a rule (what it finds, its default severity, the guidelines it cites),
+a guideline (its statement and source) or a section kind (its owner, synonyms and
+guidelines). The lists include what the config in the current folder adds.`,
+};
+
+export function helpText(topic?: string): string {
+  return (topic && TOPICS[topic]) || OVERVIEW;
+}

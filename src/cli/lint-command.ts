@@ -1,0 +1,170 @@
+// `specroles [lint] [paths or globs…]`: find the specs, load their configs, lint them (in parallel when
+// there are many), fix them with --fix, write the report, and decide the exit code.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { catalogueFor, describeRoles, lint, rules, rulesById, type Guideline } from '../core';
+import type { ParsedArgs } from './args';
+import { colors, useColor } from './colors';
+import { Configs, type ResolvedConfig } from './configs';
+import { discover } from './files';
+import { json } from './formatters/json';
+import { stylish } from './formatters/stylish';
+import type { Io } from './io';
+import { processFile, type FileTask } from './process-file';
+import { progress } from './progress';
+import { count, type FileResult } from './report';
+import { CliError, closest, displayPath, plural } from './util';
+
+/**
+ * Above this many files, worker threads help. Each new thread pays to start (bundle, catalogue) and to
+ * warm up (its first ~100 files lint 2-3× slower than later ones), so below this the gain is nil.
+ */
+export const PARALLEL_THRESHOLD = 50;
+
+export async function lintCommand(args: ParsedArgs, io: Io, version: string): Promise<number> {
+  const { cwd } = io;
+  const ruleSettings: Record<string, string> = {};
+  for (const { id, severity } of args.rules) {
+    if (!rulesById.has(id)) {
+      const guess = closest(id, rulesById.keys());
+      throw new CliError(`--rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
+    }
+    ruleSettings[id] = severity;
+  }
+  const configs = new Configs({ cwd, rules: ruleSettings, ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
+  const knownTypes = new Map<ResolvedConfig, ReadonlySet<string>>();
+  const typesOf = (c: ResolvedConfig) => {
+    let types = knownTypes.get(c);
+    if (!types) knownTypes.set(c, (types = new Set(catalogueFor(c.config).docTypes.keys())));
+    return types;
+  };
+
+  // 1. What to lint.
+  const tasks: FileTask[] = [];
+  const notices: string[] = [];
+  if (args.stdin) {
+    const text = await io.readStdin();
+    const name = args.stdinFilename;
+    const abs = name ? resolve(cwd, name) : '';
+    const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text });
+  } else {
+    const found = discover(args.positionals, cwd, configs, typesOf, { onlySpecs: args.onlySpecs });
+    notices.push(...found.notices);
+    for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix });
+  }
+  if (args.config && !configs.all.length) configs.forDirectory(cwd);
+
+  // 2. Config problems end the run before anything is linted or written.
+  const fileProblems = configs.fileProblems();
+  if (fileProblems.length) {
+    for (const p of fileProblems) io.stderr.write(`specroles: ${p}\n`);
+    return 2;
+  }
+  // Many files: start the workers now, so they load and warm up while this thread checks the configs.
+  // This thread lints too, so one worker per core but one.
+  const threads = args.concurrency ?? (tasks.length > PARALLEL_THRESHOLD ? Math.max(1, Math.min(availableParallelism() - 1, 7)) : 0);
+  const pool = threads > 0 && tasks.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
+  let results: FileResult[];
+  try {
+    const engineProblems = new Set<string>();
+    for (const resolved of configs.all) {
+      for (const message of lint('', { config: resolved.config }).configProblems) engineProblems.add(configs.describeEngineProblem(resolved, message));
+    }
+    if (engineProblems.size) {
+      for (const p of engineProblems) io.stderr.write(`specroles: ${p}\n`);
+      return 2;
+    }
+
+    // 3. Lint (and fix).
+    const bar = progress(io.stderr, tasks.length, io.env);
+    try {
+      const here = (task: FileTask) => processFile(task, configs.all[task.configIndex]!.config);
+      results = pool
+        ? await pool.run(tasks, here, (done) => bar.update(done))
+        : tasks.map((task, i) => {
+            const r = here(task);
+            bar.update(i + 1);
+            return r;
+          });
+    } finally {
+      bar.end();
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  // Problems only an override's rules show (bad options for one folder): still a config error.
+  const lateProblems = new Set<string>();
+  for (const r of results) {
+    const resolved = configs.all[tasks[r.index]!.configIndex]!;
+    for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
+  }
+
+  // 4. Report.
+  const counts = count(results);
+  const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  if (!lateProblems.size) {
+    const report = await format(args, shown, io, configs, version);
+    if (args.output) {
+      const out = resolve(cwd, args.output);
+      try {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, report);
+      } catch (e) {
+        throw new CliError(`${args.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    } else if (report) {
+      io.stdout.write(report);
+    }
+  }
+
+  for (const r of results) {
+    if (!r.fix) continue;
+    if (r.fix.written) {
+      io.stderr.write(`specroles: fixed ${r.filePath}: ${plural(r.fix.applied.length, 'fix', 'fixes')}${r.fix.passes > 1 ? ` in ${r.fix.passes} passes` : ''}\n`);
+      for (const a of r.fix.applied) io.stderr.write(`  ${a.line}:${a.column}  ${a.title}  ${a.ruleId}\n`);
+    }
+    if (r.fix.refused) io.stderr.write(`specroles: did not fix ${r.filePath}: ${r.fix.refused}\n`);
+  }
+  for (const n of notices) io.stderr.write(`specroles: ${n}\n`);
+  const errors = results.flatMap((r) => (r.error ? [r.error] : []));
+  for (const e of errors) io.stderr.write(`specroles: ${e}\n`);
+  for (const p of lateProblems) io.stderr.write(`specroles: ${p}\n`);
+  if (errors.length || lateProblems.size) return 2;
+  if (counts.errors) return 1;
+  const max = args.maxWarnings ?? -1;
+  if (max >= 0 && counts.warnings > max) {
+    io.stderr.write(`specroles: too many warnings (${counts.warnings}); --max-warnings allows ${max}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+async function format(args: ParsedArgs, results: FileResult[], io: Io, configs: Configs, version: string): Promise<string> {
+  switch (args.format ?? 'stylish') {
+    case 'json':
+      return json(results);
+    case 'sarif': {
+      const { sarif } = await import('./formatters/sarif');
+      const guidelines = new Map<string, Guideline>();
+      const catalogues = (configs.all.length ? configs.all.map((r) => r.config) : [{}]).map((c) => catalogueFor(c));
+      for (const catalogue of catalogues) for (const [id, g] of catalogue.guidelines) if (!guidelines.has(id)) guidelines.set(id, g);
+      const describeRole = (role: string) => describeRoles(catalogues[0]!, [role]);
+      return sarif(results, { version, rules: rules.map((r) => r.meta), guidelines, describeRole });
+    }
+    case 'github': {
+      const { github } = await import('./formatters/github');
+      return github(results);
+    }
+    case 'junit': {
+      const { junit } = await import('./formatters/junit');
+      return junit(results);
+    }
+    default: {
+      const tty = !args.output && !!io.stdout.isTTY;
+      return stylish(results, colors(useColor(args.color, io.env, tty)));
+    }
+  }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The `specroles` command. Also the entry of its own lint workers: the same bundle started as a worker
+// thread runs the worker loop instead. Everything beyond argument parsing is imported on demand, so
+// `specroles --version` and `--help` never load the engine.
+import { isMainThread, workerData } from 'node:worker_threads';
+import { version } from '../../package.json';
+import { parseArgs, UsageError, type ParsedArgs } from './args';
+import type { Io } from './io';
+import { CliError, WORKER_TAG } from './util';
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`specroles: ${e.message}\nRun \`specroles --help\` for usage.\n`);
+    return 2;
+  }
+  try {
+    switch (args.command) {
+      case 'version':
+        io.stdout.write(`${version}\n`);
+        return 0;
+      case 'help': {
+        const { helpText } = await import('./help');
+        io.stdout.write(`${helpText(args.positionals[0])}\n`);
+        return 0;
+      }
+      case 'explain':
+        return (await import('./commands')).explainCommand(args, io);
+      case 'stub':
+        return (await import('./commands')).stubCommand(args, io);
+      case 'init':
+        return (await import('./commands')).initCommand(args, io);
+      default:
+        return await (await import('./lint-command')).lintCommand(args, io, version);
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.stderr.write(`specroles: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.stderr.write(`specroles: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 2;
+  }
+}
+
+if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
+  void import('./worker').then((m) => m.runWorker());
+} else if (require.main === module) {
+  void import('./io').then(({ processIo }) =>
+    run(process.argv.slice(2), processIo()).then((code) => {
+      process.exitCode = code;
+    }),
+  );
+}

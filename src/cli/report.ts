@@ -1,0 +1,63 @@
+// What one linted file comes back as, in the main thread or from a worker: plain data, cheap to pass
+// between threads, and all the formatters need.
+import type { Severity } from '../core/model';
+
+export interface Message {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  guidelines: string[];
+  /** A safe fix exists (`--fix` would apply it). */
+  fixable: boolean;
+}
+
+export interface AppliedFix {
+  ruleId: string;
+  title: string;
+  line: number;
+  column: number;
+}
+
+export interface FixOutcome {
+  applied: AppliedFix[];
+  passes: number;
+  written: boolean;
+  /** Why the file was left alone, when it was. */
+  refused?: string;
+}
+
+export interface FileResult {
+  /** Position in the run, for deterministic output whatever thread linted it. */
+  index: number;
+  filePath: string;
+  messages: Message[];
+  /** The engine's `configProblems` for this file's config. */
+  configProblems: string[];
+  fix?: FixOutcome;
+  /** The file could not be read or written. */
+  error?: string;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+}
+
+export function count(results: readonly { messages: readonly Message[] }[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (m.severity === 'error') c.errors++;
+      else if (m.severity === 'warning') c.warnings++;
+      else c.infos++;
+      if (m.fixable) c.fixable++;
+    }
+  }
+  return c;
+}

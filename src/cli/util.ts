@@ -1,0 +1,56 @@
+// Small pieces every part of the CLI uses. Nothing here loads the engine.
+import { isAbsolute, relative, sep } from 'node:path';
+
+/** workerData marker: the bundle started as a lint worker rather than as the CLI. */
+export const WORKER_TAG = 'specroles-lint-worker';
+
+/** An error that ends the run with exit code 2 and one line on standard error. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export function toPosix(path: string): string {
+  return sep === '\\' ? path.replace(/\\/g, '/') : path;
+}
+
+/** A path as shown in reports: relative to the working folder, with forward slashes. */
+export function displayPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return toPosix(rel === '' ? '.' : isAbsolute(rel) ? abs : rel);
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Code-point order, the same on every machine (localeCompare is not). */
+export function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function closest(word: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d <= maxDistance && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}

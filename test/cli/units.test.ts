@@ -1,0 +1,148 @@
+// Pieces of the CLI that fixtures cannot reach well: escaping, argument parsing, the fix loop's rules,
+// discovery's always-skipped folders, the initial config's validity, the version.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseConfig, type Finding, type LintResult } from '../../src/core';
+import { parseArgs, UsageError } from '../../src/cli/args';
+import { initialConfig } from '../../src/cli/commands';
+import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
+import { xml } from '../../src/cli/formatters/junit';
+import { fixText, MAX_FIX_PASSES } from '../../src/cli/process-file';
+import { projectRoot } from '../support/paths';
+import { fixturesDir, runCli } from './support';
+
+describe('CLI units', function () {
+  this.timeout(60000);
+
+  describe('github workflow command escaping', () => {
+    it('escapes %, CR and LF in data', () => {
+      assert.equal(escapeData('100% done\r\nnext: a, b'), '100%25 done%0D%0Anext: a, b');
+    });
+    it('also escapes : and , in properties', () => {
+      assert.equal(escapeProperty('a,b: c%\n'), 'a%2Cb%3A c%25%0A');
+    });
+  });
+
+  it('junit: escapes markup and drops characters XML cannot hold', () => {
+    assert.equal(xml(`<a href="x">&'\u0001\u0007ok`), '&lt;a href=&quot;x&quot;&gt;&amp;&apos;ok');
+  });
+
+  describe('arguments', () => {
+    it('defaults to lint, keeps paths in order, repeats --rule', () => {
+      const a = parseArgs(['b.md', '--rule', 'missing-section:off', 'a.md', '--rule=empty-section:error', '-f', 'json']);
+      assert.equal(a.command, 'lint');
+      assert.deepEqual(a.positionals, ['b.md', 'a.md']);
+      assert.deepEqual(a.rules, [
+        { id: 'missing-section', severity: 'off' },
+        { id: 'empty-section', severity: 'error' },
+      ]);
+      assert.equal(a.format, 'json');
+    });
+    it('"--" ends the options', () => {
+      assert.deepEqual(parseArgs(['--', '--fix']).positionals, ['--fix']);
+    });
+    for (const [argv, message] of [
+      [['--max-warnings', 'x'], /whole number/],
+      [['--rule', 'missing-section'], /RULE:SEVERITY/],
+      [['--fix', '--stdin'], /--fix cannot/],
+      [['--stdin-filename', 'a.md'], /needs --stdin/],
+      [['--stdin', 'a.md'], /no paths/],
+      [['stub'], /at least one/],
+      [['explain'], /needs one/],
+      [['init', '--fix'], /does not apply/],
+      [['--format'], /needs a value/],
+      [['--quiet=yes'], /takes no value/],
+      [['--output', 'a', '--output', 'b'], /more than once/],
+      [['--fixx'], /did you mean --fix\?/],
+    ] as [string[], RegExp][]) {
+      it(`rejects ${argv.join(' ')}`, () => assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message)));
+    }
+    it('help wins over everything else', () => {
+      assert.equal(parseArgs(['--format', 'nope', '--help']).command, 'help');
+      assert.deepEqual(parseArgs(['stub', '--help']).positionals, ['stub']);
+    });
+  });
+
+  it('init writes a config that the engine accepts without a problem', () => {
+    const parsed = parseConfig(initialConfig(), '.specroles.yaml');
+    assert.deepEqual(parsed.problems, []);
+    assert.ok(parsed.config?.files?.include?.length);
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+    assert.deepEqual(runCli(['--version'], { cwd: projectRoot }), { stdout: `${version}\n`, stderr: '', code: 0 });
+  });
+
+  describe('the fix loop', () => {
+    const finding = (start: number, end: number, newText: string, safe = true): Finding => ({
+      ruleId: 'r',
+      severity: 'warning',
+      message: 'm',
+      range: { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } },
+      guidelines: [],
+      fixes: [{ title: `put ${newText}`, edits: [{ start, end, newText }], safe }],
+    });
+    const result = (findings: Finding[], fatal = false): LintResult =>
+      ({ findings, document: { problems: fatal ? [{ message: 'broken', fatal: true }] : [] }, configProblems: [] }) as unknown as LintResult;
+
+    it('applies safe, non-overlapping fixes; takes overlapping ones in the next pass; ignores unsafe ones', () => {
+      // "abcdef": replace "bc" and "cd" (overlap), insert at 6, and an unsafe fix.
+      const lints: string[] = [];
+      const fixed = fixText('abcdef', result([finding(1, 3, 'X'), finding(2, 4, 'Y'), finding(6, 6, '!'), finding(0, 0, '?', false)]), (t) => {
+        lints.push(t);
+        return result(t === 'aXdef!' ? [finding(2, 3, 'Z')] : []);
+      });
+      assert.equal(fixed.text, 'aXZef!');
+      assert.deepEqual(lints, ['aXdef!', 'aXZef!']);
+      assert.equal(fixed.outcome.passes, 2);
+      assert.deepEqual(
+        fixed.outcome.applied.map((a) => a.title),
+        ['put X', 'put !', 'put Z'],
+      );
+    });
+
+    it(`stops after ${MAX_FIX_PASSES} passes when fixes never settle`, () => {
+      const fixed = fixText('', result([finding(0, 0, 'x')]), () => result([finding(0, 0, 'x')]));
+      assert.equal(fixed.text, 'x'.repeat(MAX_FIX_PASSES));
+      assert.equal(fixed.outcome.passes, MAX_FIX_PASSES);
+    });
+
+    it('never touches a document with fatal problems, and drops a pass that would make one', () => {
+      const untouched = fixText('abc', result([finding(0, 0, 'x')], true), () => assert.fail('no re-lint'));
+      assert.equal(untouched.text, 'abc');
+      assert.match(untouched.outcome.refused!, /could not be read/);
+      const stopped = fixText('abc', result([finding(0, 0, 'x')]), () => result([], true));
+      assert.equal(stopped.text, 'abc');
+      assert.match(stopped.outcome.refused!, /unreadable/);
+    });
+  });
+
+  it('folders: node_modules and .git are never searched, even without a .gitignore', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'specroles-skip-'));
+    try {
+      for (const dir of ['node_modules/pkg/specs', '.git/specs', 'specs']) {
+        mkdirSync(join(temp, dir), { recursive: true });
+        writeFileSync(join(temp, dir, 'a.prd.md'), '# A\n\n## Messaging <!-- owner: pm -->\n\nTagline.\n');
+      }
+      const run = runCli(['--format', 'json'], { cwd: temp });
+      assert.deepEqual(
+        (JSON.parse(run.stdout) as { filePath: string }[]).map((f) => f.filePath),
+        ['specs/a.prd.md'],
+      );
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('parallel and sequential runs print the same report', () => {
+    const cwd = join(fixturesDir, 'parallel');
+    const parallel = runCli(['--format', 'json', '--concurrency', '2'], { cwd });
+    const sequential = runCli(['--format', 'json', '--concurrency', 'off'], { cwd });
+    assert.equal(parallel.stdout, sequential.stdout);
+    assert.equal(parallel.code, sequential.code);
+    assert.ok((JSON.parse(parallel.stdout) as unknown[]).length > 20);
+  });
+});
