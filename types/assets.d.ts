@@ -1,7 +1,7 @@
-// Data files are bundled as text by esbuild (see esbuild.mjs) and parsed and validated at load time.
+// Data files are turned into JSON by esbuild at build time (see esbuild.mjs) and validated at load time.
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }
 declare module '*.md' {
   const text: string;

@@ -1,12 +1,11 @@
 // The catalogue: roles, kinds, document types, cue words and guidelines, from the built-in data files
 // merged with what a config adds. Built once per config and cached.
-import { parse } from 'yaml';
 import type { z } from 'zod';
-import cuesText from '../data/cues.yaml';
-import docTypesText from '../data/doc-types.yaml';
-import guidelinesText from '../data/guidelines.yaml';
-import kindsText from '../data/kinds.yaml';
-import rolesText from '../data/roles.yaml';
+import cuesData from '../data/cues.yaml';
+import docTypesData from '../data/doc-types.yaml';
+import guidelinesData from '../data/guidelines.yaml';
+import kindsData from '../data/kinds.yaml';
+import rolesData from '../data/roles.yaml';
 import type { Config } from '../config/schema';
 import { normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
@@ -42,8 +41,8 @@ export interface Catalogue {
   problems: string[];
 }
 
-function load<T>(text: string, schema: z.ZodType<T>, file: string): T {
-  const result = schema.safeParse(parse(text));
+function load<T>(data: unknown, schema: z.ZodType<T>, file: string): T {
+  const result = schema.safeParse(data);
   if (!result.success) throw new Error(`Built-in data file ${file} is invalid: ${result.error.message}`);
   return result.data;
 }
@@ -52,11 +51,11 @@ let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; g
 
 function builtinData() {
   builtin ??= {
-    roles: load(rolesText, rolesFileSchema, 'roles.yaml').roles,
-    kinds: load(kindsText, kindsFileSchema, 'kinds.yaml').kinds,
-    docTypes: load(docTypesText, docTypesFileSchema, 'doc-types.yaml').docTypes,
-    cues: load(cuesText, cuesFileSchema, 'cues.yaml').cues,
-    guidelines: load(guidelinesText, guidelinesFileSchema, 'guidelines.yaml').guidelines,
+    roles: load(rolesData, rolesFileSchema, 'roles.yaml').roles,
+    kinds: load(kindsData, kindsFileSchema, 'kinds.yaml').kinds,
+    docTypes: load(docTypesData, docTypesFileSchema, 'doc-types.yaml').docTypes,
+    cues: load(cuesData, cuesFileSchema, 'cues.yaml').cues,
+    guidelines: load(guidelinesData, guidelinesFileSchema, 'guidelines.yaml').guidelines,
   };
   return builtin;
 }
