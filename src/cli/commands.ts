@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { CONFIG_NAMES, catalogueFor, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
-import { DEFAULT_INCLUDE } from './files';
+import { DEFAULT_SPEC_FILES } from '../core/spec-files';
 import type { Io } from './io';
 import { CliError, closest } from './util';
 
@@ -199,7 +199,7 @@ rules: {}
 # are always linted. .gitignore'd files are skipped.
 files:
   include:
-${DEFAULT_INCLUDE.map((g) => `    - "${g}"`).join('\n')}
+${DEFAULT_SPEC_FILES.map((g) => `    - "${g}"`).join('\n')}
   exclude: []
 
 # Your product's own nouns, never counted as PM or PMM words (for a CI product, "pipeline").

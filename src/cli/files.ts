@@ -7,17 +7,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
+import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
 import { byName, CliError, displayPath, toPosix } from './util';
 
-export const DEFAULT_INCLUDE = [
-  '**/*.prd.md',
-  '**/*.spec.md',
-  '**/{prd,prds,specs,product-specs,briefs}/**/*.md',
-  '**/*.spec.yaml',
-  '**/*.prd.yaml',
-  '**/*.spec.yml',
-  '**/*.prd.yml',
-];
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const CANDIDATE = /\.(md|markdown|ya?ml)$/i;
@@ -163,7 +155,7 @@ class SpecSelector {
     let m = this.matchers.get(resolved);
     if (!m) {
       const files = resolved.config.files;
-      const include = files?.include ?? DEFAULT_INCLUDE;
+      const include = files?.include ?? DEFAULT_SPEC_FILES;
       m = { include: include.length ? picomatch(include, { dot: true }) : () => false };
       if (files?.exclude?.length) m.exclude = picomatch(files.exclude, { dot: true });
       this.matchers.set(resolved, m);
@@ -175,15 +167,8 @@ class SpecSelector {
   private marked(abs: string, resolved: ResolvedConfig): boolean {
     const head = readHead(abs);
     if (head === undefined) return false;
-    if (/\.ya?ml$/i.test(abs)) return /^specroles[ \t]*:/m.test(head);
-    const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
-    if (!open) return false;
-    const rest = head.slice(open[0].length);
-    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-    const frontMatter = close ? rest.slice(0, close.index) : rest;
-    if (/^specroles[ \t]*:/m.test(frontMatter)) return true;
-    const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(frontMatter)?.[1]?.toLowerCase();
-    return type !== undefined && this.knownTypes(resolved).has(type);
+    const types = this.knownTypes(resolved);
+    return markedAsSpec(head, /\.ya?ml$/i.test(abs), (type) => types.has(type));
   }
 }
 

@@ -12,3 +12,4 @@ export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configSchema } from './config/schema';
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
+export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';

@@ -4,7 +4,8 @@ import type { Catalogue } from '../core';
 import { engine } from './engine';
 import type { CompiledKind } from '../core/catalogue/catalogue';
 import { ownerCounts } from './features';
-import { DEFAULT_INCLUDE, Linter } from './linter';
+import { DEFAULT_SPEC_FILES } from '../core/spec-files';
+import { Linter } from './linter';
 
 type Group = 'PM' | 'PMM' | 'Shared' | 'Others';
 
@@ -119,7 +120,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
   });
 
   register('specroles.lintWorkspace', async () => {
-    const include = vscode.workspace.getConfiguration('specroles').get<string[]>('files.include') ?? DEFAULT_INCLUDE;
+    const include = vscode.workspace.getConfiguration('specroles').get<string[]>('files.include') ?? DEFAULT_SPEC_FILES;
     const uris = new Map<string, vscode.Uri>();
     for (const glob of include) for (const uri of await vscode.workspace.findFiles(glob, '**/node_modules/**', 2000)) uris.set(uri.toString(), uri);
     let findings = 0;

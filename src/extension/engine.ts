@@ -11,4 +11,4 @@ export function engine(): typeof Core {
   return core;
 }
 
-export const CONFIG_NAMES = ['.specroles.yaml', '.specroles.yml', '.specroles.json'];
+export { CONFIG_NAMES } from '../core/spec-files';

@@ -4,17 +4,9 @@ import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import type { Config, Finding, LintResult, LoadedConfig, Range } from '../core';
+import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
 import { CONFIG_NAMES, engine } from './engine';
 
-export const DEFAULT_INCLUDE = [
-  '**/*.prd.md',
-  '**/*.spec.md',
-  '**/{prd,prds,specs,product-specs,briefs}/**/*.md',
-  '**/*.spec.yaml',
-  '**/*.prd.yaml',
-  '**/*.spec.yml',
-  '**/*.prd.yml',
-];
 
 export const RULE_DOCS = 'https://github.com/specroles/specroles/blob/main/docs/rules/';
 export const ruleDocUri = (id: string) => vscode.Uri.parse(`${RULE_DOCS}${id}.md`);
@@ -185,7 +177,7 @@ export class Linter implements vscode.Disposable {
     if (doc.languageId !== 'markdown' && doc.languageId !== 'yaml') return false;
     if (Linter.isConfigFile(doc.uri)) return false;
     const settings = this.settings(doc.uri);
-    const include = config.files?.include ?? settings.get<string[]>('files.include') ?? DEFAULT_INCLUDE;
+    const include = config.files?.include ?? settings.get<string[]>('files.include') ?? DEFAULT_SPEC_FILES;
     const exclude = [...(settings.get<string[]>('files.exclude') ?? []), ...(config.files?.exclude ?? [])];
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     const paths = [doc.uri.path];
@@ -194,15 +186,7 @@ export class Linter implements vscode.Disposable {
     if (matches(exclude)) return false;
     if (matches(include)) return true;
     const head = doc.getText(new vscode.Range(0, 0, 400, 0));
-    if (doc.languageId === 'yaml') return /^specroles[ \t]*:/m.test(head);
-    const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
-    if (!open) return false;
-    const rest = head.slice(open[0].length);
-    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-    const front = close ? rest.slice(0, close.index) : rest;
-    if (/^specroles[ \t]*:/m.test(front)) return true;
-    const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(front)?.[1]?.toLowerCase();
-    return type !== undefined && engine().catalogueFor(config).docTypes.has(type);
+    return markedAsSpec(head, doc.languageId === 'yaml', (type) => engine().catalogueFor(config).docTypes.has(type));
   }
 
   /** On open / change: debounced per document when run = onType. */

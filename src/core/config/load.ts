@@ -8,7 +8,9 @@ import { schemaProblems } from '../parse/schema-issues';
 import { LineIndex } from '../text/lines';
 import { configSchema, type Config } from './schema';
 
-export const CONFIG_NAMES = ['.specroles.yaml', '.specroles.yml', '.specroles.json'];
+import { CONFIG_NAMES } from '../spec-files';
+
+export { CONFIG_NAMES };
 
 export interface ConfigHost {
   /** The file's text, or undefined when there is no such file. */

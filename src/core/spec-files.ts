@@ -1,0 +1,32 @@
+// Which files are specs (SPEC.md, "Which files are specs"), shared by the CLI and the extension. Kept free
+// of heavy imports: the extension uses it at activation, before the engine is loaded.
+
+/** Config file names, nearest first in each folder. */
+export const CONFIG_NAMES = ['.specroles.yaml', '.specroles.yml', '.specroles.json'];
+
+/** Files that are specs by their path when a config says nothing else (`files.include`). */
+export const DEFAULT_SPEC_FILES = [
+  '**/*.prd.md',
+  '**/*.spec.md',
+  '**/{prd,prds,specs,product-specs,briefs}/**/*.md',
+  '**/*.spec.yaml',
+  '**/*.prd.yaml',
+  '**/*.spec.yml',
+  '**/*.prd.yml',
+];
+
+/**
+ * Whether a file's own text says it is a spec: `specroles:` at a YAML spec's top level or in Markdown
+ * front matter, or a known document `type:` in front matter. `head` is the start of the file.
+ */
+export function markedAsSpec(head: string, isYaml: boolean, isKnownType: (type: string) => boolean): boolean {
+  if (isYaml) return /^specroles[ \t]*:/m.test(head);
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
+  if (!open) return false;
+  const rest = head.slice(open[0].length);
+  const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
+  const frontMatter = close ? rest.slice(0, close.index) : rest;
+  if (/^specroles[ \t]*:/m.test(frontMatter)) return true;
+  const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(frontMatter)?.[1]?.toLowerCase();
+  return type !== undefined && isKnownType(type);
+}
