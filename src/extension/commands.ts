@@ -85,7 +85,9 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
       if (lineText.trim()) text = eol + text.replace(/\r?\n$/, '');
       await editor.edit((b) => b.insert(at, text));
     } else {
+      // A heading needs a blank line above it: after text on this line, or right below a paragraph.
       if (position.character > 0) text = eol + eol + text;
+      else if (position.line > 0 && doc.lineAt(position.line - 1).text.trim()) text = eol + text;
       await editor.edit((b) => b.insert(position, text));
     }
   });

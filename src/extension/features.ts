@@ -91,8 +91,13 @@ export class HoverProvider implements vscode.HoverProvider {
 
     const hits = findings.filter((f) => toRange(f.range).contains(position));
     for (const f of hits) {
-      const lines = f.guidelines.map((id) => guidelineLine(catalogue, id)).filter((l): l is string => !!l);
-      if (lines.length) parts.push([`**${f.ruleId}** cites:`, '', ...lines.map((l) => `- ${l}`)].join('\n'));
+      // The hover shares its small box with the problem itself: the first guideline in full, the rest by
+      // name (`specroles explain ID` and the rule's doc give them all).
+      const [first, ...rest] = f.guidelines;
+      const g = first ? catalogue.guidelines.get(first) : undefined;
+      if (!g) continue;
+      const more = rest.length ? ` (and ${rest.length} more guideline${rest.length > 1 ? 's' : ''}: \`specroles explain ${f.ruleId}\`)` : '';
+      parts.push(`**${f.ruleId}** cites: ${g.statement} — ${g.source.author}${more}`);
     }
     if (!parts.length) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(parts.join('\n\n---\n\n')));

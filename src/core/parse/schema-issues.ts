@@ -12,15 +12,21 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 export function schemaProblems(doc: Document, value: unknown, schema: z.ZodType, ctx: YamlContext, what: string): ParseProblem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.map((issue) => {
+  return result.error.issues.flatMap((issue): ParseProblem[] => {
     const { node, depth } = nodeAtPath(doc, issue.path);
     let range: Range = nodeRange(ctx, node);
     let message: string;
     const where = pathLabel(issue.path);
     if (issue.code === 'unrecognized_keys' && isMap(node)) {
-      const pair = findPair(node, issue.keys[0]!);
-      if (pair?.key) range = nodeRange(ctx, pair.key as Node);
-      message = `unknown key ${issue.keys.map((k) => `"${k}"`).join(', ')}${where ? ` in ${where}` : ''}`;
+      // One problem per unknown key, each underlined where it is written.
+      return issue.keys.map((key) => {
+        const pair = findPair(node, key);
+        return {
+          message: `${what}: unknown key "${key}"${where ? ` in ${where}` : ''}`,
+          range: pair?.key ? nodeRange(ctx, pair.key as Node) : range,
+          fatal: false,
+        };
+      });
     } else if (depth < issue.path.length) {
       // The key is missing: point at the start of the map that lacks it.
       const start = nodeRange(ctx, node).start;
@@ -29,17 +35,35 @@ export function schemaProblems(doc: Document, value: unknown, schema: z.ZodType,
     } else {
       message = `${where ? `"${where}": ` : ''}${describeIssue(issue, node)}`;
     }
-    return { message: `${what}: ${message}`, range, fatal: false };
+    return [{ message: `${what}: ${message}`, range, fatal: false }];
   });
 }
 
 function describeIssue(issue: z.core.$ZodIssue, node: Node | null | undefined): string {
   if (issue.code === 'invalid_type') {
-    const got = node === null || node === undefined ? 'nothing' : isScalar(node) ? `${typeof node.value} ${JSON.stringify(node.value)}` : isMap(node) ? 'a map' : 'a list';
-    return `expected ${issue.expected}, found ${got}`;
+    return `expected ${issue.expected}, found ${describeNode(node)}`;
   }
   if (issue.code === 'invalid_value') {
     return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
   }
+  if (issue.code === 'invalid_union') {
+    // Say what each alternative wanted: `expected "off", "info", "warning" or "error", or a list`.
+    const wanted = new Set<string>();
+    for (const alternative of issue.errors) {
+      for (const inner of alternative) {
+        if (inner.path.length) continue;
+        if (inner.code === 'invalid_value') inner.values.forEach((v) => wanted.add(JSON.stringify(v)));
+        else if (inner.code === 'invalid_type') wanted.add(inner.expected === 'array' || inner.expected === 'tuple' ? 'a list' : `a ${inner.expected}`);
+      }
+    }
+    const list = [...wanted];
+    if (list.length) return `expected ${list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` : list[0]}, found ${describeNode(node)}`;
+  }
   return issue.message;
+}
+
+function describeNode(node: Node | null | undefined): string {
+  if (node === null || node === undefined) return 'nothing';
+  if (isScalar(node)) return `${typeof node.value} ${JSON.stringify(node.value)}`;
+  return isMap(node) ? 'a map' : 'a list';
 }

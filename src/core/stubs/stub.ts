@@ -22,7 +22,8 @@ export function renderStub(kind: Kind | CompiledKind, format: DocumentFormat, op
   const indent = options.indent ?? '  ';
   const inner = `${indent}  `;
   const ownerValue = kind.owner.length > 1 ? `[${owner}]` : owner;
-  return [`${indent}- title: ${kind.name}`, `${inner}kind: ${kind.id}`, `${inner}owner: ${ownerValue}`, `${inner}body: |`, `${inner}  TODO: ${kind.hint}`, ''].join(eol);
+  // The hint is a comment, as in Markdown, so a fresh stub reads as empty until someone writes it.
+  return [`${indent}- title: ${kind.name}`, `${inner}kind: ${kind.id}`, `${inner}owner: ${ownerValue}`, `${inner}# ${kind.hint}`, `${inner}body: |`, `${inner}  TODO`, ''].join(eol);
 }
 
 export function renderStubs(kinds: readonly (Kind | CompiledKind)[], format: DocumentFormat, options: StubOptions = {}): string {

@@ -233,8 +233,8 @@ describe('Spec Roles extension', function () {
     const text = editor.document.getText();
     assert.ok(
       text.endsWith(
-        `      Slow.\n  - title: Positioning\n    kind: positioning\n    owner: pmm\n    body: |\n      TODO: ${catalogue.kinds.get('positioning')!.hint}\n` +
-          `  - title: ${catalogue.kinds.get('problem')!.name}\n    kind: problem\n    owner: pm\n    body: |\n      TODO: ${catalogue.kinds.get('problem')!.hint}\n`,
+        `      Slow.\n  - title: Positioning\n    kind: positioning\n    owner: pmm\n    # ${catalogue.kinds.get('positioning')!.hint}\n    body: |\n      TODO\n` +
+          `  - title: ${catalogue.kinds.get('problem')!.name}\n    kind: problem\n    owner: pm\n    # ${catalogue.kinds.get('problem')!.hint}\n    body: |\n      TODO\n`,
       ),
       text,
     );
