@@ -20,7 +20,7 @@ CACHE=${SPECROLES_CACHE:-${HOME:-/root}/.cache/specroles}
 DEST=$CACHE/code-server
 BIN=$DEST/node_modules/.bin/code-server
 MARKER=$DEST/.specroles-installed
-APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium)
+APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium fonts-dejavu-core)
 # @vscode/ripgrep's version in code-server 4.100.x and the rg release it downloads (its cache file name).
 RIPGREP_PKG_VERSION=1.15.11
 RIPGREP_RELEASE=v13.0.0-10
@@ -31,7 +31,8 @@ say() { printf '[install-host] %s\n' "$*" >&2; }
 if [ "${SPECROLES_SKIP_APT:-}" != 1 ]; then
   missing=()
   for pkg in "${APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then missing+=("$pkg"); fi
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    if [ "$status" != 'install ok installed' ]; then missing+=("$pkg"); fi
   done
   if [ "${#missing[@]}" -gt 0 ]; then
     SUDO=()
