@@ -9,9 +9,24 @@ export interface HeadingMatch {
   detail: string;
 }
 
+/** Per catalogue, normalised heading → match: specs repeat headings, and a miss tries every pattern. */
+const memo = new WeakMap<Catalogue, Map<string, HeadingMatch | null>>();
+const MEMO_LIMIT = 20_000;
+
 export function matchHeading(catalogue: Catalogue, title: string): HeadingMatch | undefined {
   const normalised = normaliseHeading(title);
   if (!normalised) return undefined;
+  let known = memo.get(catalogue);
+  if (!known) memo.set(catalogue, (known = new Map()));
+  const hit = known.get(normalised);
+  if (hit !== undefined) return hit ?? undefined;
+  const match = findMatch(catalogue, normalised);
+  if (known.size >= MEMO_LIMIT) known.clear();
+  known.set(normalised, match ?? null);
+  return match;
+}
+
+function findMatch(catalogue: Catalogue, normalised: string): HeadingMatch | undefined {
   const exact = catalogue.synonyms.get(normalised);
   if (exact) return { kind: exact, via: 'synonym', detail: normalised };
   for (const kind of catalogue.kindOrder) {
