@@ -60,6 +60,11 @@ export interface Section {
    * The analysis promotes those that name a section kind; the rest stay plain text.
    */
   labels?: Section[];
+  /**
+   * Where the section came from a cached parse of unchanged text: that parse's identity and the offset its
+   * relative positions start at, so per-section work (cue scores) can be cached with it too.
+   */
+  origin?: { key: object; base: number };
 }
 
 /** Document-level metadata from front matter or a YAML spec's top level. */

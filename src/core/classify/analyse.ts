@@ -4,7 +4,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { DocType } from '../catalogue/schema';
 import type { ParsedDocument, Section } from '../model';
-import { scoreCues, type CueHit, type CueScore } from './cues';
+import { scoreSection, type CueHit, type CueScore } from './cues';
 import { matchHeading } from './heading';
 
 export interface KindEvidence {
@@ -94,7 +94,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 }
 
 function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue): AnalysedSection {
-  const cues = scoreCues(catalogue, section.prose);
+  const cues = scoreSection(catalogue, section);
   const result: AnalysedSection = { section, expected: [], cues };
   if (parent) result.parent = parent;
   const declaredKind = section.declaredKind && catalogue.kinds.get(section.declaredKind.id);

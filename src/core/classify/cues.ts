@@ -3,7 +3,7 @@
 // "pipeline" at a CI company count for nothing.
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Cue } from '../catalogue/schema';
-import type { TextRun } from '../model';
+import type { Section, TextRun } from '../model';
 import { words } from '../text/words';
 
 export interface CueHit {
@@ -21,6 +21,24 @@ export interface CueScore {
 
 /** One cue counts at most this many times in a section, so one repeated word cannot decide alone. */
 const MAX_HITS_PER_CUE = 3;
+
+/** Scores of cached parses, in their own relative offsets: unchanged text is not scored twice. */
+const scoreCache = new WeakMap<object, WeakMap<Catalogue, CueScore>>();
+
+/** Cue scores of a section, reusing the score of the cached parse it came from when there is one. */
+export function scoreSection(catalogue: Catalogue, section: Section): CueScore {
+  const origin = section.origin;
+  if (!origin) return scoreCues(catalogue, section.prose);
+  let perCatalogue = scoreCache.get(origin.key);
+  if (!perCatalogue) scoreCache.set(origin.key, (perCatalogue = new WeakMap()));
+  let relative = perCatalogue.get(catalogue);
+  if (!relative) {
+    relative = scoreCues(catalogue, section.prose.map((p) => ({ text: p.text, offset: p.offset - origin.base })));
+    perCatalogue.set(catalogue, relative);
+  }
+  if (!origin.base) return relative;
+  return { ...relative, hits: relative.hits.map((h) => ({ ...h, start: h.start + origin.base, end: h.end + origin.base })) };
+}
 
 export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueScore {
   const hits: CueHit[] = [];

@@ -14,15 +14,15 @@ const memo = new WeakMap<Catalogue, Map<string, HeadingMatch | null>>();
 const MEMO_LIMIT = 20_000;
 
 export function matchHeading(catalogue: Catalogue, title: string): HeadingMatch | undefined {
-  const normalised = normaliseHeading(title);
-  if (!normalised) return undefined;
   let known = memo.get(catalogue);
   if (!known) memo.set(catalogue, (known = new Map()));
-  const hit = known.get(normalised);
+  // Keyed by the heading as written: normalising costs more than the lookup it saves.
+  const hit = known.get(title);
   if (hit !== undefined) return hit ?? undefined;
-  const match = findMatch(catalogue, normalised);
+  const normalised = normaliseHeading(title);
+  const match = normalised ? findMatch(catalogue, normalised) : undefined;
   if (known.size >= MEMO_LIMIT) known.clear();
-  known.set(normalised, match ?? null);
+  known.set(title, match ?? null);
   return match;
 }
 

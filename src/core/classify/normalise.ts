@@ -8,7 +8,20 @@ const QUESTION_PREFIX = /^(?:q|question|step \d{1,3}|part \d{1,3}|section \d{1,3
 const SUFFIX_IN_BRACKETS = /\s*[([][^()[\]]{0,80}[)\]]\s*$/;
 const STATUS_SUFFIX = /\s*[-–—:]?\s*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$/;
 
+/** Headings repeat across edits and documents; normalising is several regular expressions each time. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
 export function normaliseHeading(heading: string): string {
+  const known = memo.get(heading);
+  if (known !== undefined) return known;
+  const normalised = normalise(heading);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(heading, normalised);
+  return normalised;
+}
+
+function normalise(heading: string): string {
   // Headings longer than this say nothing more about their kind; the cap keeps every pattern cheap.
   let h = heading.slice(0, 300).normalize('NFKC').replace(/[‘’ʼ`´]/g, "'").replace(EMOJI, ' ').toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 3; i++) {

@@ -17,9 +17,10 @@ export function applyDirectives(
   requireReason: boolean,
 ): { kept: Finding[]; problems: DirectiveProblem[] } {
   const problems: DirectiveProblem[] = [];
+  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? flatten(doc.sections) : [];
   const scopes = doc.directives
     .filter((d) => d.kind !== 'enable')
-    .map((d) => ({ directive: d, scope: scopeOf(d, doc), used: false }));
+    .map((d) => ({ directive: d, scope: scopeOf(d, doc, all), used: false }));
 
   for (const { directive } of scopes) {
     for (const rule of directive.rules) {
@@ -53,14 +54,14 @@ export function applyDirectives(
 }
 
 /** The offsets [start, end) a directive covers. */
-function scopeOf(directive: Directive, doc: ParsedDocument): [number, number] {
+function scopeOf(directive: Directive, doc: ParsedDocument, sections: readonly Section[]): [number, number] {
   const end = doc.text.length + 1;
   const after = directive.range.end.offset;
   switch (directive.kind) {
     case 'disable-file':
       return [0, end];
     case 'disable-next-section': {
-      const next = flatten(doc.sections).find((s) => s.headingRange.start.offset >= after);
+      const next = sections.find((s) => s.headingRange.start.offset >= after);
       return next ? [next.headingRange.start.offset, next.fullRange.end.offset + 1] : [after, after];
     }
     default: {

@@ -3,11 +3,12 @@ import { analyse, type Analysis } from '../classify/analyse';
 import { catalogueFor } from '../catalogue/catalogue';
 import { configForPath, runSettings, type RunSettings } from '../config/resolve';
 import type { Config } from '../config/schema';
-import type { DocumentFormat, Finding, ParsedDocument, Range } from '../model';
+import type { DocumentFormat, Finding, ParsedDocument, ParseProblem, Range } from '../model';
 import { parseMarkdown } from '../parse/markdown';
 import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
 import type { Report } from '../rules/rule';
+import { encodingProblems } from '../text/encoding';
 import { applyDirectives } from './directives';
 
 export interface LintOptions {
@@ -28,6 +29,7 @@ export interface LintResult {
 }
 
 const settingsCache = new WeakMap<Config, RunSettings>();
+const NO_CONFIG: Config = {};
 const knownRuleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
 
 export function formatOf(path: string | undefined, languageId?: string): DocumentFormat {
@@ -39,7 +41,8 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   // A byte-order mark is invisible to users and to editors' columns, but counts in offsets.
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? input.slice(1) : input;
-  const config = configForPath(options.config ?? {}, options.path);
+  // One shared empty config: the catalogue and every cache keyed by it live as long as the config.
+  const config = configForPath(options.config ?? NO_CONFIG, options.path);
   let settings = settingsCache.get(config);
   if (!settings) {
     settings = runSettings(config);
@@ -47,23 +50,39 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   }
   const catalogue = catalogueFor(config);
   const format = formatOf(options.path, options.languageId);
-  const document =
-    format === 'yaml' ? parseYamlSpec(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parseMarkdown(text);
-  const analysis = analyse(document, catalogue, options.path);
+  const encoding = encodingProblems(text);
+  let document: ParsedDocument;
+  let analysis: Analysis;
+  try {
+    document =
+      format === 'yaml' ? parseYamlSpec(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parseMarkdown(text);
+    document.problems.unshift(...encoding.problems);
+    analysis = analyse(document, catalogue, options.path);
+  } catch (e) {
+    // Last line of defence: a front end must get a finding, never an exception (an editor host would log
+    // it on every keystroke). Tests assert that this never happens for any input they can make.
+    document = unreadable(format, text, e, encoding.problems);
+    analysis = analyse(document, catalogue, options.path);
+  }
   const fatal = document.problems.some((p) => p.fatal);
 
   const findings: Finding[] = [];
   for (const [id, run] of settings.rules) {
     const rule = rulesById.get(id)!;
     if (fatal && id !== 'invalid-spec') continue;
-    rule.check({
-      doc: document,
-      analysis,
-      options: run.options as never,
-      ...(options.path ? { path: options.path } : {}),
-      requireDisableReason: settings.requireDisableReason,
-      report: (r: Report) => findings.push(toFinding(id, run.severity, r, rule.meta.guidelines, catalogue.guidelines)),
-    });
+    const report = (r: Report) => findings.push(toFinding(id, run.severity, r, rule.meta.guidelines, catalogue.guidelines));
+    try {
+      rule.check({
+        doc: document,
+        analysis,
+        options: run.options as never,
+        ...(options.path ? { path: options.path } : {}),
+        requireDisableReason: settings.requireDisableReason,
+        report,
+      });
+    } catch (e) {
+      report({ range: START, message: `${INTERNAL_ERROR} rule "${id}" failed on this document (${errorText(e)}); its other findings here may be missing. This is a bug in specroles: please report it with the file.` });
+    }
   }
 
   const { kept, problems } = applyDirectives(document, findings, knownRuleIds, settings.requireDisableReason);
@@ -73,9 +92,39 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
     for (const p of problems) kept.push(toFinding('invalid-directive', directiveRun.severity, p, meta.guidelines, catalogue.guidelines));
   }
   kept.sort(byPosition);
-  if (fatal) for (const f of kept) f.fixes = [];
+  if (fatal || encoding.blockFixes) for (const f of kept) f.fixes = [];
   if (bom) for (const f of kept) shiftForBom(f);
   return { findings: kept, document, analysis, configProblems: [...settings.problems, ...catalogue.problems] };
+}
+
+/** Messages of findings that stand in for an exception start with this; tests assert they never appear. */
+export const INTERNAL_ERROR = 'specroles could not finish:';
+const START: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+function isTooDeep(e: unknown): boolean {
+  return e instanceof RangeError && /maximum call stack size exceeded/i.test(e.message);
+}
+
+function errorText(e: unknown): string {
+  if (isTooDeep(e)) return 'the document is nested too deeply to read';
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+}
+
+/** The document as nothing but the problem that stopped it being read. */
+function unreadable(format: DocumentFormat, text: string, e: unknown, before: ParseProblem[]): ParsedDocument {
+  const message = isTooDeep(e)
+    ? `${INTERNAL_ERROR} the document is nested too deeply to read (lists or quotes thousands of levels deep), so nothing in it is checked.`
+    : `${INTERNAL_ERROR} reading this document failed (${errorText(e)}), so nothing in it is checked. This is a bug in specroles: please report it with the file.`;
+  return {
+    format,
+    text,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    meta: {},
+    sections: [],
+    directives: [],
+    problems: [...before, { message, range: START, fatal: true }],
+    bodyStart: 0,
+  };
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {

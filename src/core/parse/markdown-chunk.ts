@@ -29,6 +29,7 @@ export interface RawLabel {
   contentEnd: number;
   prose: TextRun[];
   visible: string;
+  origin?: { key: object; base: number };
 }
 
 export interface RawSection {
@@ -42,6 +43,8 @@ export interface RawSection {
   labels: RawLabel[];
   /** Contents of ```markdown fences that hold a template with headings of its own. */
   templates: { start: number; end: number }[];
+  /** For a copy moved into document offsets: the cached original and how far it was moved. */
+  origin?: { key: object; base: number };
 }
 
 const plain = unified().use(remarkParse);

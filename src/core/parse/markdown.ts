@@ -11,7 +11,7 @@ import { splitAtHeadings } from './split';
 import { BoundedCache } from '../text/bounded-cache';
 
 /** Parsed chunks by their exact text: an edit re-parses only the chunks it touched. */
-const chunkCache = new BoundedCache<string, RawSection[]>(4000, 8_000_000, (text) => text.length);
+const chunkCache = new BoundedCache<string, RawSection[]>(20_000, 16_000_000, (text) => text.length);
 
 export function parseMarkdown(text: string): ParsedDocument {
   const lines = new LineIndex(text);
@@ -94,14 +94,24 @@ function shift(raw: RawSection, by: number): RawSection {
     comments: raw.comments.map((c) => ({ ...c, start: c.start + by, end: c.end + by })),
     prose: raw.prose.map((p) => ({ text: p.text, offset: p.offset + by })),
     visible: raw.visible,
-    labels: raw.labels.map((l) => ({ ...l, start: l.start + by, end: l.end + by, contentEnd: l.contentEnd + by, prose: l.prose.map((p) => ({ text: p.text, offset: p.offset + by })) })),
+    labels: raw.labels.map((l) => ({
+      ...l,
+      start: l.start + by,
+      end: l.end + by,
+      contentEnd: l.contentEnd + by,
+      prose: l.prose.map((p) => ({ text: p.text, offset: p.offset + by })),
+      origin: { key: l, base: by },
+    })),
     templates: raw.templates.map((t) => ({ start: t.start + by, end: t.end + by })),
+    origin: { key: raw, base: by },
   };
   if (raw.heading) moved.heading = { ...raw.heading, start: raw.heading.start + by, end: raw.heading.end + by };
   return moved;
 }
 
 function merge(into: RawSection, more: RawSection): void {
+  // Its content is no longer that of one cached parse.
+  delete into.origin;
   into.contentEnd = more.contentEnd;
   into.comments.push(...more.comments.map((c) => ({ ...c, leading: false })));
   into.prose.push(...more.prose);
@@ -121,11 +131,12 @@ function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
     contentRange: lines.range(raw.contentStart, contentEnd),
     fullRange: lines.range(heading.start, contentEnd),
     prose: raw.prose,
-    placeholderOnly: isPlaceholderOnly(raw.visible),
+    placeholderOnly: placeholderOnly(raw),
     children: [],
   };
   const owner = findOwner(raw, lines, headingRange.end.line);
   if (owner) section.owner = owner;
+  if (raw.origin) section.origin = raw.origin;
   if (raw.labels.length) {
     section.labels = raw.labels.map((label) => {
       const range = lines.range(label.start, label.end);
@@ -139,6 +150,7 @@ function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
         placeholderOnly: isPlaceholderOnly(label.visible),
         pseudo: label.style,
         children: [],
+        ...(label.origin ? { origin: label.origin } : {}),
       };
     });
   }
@@ -173,6 +185,20 @@ function toDirective(comment: RawComment, lines: LineIndex): Directive | undefin
   };
   if (parsed.reason) directive.reason = parsed.reason;
   return directive;
+}
+
+const placeholderCache = new WeakMap<object, boolean>();
+
+/** Whether a section's content is only placeholders, remembered with the cached parse it came from. */
+function placeholderOnly(raw: RawSection): boolean {
+  const key = raw.origin?.key;
+  if (!key) return isPlaceholderOnly(raw.visible);
+  let known = placeholderCache.get(key);
+  if (known === undefined) {
+    known = isPlaceholderOnly(raw.visible);
+    placeholderCache.set(key, known);
+  }
+  return known;
 }
 
 /** Headings become a tree by level; a deeper heading belongs to the nearest shallower one before it. */

@@ -4,7 +4,7 @@
 import type { AnalysedSection } from '../classify/analyse';
 import type { Fix, ParsedDocument, Range } from '../model';
 import { renderStub } from '../stubs/stub';
-import { LineIndex } from '../text/lines';
+import { linesOf } from '../text/lines';
 import { defineRule } from './rule';
 
 export default defineRule({
@@ -54,7 +54,7 @@ function inSentence(name: string): string {
 
 function documentRange(doc: ParsedDocument): Range {
   if (doc.meta.type) return doc.meta.type.range;
-  const lines = new LineIndex(doc.text);
+  const lines = linesOf(doc);
   return lines.range(0, lines.lineEnd(1));
 }
 
@@ -72,7 +72,7 @@ function insertionOffset(doc: ParsedDocument, sections: AnalysedSection[], earli
 function yamlItemIndent(doc: ParsedDocument): string {
   const first = doc.sections[0];
   if (doc.format !== 'yaml' || !first) return '  ';
-  const lines = new LineIndex(doc.text);
+  const lines = linesOf(doc);
   const lineText = doc.text.slice(lines.lineStart(first.headingRange.start.line), first.headingRange.start.offset);
   return /^(\s*)/.exec(lineText)?.[1] ?? '  ';
 }

@@ -2,7 +2,7 @@
 import { describeRoles, type Catalogue } from '../catalogue/catalogue';
 import type { AnalysedSection } from '../classify/analyse';
 import type { Fix, ParsedDocument, Section, TextEdit } from '../model';
-import { LineIndex } from '../text/lines';
+import { linesOf } from '../text/lines';
 
 export function sectionLabel(section: Section): string {
   const title = section.title.length > 60 ? `${section.title.slice(0, 57)}…` : section.title;
@@ -47,7 +47,7 @@ export function setOwnerEdit(doc: ParsedDocument, section: Section, roles: reado
     const value = doc.format === 'yaml' && roles.length > 1 ? `[${list}]` : list;
     return { start: section.owner.valueRange.start.offset, end: section.owner.valueRange.end.offset, newText: value };
   }
-  const lines = new LineIndex(doc.text);
+  const lines = linesOf(doc);
   const line = section.headingRange.start.line;
   const end = lines.lineEnd(line);
   if (doc.format === 'markdown') {

@@ -49,7 +49,20 @@ export class LineIndex {
 }
 
 export function dominantEol(text: string): '\n' | '\r\n' {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
   return crlf > lf ? '\r\n' : '\n';
+}
+
+const indexes = new WeakMap<object, LineIndex>();
+
+/** The line index of a parsed document, built once: rules that build fixes need it for every finding. */
+export function linesOf(doc: { text: string }): LineIndex {
+  let index = indexes.get(doc);
+  if (!index) indexes.set(doc, (index = new LineIndex(doc.text)));
+  return index;
 }
