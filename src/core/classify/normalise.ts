@@ -1,9 +1,9 @@
-// Real headings carry numbering ("## 3. Goals", "A. Research Summary"), emoji, status suffixes
+// Real headings carry numbering ("## 3. Goals", "A. Research Summary"; a bare "3 Year vision" is not numbering), emoji, status suffixes
 // ("(Optional)", "*(mandatory)*", "(Priority: P1)"), question marks and "Q:" prefixes. Kinds are matched
 // on the heading with all of that taken off, lower-cased, white space folded.
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
-const NUMBERING = /^(?:(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.):]\s+|\d{1,3}(?:\.\d{1,3})+\s+|\d{1,3}\s+(?=\p{L})|#\d+\s+)/u;
+const NUMBERING = /^(?:(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.):]\s+|\d{1,3}(?:\.\d{1,3})+\s+|#\d+\s+)/u;
 const QUESTION_PREFIX = /^(?:q|question|step \d{1,3}|part \d{1,3}|section \d{1,3})\s*[:.-]\s*/;
 const SUFFIX_IN_BRACKETS = /\s*[([][^()[\]]{0,80}[)\]]\s*$/;
 const STATUS_SUFFIX = /\s*[-–—:]?\s*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$/;

@@ -13,6 +13,11 @@ import { BoundedCache } from '../text/bounded-cache';
 /** Parsed chunks by their exact text: an edit re-parses only the chunks it touched. */
 const chunkCache = new BoundedCache<string, RawSection[]>(20_000, 16_000_000, (text) => text.length);
 
+/** Forgets every parsed chunk (and with them the scores cached per chunk): the next lint starts cold. */
+export function clearParseCache(): void {
+  chunkCache.clear();
+}
+
 export function parseMarkdown(text: string): ParsedDocument {
   const lines = new LineIndex(text);
   const front = readFrontMatter(text, lines);

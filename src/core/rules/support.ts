@@ -11,7 +11,8 @@ export function sectionLabel(section: Section): string {
 
 /** "a messaging section", "an acceptance criteria section". */
 export function aKind(name: string): string {
-  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} section`;
+  // "an" before a vowel sound: "an acceptance", "an update", but "a users", "a unique".
+  return `${/^(?:[aeio]|u(?!s|ni|ti|ri))/i.test(name) ? 'an' : 'a'} ${name} section`;
 }
 
 /** "the messaging section (heading matches "messaging")": why the linter thinks what it thinks. */
