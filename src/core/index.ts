@@ -13,3 +13,4 @@ export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost
 export { configSchema } from './config/schema';
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
+export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';

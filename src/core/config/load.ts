@@ -2,9 +2,10 @@
 // parents' up to one marked `root: true`. File access goes through a small host interface, so the
 // extension can read virtual workspaces and tests can use an in-memory tree.
 import { isMap, LineCounter, parseDocument } from 'yaml';
-import type { ParseProblem } from '../model';
-import { firstLine } from '../parse/front-matter';
+import type { ParseProblem, Position } from '../model';
+import { firstErrors, firstLine, yamlErrorRange, yamlMessage, yamlSource } from '../parse/front-matter';
 import { schemaProblems } from '../parse/schema-issues';
+import { nodeRange, plainData } from '../parse/yaml-nodes';
 import { LineIndex } from '../text/lines';
 import { configSchema, type Config } from './schema';
 
@@ -29,13 +30,22 @@ export interface LoadedConfig {
 }
 
 /** Reads and validates one config file's text. A config with errors contributes nothing. */
-export function parseConfig(text: string, file: string): { config?: Config; problems: ConfigFileProblem[] } {
+export function parseConfig(input: string, file: string): { config?: Config; problems: ConfigFileProblem[] } {
+  // As in lint: a byte-order mark counts in offsets but not in columns.
+  if (input.charCodeAt(0) !== 0xfeff) return parseConfigText(input, file);
+  const result = parseConfigText(input.slice(1), file);
+  const shift = (p: Position): Position => ({ ...p, offset: p.offset + 1 });
+  for (const p of result.problems) p.range = { start: shift(p.range.start), end: shift(p.range.end) };
+  return result;
+}
+
+function parseConfigText(text: string, file: string): { config?: Config; problems: ConfigFileProblem[] } {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
-  const syntax = doc.errors.map((e) => ({
+  const doc = parseDocument(yamlSource(text), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+  const syntax = firstErrors(doc.errors).map((e) => ({
     file,
-    message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} does not parse: ${firstLine(e.message)}`,
-    range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+    message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} does not parse: ${yamlMessage(e.message)}`,
+    range: yamlErrorRange(lines, 0, e.pos[0], e.pos[1], e.message, 1),
     fatal: true,
   }));
   if (syntax.length) return { problems: syntax };
@@ -43,7 +53,12 @@ export function parseConfig(text: string, file: string): { config?: Config; prob
   if (!isMap(doc.contents)) {
     return { problems: [{ file, message: 'A config must be a map of keys to values', range: lines.range(0, text.length), fatal: true }] };
   }
-  const value = doc.toJS();
+  const data = plainData(doc);
+  if ('error' in data) {
+    const format = file.endsWith('.json') ? 'JSON' : 'YAML';
+    return { problems: [{ file, message: `${format} does not parse: ${firstLine(data.error)}`, range: nodeRange({ lines, base: 0 }, data.at), fatal: true }] };
+  }
+  const value = data.value;
   const problems = schemaProblems(doc, value, configSchema, { lines, base: 0 }, 'Config').map((p) => ({ ...p, file, fatal: true }));
   if (problems.length) return { problems };
   return { config: configSchema.parse(value), problems: [] };

@@ -2,6 +2,7 @@
 // config from an untrusted workspace is as safe as any other file.
 import { z } from 'zod';
 import { cueSchema, docTypeSchema, guidelineSchema, idSchema, kindSchema, roleSchema } from '../catalogue/schema';
+import { globRisk, regexRisk } from '../text/regex-safety';
 
 export const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
@@ -11,13 +12,28 @@ export const ruleSettingSchema = z.union([
   z.tuple([severitySettingSchema, z.record(z.string(), z.unknown())]),
 ]);
 
-const globsSchema = z.union([z.string(), z.array(z.string())]);
+/** A glob that cannot make matching a path slow (see text/regex-safety.ts). */
+const globSchema = z.string().superRefine((glob, ctx) => {
+  const risk = globRisk(glob);
+  if (risk) ctx.addIssue({ code: 'custom', message: `glob ${JSON.stringify(glob)} could make matching paths very slow: ${risk}` });
+});
+
+const globsSchema = z.union([globSchema, z.array(globSchema)]);
+
+/** A heading pattern that cannot make matching a heading slow (its syntax is checked when the catalogue compiles it). */
+const patternSchema = z
+  .string()
+  .min(1)
+  .superRefine((pattern, ctx) => {
+    const risk = regexRisk(pattern);
+    if (risk) ctx.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(pattern)} could make matching headings very slow: ${risk}` });
+  });
 
 /** A kind in config adds a new kind (id, name, owner required) or changes a built-in one (id plus what changes). */
 export const kindPatchSchema = kindSchema.partial().extend({
   id: idSchema,
   synonyms: z.array(z.string().min(1)).optional().describe('Added to the kind\'s synonyms'),
-  patterns: z.array(z.string().min(1)).optional().describe('Added to the kind\'s patterns'),
+  patterns: z.array(patternSchema).optional().describe('Added to the kind\'s patterns'),
 });
 
 export const docTypePatchSchema = docTypeSchema.partial().extend({ id: idSchema });
@@ -40,8 +56,8 @@ export const configSchema = z
     cues: z.array(cueSchema).optional().describe('Extra cue words'),
     files: z
       .object({
-        include: z.array(z.string()).optional().describe('Globs of files that are specs'),
-        exclude: z.array(z.string()).optional(),
+        include: z.array(globSchema).optional().describe('Globs of files that are specs'),
+        exclude: z.array(globSchema).optional(),
       })
       .strict()
       .optional(),

@@ -2,11 +2,12 @@
 // because the chunk splitter must know where the body starts before anything is parsed (a closing `---`
 // would otherwise look like a setext underline).
 import { isMap, LineCounter, parseDocument } from 'yaml';
-import type { DocumentMeta, ParseProblem } from '../model';
+import type { DocumentMeta, ParseProblem, Range } from '../model';
 import { frontMatterSchema } from '../schema/spec';
 import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
+import { nodeRange, plainData } from './yaml-nodes';
 
 export interface FrontMatter {
   meta: DocumentMeta;
@@ -36,19 +37,21 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const bodyStart = text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
-  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: false });
-  const problems: ParseProblem[] = doc.errors.map((e) => ({
-    message: `Front matter is not valid YAML: ${firstLine(e.message)}`,
-    range: lines.range(contentStart + e.pos[0], contentStart + Math.max(e.pos[1], e.pos[0])),
+  const doc = parseDocument(yamlSource(yamlText), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error' });
+  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
+    message: `Front matter is not valid YAML: ${yamlMessage(e.message)}`,
+    range: yamlErrorRange(lines, contentStart, contentStart + e.pos[0], contentStart + e.pos[1], e.message, 0),
     fatal: false,
   }));
   let meta: DocumentMeta = {};
   if (!problems.length && doc.contents !== null) {
     if (isMap(doc.contents)) {
       meta = readMeta(doc.contents, ctx);
-      problems.push(...schemaProblems(doc, doc.toJS(), frontMatterSchema, ctx, 'Front matter'));
+      const data = plainData(doc);
+      if ('error' in data) problems.push({ message: `Front matter is not valid YAML: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: false });
+      else problems.push(...schemaProblems(doc, data.value, frontMatterSchema, ctx, 'Front matter'));
     } else {
-      problems.push({ message: 'Front matter must be a map of keys to values', range: lines.range(contentStart, contentEnd), fatal: false });
+      problems.push({ message: 'Front matter must be a map of keys to values', range: errorRange(lines, contentStart, contentEnd, 0), fatal: false });
     }
   }
   meta.range = lines.range(0, afterClose);
@@ -56,5 +59,87 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
 }
 
 export function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  // The source the yaml package quotes is shown with LF line ends, so CRLF files read the same.
+  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\\r\\n/g, '\\n');
+  // The yaml package reports running out of stack as an error of the document: say what that means.
+  return /maximum call stack size exceeded/i.test(line) ? 'it is nested too deeply (lists and maps inside each other, hundreds of levels deep)' : line;
+}
+
+/** A yaml package error message as users read it. */
+export function yamlMessage(message: string): string {
+  const line = firstLine(message);
+  const quote = /^Missing closing (["'])quote/.exec(line);
+  return quote ? `the quoted value that starts here with ${quote[1]} is never closed` : line;
+}
+
+/**
+ * The text the yaml package parses: a lone CR (classic Mac line ends) becomes LF, which it does not read
+ * as a line break otherwise. One character for one, so offsets stay those of the document.
+ */
+export function yamlSource(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * Where a yaml package error is shown: its span without a trailing line break (so CRLF and LF files
+ * underline the same), at least `minLength` characters long where that does not run into a line break.
+ */
+export function errorRange(lines: LineIndex, start: number, end: number, minLength: number): Range {
+  const text = lines.text;
+  let from = Math.min(Math.max(start, 0), text.length);
+  // Between the CR and the LF of a line end is no place an editor can show: start at the CR.
+  if (from > 0 && text[from] === '\n' && text[from - 1] === '\r') from--;
+  let to = Math.min(Math.max(end, from), text.length);
+  while (to > from && (text[to - 1] === '\n' || text[to - 1] === '\r')) to--;
+  if (to < from + minLength && from < text.length && text[from] !== '\n' && text[from] !== '\r') to = Math.min(from + minLength, text.length);
+  return lines.range(from, to);
+}
+
+/**
+ * errorRange, except that an unclosed quote is shown where it opens: the yaml package notices it at the
+ * end of the document. The opening quote is the last one before that point that is not escaped (inside
+ * the unclosed value, the same quote would have closed it).
+ */
+export function yamlErrorRange(lines: LineIndex, base: number, start: number, end: number, message: string, minLength: number): Range {
+  const quote = /^Missing closing (["'])quote/.exec(message)?.[1];
+  if (quote) {
+    const text = lines.text;
+    for (let i = Math.min(start, text.length) - 1; i >= base; i--) {
+      if (text[i] !== quote) continue;
+      if (quote === '"') {
+        let slashes = 0;
+        while (i - 1 - slashes >= base && text[i - 1 - slashes] === '\\') slashes++;
+        if (slashes % 2) continue;
+      } else if (text[i - 1] === "'") {
+        i--; // '' is an escaped quote inside a single-quoted value
+        continue;
+      }
+      return lines.range(i, i + 1);
+    }
+  }
+  return errorRange(lines, start, end, minLength);
+}
+
+/** The yaml package reports one error per token after a broken bracket: thousands for one mistake. */
+export const MAX_YAML_ERRORS = 10;
+
+/**
+ * The errors worth showing, in document order: one per distinct message (the rest repeat the first),
+ * at most MAX_YAML_ERRORS, the first saying how many more there were.
+ */
+export function firstErrors<E extends { message: string; pos: [number, number] }>(errors: readonly E[]): E[] {
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  const seen = new Set<string>();
+  const shown = sorted.filter((e) => {
+    const key = firstLine(e.message);
+    if (seen.has(key) || seen.size >= MAX_YAML_ERRORS) return false;
+    seen.add(key);
+    return true;
+  });
+  const more = errors.length - shown.length;
+  if (more > 0 && shown.length) {
+    const first = shown[0]!;
+    shown[0] = { ...first, message: `${firstLine(first.message)} (${more} more error${more === 1 ? '' : 's'} follow${more === 1 ? 's' : ''}, most caused by this one)` };
+  }
+  return shown;
 }

@@ -64,6 +64,7 @@ function describeIssue(issue: z.core.$ZodIssue, node: Node | null | undefined): 
 
 function describeNode(node: Node | null | undefined): string {
   if (node === null || node === undefined) return 'nothing';
-  if (isScalar(node)) return `${typeof node.value} ${JSON.stringify(node.value)}`;
+  // `owner:` with no value is a null scalar: "found nothing", not "found object null".
+  if (isScalar(node)) return node.value === null || node.value === undefined ? 'nothing' : `${typeof node.value} ${JSON.stringify(node.value)}`;
   return isMap(node) ? 'a map' : 'a list';
 }

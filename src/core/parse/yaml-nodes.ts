@@ -1,5 +1,5 @@
 // Helpers over the `yaml` package's node tree: ranges in document offsets, owner values, map lookups.
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { OwnerDeclaration, Range } from '../model';
 import type { LineIndex } from '../text/lines';
 import { parseOwnerList } from './comments';
@@ -16,14 +16,28 @@ export function nodeRange(ctx: YamlContext, node: Node | null | undefined, fallb
   return ctx.lines.range(ctx.base + r[0], ctx.base + r[1]);
 }
 
+/**
+ * A node's range without the line break and blank lines the yaml package counts into a block collection
+ * or block scalar: what the user sees as the value, and what a fix may replace.
+ */
+export function trimmedNodeRange(ctx: YamlContext, node: Node | null | undefined): Range {
+  const r = node?.range;
+  if (!r) return nodeRange(ctx, node);
+  const text = ctx.lines.text;
+  const start = ctx.base + r[0];
+  let end = ctx.base + r[1];
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return ctx.lines.range(start, end);
+}
+
 export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
   return (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
 export function pairRange(ctx: YamlContext, pair: Pair<Node, Node | null>): Range {
   const start = pair.key?.range?.[0] ?? 0;
-  const end = pair.value?.range?.[1] ?? pair.key?.range?.[1] ?? start;
-  return ctx.lines.range(ctx.base + start, ctx.base + end);
+  const end = pair.value?.range ? trimmedNodeRange(ctx, pair.value).end.offset - ctx.base : (pair.key?.range?.[1] ?? start);
+  return ctx.lines.range(ctx.base + start, ctx.base + Math.max(start, end));
 }
 
 /** Reads `owner: pm`, `owner: "pm, pmm"` or `owner: [pm, pmm]` with a range for every role. */
@@ -39,17 +53,19 @@ export function ownerFromPair(ctx: YamlContext, pair: Pair<Node, Node | null>): 
     }
   } else if (isSeq(value)) {
     for (const item of value.items as Node[]) {
-      if (isScalar(item) && item.range) {
-        items.push({ role: String(item.value ?? '').toLowerCase().trim(), range: nodeRange(ctx, item) });
-      }
+      const role = isScalar(item) && item.range ? String(item.value ?? '').toLowerCase().trim() : '';
+      // An empty item (`- ""`) names no role; kept, it would become an empty entry in a rewritten list.
+      if (role) items.push({ role, range: nodeRange(ctx, item) });
     }
-  } else {
-    return undefined;
   }
+  // Any other value (a map, an alias) still declares an owner, with no roles in it: the schema reports the
+  // value, and a fix rewrites it in place rather than adding a second `owner:` key.
+  const keyEnd = pair.key?.range?.[1];
+  const valueRange = value?.range || keyEnd === undefined ? trimmedNodeRange(ctx, value) : ctx.lines.range(ctx.base + keyEnd, ctx.base + keyEnd);
   return {
     roles: items.map((i) => i.role),
     range: pairRange(ctx, pair),
-    valueRange: nodeRange(ctx, value),
+    valueRange,
     items,
   };
 }
@@ -78,4 +94,25 @@ export function nodeAtPath(doc: Document, path: readonly PropertyKey[]): { node:
     depth++;
   }
   return pair ? { node, pair, depth } : { node, depth };
+}
+
+/**
+ * The document as plain data, for schema validation. The yaml package throws here, not while parsing,
+ * for an alias whose anchor is missing and for an alias bomb ("billion laughs"): then the error and the
+ * first alias, where the problem can be shown.
+ */
+export function plainData(doc: Document): { value: unknown } | { error: string; at: Node | null } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (e) {
+    let at: Node | null = null;
+    let first: Node | null = null;
+    visit(doc, {
+      Alias(_, node) {
+        first ??= node;
+        if (!at && node.resolve(doc) === undefined) at = node;
+      },
+    });
+    return { error: e instanceof Error ? e.message : String(e), at: at ?? first ?? (doc.contents as Node | null) };
+  }
 }

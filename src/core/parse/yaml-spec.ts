@@ -7,10 +7,10 @@ import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
-import { firstLine } from './front-matter';
+import { firstErrors, firstLine, yamlErrorRange, yamlMessage, yamlSource } from './front-matter';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
-import { findPair, nodeRange, ownerFromPair, type YamlContext } from './yaml-nodes';
+import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
 
 /** Keys whose text is the section's prose: our `body`, and the instructions of common templates. */
 const PROSE_KEYS = ['body', 'instruction', 'template', 'description', 'examples', 'content'];
@@ -23,10 +23,10 @@ export interface YamlParseOptions {
 export function parseYamlSpec(text: string, options: YamlParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const ctx: YamlContext = { lines, base: 0 };
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true });
-  const problems: ParseProblem[] = doc.errors.map((e) => ({
-    message: `YAML does not parse: ${firstLine(e.message)}`,
-    range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+  const doc = parseDocument(yamlSource(text), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
+    message: `YAML does not parse: ${yamlMessage(e.message)}`,
+    range: yamlErrorRange(lines, 0, e.pos[0], e.pos[1], e.message, 1),
     fatal: true,
   }));
   const result: ParsedDocument = {
@@ -39,13 +39,25 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
     problems,
     bodyStart: text.length,
   };
-  if (problems.length || !isMap(doc.contents)) return result;
+  if (problems.length) return result;
+  if (!isMap(doc.contents)) {
+    // A file named as a spec that is a list or a lone value is not silently skipped.
+    if (options.isSpec && doc.contents !== null) {
+      problems.push({ message: `A YAML spec must be a map of keys (specroles, type, title, sections…), but this file holds ${isSeq(doc.contents) ? 'a list' : 'a single value'}`, range: trimmedNodeRange(ctx, doc.contents), fatal: true });
+    }
+    return result;
+  }
 
   const top = doc.contents;
   const isSpec = options.isSpec || findPair(top, 'specroles') !== undefined;
   if (isSpec) {
     result.meta = readMeta(top, ctx);
-    problems.push(...schemaProblems(doc, doc.toJS(), yamlSpecSchema, ctx, 'Spec'));
+    const data = plainData(doc);
+    if ('error' in data) {
+      problems.push({ message: `YAML does not parse: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: true });
+      return result;
+    }
+    problems.push(...schemaProblems(doc, data.value, yamlSpecSchema, ctx, 'Spec'));
   } else {
     const title = findPair(top, 'title');
     if (title && isScalar(title.value) && typeof title.value.value === 'string') result.meta.title = title.value.value;
@@ -81,7 +93,9 @@ function readSection(map: YAMLMap, depth: number, ctx: YamlContext, text: string
   }
   const childPair = findPair(map, 'sections');
   const children = childPair && isSeq(childPair.value) ? readSections(childPair.value.items as Node[], depth + 1, ctx, text) : [];
-  const full = nodeRange(ctx, map);
+  // The yaml package ends a block map after its last line break; a section ends where its text does (as in
+  // Markdown), so what follows it (a fix inserting the next section) starts on the next line.
+  const full = trimmedNodeRange(ctx, map);
   const headingRange = nodeRange(ctx, titleNode);
   const section: Section = {
     title: String(titleNode.value).trim(),

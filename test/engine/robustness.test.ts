@@ -1,0 +1,170 @@
+// Bugs the fuzz properties and the hostile catalogue found in the engine, each pinned by its smallest
+// reproduction (issue #7).
+import assert from 'node:assert/strict';
+import { applyFixes, lint, parseConfig, rulesById, type Fix } from '../../src/core';
+import { INTERNAL_ERROR } from '../../src/core/engine/lint';
+import { checkEachFix, checkResult } from '../support/invariants';
+
+const where = (text: string, path: string) =>
+  lint(text, { path }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`);
+
+const allFixes = (text: string, path: string): Fix[] => lint(text, { path }).findings.flatMap((f) => f.fixes);
+
+const invalidSpec = (text: string, path: string) => lint(text, { path }).findings.filter((f) => f.ruleId === 'invalid-spec').map((f) => f.message);
+
+describe('engine robustness: bugs found by fuzzing, fixed', () => {
+  describe('exceptions that escaped lint or parseConfig', () => {
+    it('front matter with an alias to a missing anchor is a finding, not an exception (front-matter.ts)', () => {
+      assert.deepEqual(where('---\nspecroles: *alias\n---\n', 'spec.prd.md').filter((w) => w.startsWith('invalid-spec')), [
+        'invalid-spec 2:12 Front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): alias',
+      ]);
+    });
+
+    it('a YAML spec with a missing anchor or an alias bomb is a finding (yaml-spec.ts)', () => {
+      assert.deepEqual(where('specroles: 1\nsections: *nope\n', 'x.spec.yaml'), ['invalid-spec 2:11 YAML does not parse: Unresolved alias (the anchor must be set before the alias): nope']);
+      const bomb = `specroles: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(9)}*a]\nc: [${'*b, '.repeat(9)}*b]\nsections: []\n`;
+      assert.match(where(bomb, 'x.spec.yaml')[0]!, /^invalid-spec 3:8 YAML does not parse: Excessive alias count/);
+    });
+
+    it('a config with a missing anchor is a problem, not an exception (config/load.ts)', () => {
+      const { config, problems } = parseConfig('rules: *missing\n', '/r/.specroles.yaml');
+      assert.equal(config, undefined);
+      assert.deepEqual(problems.map((p) => `${p.range.start.line}:${p.range.start.column} ${p.message}`), ['1:8 YAML does not parse: Unresolved alias (the anchor must be set before the alias): missing']);
+    });
+
+    it('an exception in a parser becomes one invalid-spec finding at 1:1 (engine/lint.ts safety net)', () => {
+      const result = lint(`## Goals\n\n${'> '.repeat(5000)}x\n`, { path: 'x.md' });
+      assert.deepEqual(result.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.column]), [['invalid-spec', 1, 1]]);
+      assert.ok(result.findings[0]!.message.startsWith(`${INTERNAL_ERROR} the document is nested too deeply`));
+    });
+
+    it('an exception in a rule becomes a finding of that rule, and the other rules still report (engine/lint.ts)', () => {
+      const rule = rulesById.get('empty-section')!;
+      const check = rule.check;
+      rule.check = () => {
+        throw new Error('boom');
+      };
+      try {
+        const findings = lint('## Messaging <!-- owner: pm -->\n\nCopy.\n', { path: 'x.md' }).findings;
+        assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['empty-section', 'section-owner-mismatch']);
+        assert.match(findings.find((f) => f.ruleId === 'empty-section')!.message, /^specroles could not finish: rule "empty-section" failed on this document \(boom\)/);
+      } finally {
+        rule.check = check;
+      }
+    });
+  });
+
+  describe('positions', () => {
+    it('config problems do not count a byte-order mark in columns (config/load.ts)', () => {
+      const { problems } = parseConfig('\ufeffroot: 0\n', '/r/.specroles.yaml');
+      assert.deepEqual(problems.map((p) => [p.range.start.line, p.range.start.column, p.range.start.offset]), [[1, 7, 7]]);
+    });
+
+    it('a YAML error is underlined the same in CRLF and LF files, and quotes source the same (front-matter.ts)', () => {
+      const lf = '---\ntype:  \ntype: prd\n---\n';
+      const crlf = lf.replace(/\n/g, '\r\n');
+      const show = (t: string) => lint(t, { path: 'x.md' }).findings.filter((f) => f.ruleId === 'invalid-spec').map((f) => `${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column} ${f.message}`);
+      assert.deepEqual(show(crlf), show(lf));
+      const scalar = '---\n- item: x\nspecroles: 1\n  nested: prd\n---\n';
+      assert.deepEqual(show(scalar.replace(/\n/g, '\r\n')), show(scalar));
+    });
+
+    it('an unclosed quote is shown where it opens, not at the end of the file (front-matter.ts yamlErrorRange)', () => {
+      assert.deepEqual(where('specroles: 1\ntitle: "Checkout\nsections: []\n', 'x.spec.yaml'), ['invalid-spec 2:8 YAML does not parse: the quoted value that starts here with " is never closed']);
+    });
+
+    it('CR-only line ends are line breaks for YAML too (yaml-spec.ts, config/load.ts)', () => {
+      assert.deepEqual(where('specroles: 1\rsections:\r  - title: Messaging\r    owner: pm\r    body: One checkout.\r', 'x.spec.yaml').map((w) => w.slice(0, 30)), ['section-owner-mismatch 4:12 Se']);
+      assert.deepEqual(parseConfig('root: true\rrules:\r  empty-section: off\r', '/r/.specroles.yaml').config, { root: true, rules: { 'empty-section': 'off' } });
+    });
+  });
+
+  describe('fixes that broke the document', () => {
+    it('a stub is inserted after a YAML section, not inside the next one (yaml-spec.ts: a section ends where its text does)', () => {
+      const text = 'specroles: 1\ntype: prd\nsections:\n  - title: Problem\n    body: x\n  - title: Requirements\n    body: y\n  - title: Acceptance criteria\n    owner:';
+      const stub = allFixes(text, 'x.spec.yaml').find((f) => f.title === 'Add a "Roadmap and milestones" section')!;
+      const fixed = applyFixes(text, [stub]).text;
+      assert.match(fixed, /body: y\n {2}- title: Roadmap and milestones\n[^]*\n {2}- title: Acceptance criteria\n {4}owner:$/);
+    });
+
+    it('`owner: {}` is rewritten by the owner fix, not followed by a second `owner:` key (yaml-nodes.ts)', () => {
+      const text = 'sections:\n - title: definition of done\n   owner: {}\n   body: tagline\n   instruction: tagline TBD\n';
+      const result = lint(text, { path: 'x.spec.yaml' });
+      assert.ok(checkEachFix(text, { path: 'x.spec.yaml' }, result) > 0);
+      assert.deepEqual(result.document.sections[0]!.owner?.roles, []);
+    });
+
+    it('the owner fix replaces a block list without swallowing the line after it (yaml-nodes.ts: value ranges end at the text)', () => {
+      const text = 'sections:\n - title: tagline\n   sections:\n    - title: where we are now\n      owner:\n       - Pmm\nunknown: []\n';
+      const fixes = allFixes(text, 'x.spec.yaml').filter((f) => f.safe);
+      assert.ok(fixes.length);
+      const fixed = applyFixes(text, fixes).text;
+      assert.match(fixed, /\nunknown: \[\]\n$/);
+      assert.deepEqual(invalidSpec(fixed, 'x.spec.yaml'), invalidSpec(text, 'x.spec.yaml'), 'no new problem');
+    });
+
+    it('an empty owner item names no role, so a rewritten list has no empty entry (yaml-nodes.ts)', () => {
+      const text = 'sections:\n - title: proposed launch date\n   owner:\n    - ""\n    - eng\n    - pm\n';
+      const result = lint(text, { path: 'x.spec.yaml' });
+      assert.deepEqual(result.document.sections[0]!.owner?.roles, ['eng', 'pm']);
+      const fixed = applyFixes(text, result.findings.flatMap((f) => f.fixes.filter((x) => x.safe))).text;
+      assert.doesNotMatch(fixed, /, ,|\[,/);
+      assert.notEqual(fixed, text);
+      assert.deepEqual(invalidSpec(fixed, 'x.spec.yaml'), invalidSpec(text, 'x.spec.yaml'), 'no new problem');
+    });
+  });
+
+  describe('silent skips and noise', () => {
+    it('a *.spec.yaml file holding a list or a single value is reported, not skipped (yaml-spec.ts)', () => {
+      assert.deepEqual(where('- a\n- b\n', 'x.spec.yaml'), ['invalid-spec 1:1 A YAML spec must be a map of keys (specroles, type, title, sections…), but this file holds a list']);
+      assert.deepEqual(where('hello\n', 'x.prd.yaml').map((w) => w.slice(0, 14)), ['invalid-spec 1']);
+      assert.deepEqual(where('- a\n', 'template.yaml'), [], 'a YAML file that is not named as a spec is not one');
+    });
+
+    it('a binary file is one finding at its first NUL; nothing else is checked (engine/lint.ts, text/encoding.ts)', () => {
+      assert.deepEqual(where('## Messaging <!-- owner: pm -->\n\n\u0000\u0001\u0002', 'x.prd.md'), ['invalid-spec 3:1 This file is not text: it holds a NUL character (line 3, column 1), as binary files do, so it is not linted as a spec.']);
+    });
+
+    it('U+FFFD (invalid UTF-8 once decoded) is reported where it is, and no fixes are offered', () => {
+      const result = lint('## Messaging <!-- owner: pm -->\n\nCaf\ufffd \ufffd\n', { path: 'x.md' });
+      assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['section-owner-mismatch 1:26', 'invalid-spec 3:4']);
+      assert.match(result.findings[1]!.message, /U\+FFFD\) at line 3, column 4 \(and 1 more\)/);
+      assert.deepEqual(result.findings.flatMap((f) => f.fixes), []);
+    });
+
+    it('one YAML error per distinct message, at most ten, the first counting the rest (front-matter.ts firstErrors)', () => {
+      const findings = lint(`specroles: 1\nsections:\n  - title: Goals\n    body: ${'[a '.repeat(300)}\n`, { path: 'x.spec.yaml' }).findings;
+      assert.equal(findings.length, 2);
+      assert.match(findings[0]!.message, /Missing , or : between flow sequence items \(\d+ more errors follow, most caused by this one\)$/);
+    });
+
+    it('a YAML document nested too deeply says so (front-matter.ts firstLine)', () => {
+      const text = `specroles: 1\nsections: ${'[{title: a, sections: '.repeat(2000)}[]${'}]'.repeat(2000)}\n`;
+      const findings = lint(text, { path: 'x.spec.yaml' }).findings;
+      assert.equal(findings.length, 1);
+      assert.match(findings[0]!.message, /^YAML does not parse: it is nested too deeply \(lists and maps inside each other, hundreds of levels deep\)/);
+      checkResult(text, lint(text, { path: 'x.spec.yaml' }));
+    });
+
+    it('an empty owner value reads "found nothing", not "found object null" (schema-issues.ts)', () => {
+      assert.deepEqual(where('specroles: 1\nsections:\n  - title: Goals\n    owner:\n', 'x.spec.yaml').filter((w) => w.startsWith('invalid-spec')), ['invalid-spec 4:11 Spec: "sections[0].owner": expected a string or a list, found nothing']);
+    });
+
+    it('YAML with a collection as a key prints no Node warning (logLevel)', () => {
+      const warnings: string[] = [];
+      const listener = (w: Error) => warnings.push(w.message);
+      process.on('warning', listener);
+      try {
+        lint('specroles: 1\n{ project_name }: x\nsections: []\n', { path: 'x.spec.yaml' });
+        lint('---\n{ a }: x\n---\n## Goals\n', { path: 'x.md' });
+        parseConfig('{ a }: x\n', '/r/.specroles.yaml');
+      } finally {
+        process.off('warning', listener);
+      }
+      return new Promise<void>((done) => setImmediate(() => {
+        assert.deepEqual(warnings, []);
+        done();
+      }));
+    });
+  });
+});
