@@ -73,6 +73,15 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
       assert.deepEqual(where('specroles: 1\ntitle: "Checkout\nsections: []\n', 'x.spec.yaml'), ['invalid-spec 2:8 YAML does not parse: the quoted value that starts here with " is never closed']);
     });
 
+    it('roles in a folded or escaped YAML owner value are found where they are written (yaml-nodes.ts)', () => {
+      const folded = 'specroles: 1\nowner: pm\n  pmn\nsections: []\n';
+      assert.deepEqual(lint(folded, { path: 'x.spec.yaml' }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${folded.slice(f.range.start.offset, f.range.end.offset)}`), ['invalid-owner 3:3 pmn']);
+      const escaped = 'specroles: 1\nowner: "pm\\t pmn"\nsections: []\n';
+      assert.deepEqual(lint(escaped, { path: 'x.spec.yaml' }).findings.map((f) => `${f.ruleId} ${escaped.slice(f.range.start.offset, f.range.end.offset)}`), ['invalid-owner pmn']);
+      const fixed = applyFixes(folded, lint(folded, { path: 'x.spec.yaml' }).findings[0]!.fixes.slice(0, 1)).text;
+      assert.equal(fixed, 'specroles: 1\nowner: pm\n  pm\nsections: []\n');
+    });
+
     it('CR-only line ends are line breaks for YAML too (yaml-spec.ts, config/load.ts)', () => {
       assert.deepEqual(where('specroles: 1\rsections:\r  - title: Messaging\r    owner: pm\r    body: One checkout.\r', 'x.spec.yaml').map((w) => w.slice(0, 30)), ['section-owner-mismatch 4:12 Se']);
       assert.deepEqual(parseConfig('root: true\rrules:\r  empty-section: off\r', '/r/.specroles.yaml').config, { root: true, rules: { 'empty-section': 'off' } });

@@ -1,6 +1,7 @@
 // Properties of the engine over generated and mutated Markdown specs, YAML specs and configs (issue #7).
-// `npm test` runs them with a fixed seed and a small budget; `npm run fuzz` with FUZZ_RUNS runs each
-// (default 20000) and a random seed, printed for replay: FUZZ_SEED=<seed> npm run fuzz.
+// `npm test` runs them with a fixed seed and a small budget (about 10 s); `npm run fuzz` with FUZZ_RUNS
+// runs (default 20000; the costlier properties take a share of it: YAML ½, mutated corpus documents ¼)
+// and a random seed, printed for replay: FUZZ_SEED=<seed> npm run fuzz.
 //
 // - no exception escapes lint or parseConfig, and no finding stands in for one (INTERNAL_ERROR);
 // - every range is inside the text and its offset agrees with its line and column (a byte-order mark
@@ -41,6 +42,7 @@ function checkDocument(doc: GeneratedDoc, { fixes = true } = {}): void {
 }
 
 describe('fuzz: engine properties (fast-check)', function () {
+  this.timeout(fuzzing ? 0 : 60000);
   const { markdown: markdownSeeds, yaml: yamlSeeds, corpusPresent } = seeds();
 
   before(function () {
@@ -58,19 +60,19 @@ describe('fuzz: engine properties (fast-check)', function () {
   });
 
   it('generated Markdown specs: invariants, determinism, fixes', () => {
-    fc.assert(fc.property(markdownDoc, (doc) => checkDocument(doc)), params(150, 1));
+    fc.assert(fc.property(markdownDoc, (doc) => checkDocument(doc)), params(800, 1));
   });
 
   it('mutated examples and corpus specs (Markdown): invariants, determinism, fixes', () => {
-    fc.assert(fc.property(mutatedSeed(markdownSeeds), (doc) => checkDocument(doc)), params(40, 0.25));
+    fc.assert(fc.property(mutatedSeed(markdownSeeds), (doc) => checkDocument(doc)), params(200, 0.25));
   });
 
   it('generated YAML specs: invariants, determinism, fixes', () => {
-    fc.assert(fc.property(yamlDoc, (doc) => checkDocument(doc)), params(150, 1));
+    fc.assert(fc.property(yamlDoc, (doc) => checkDocument(doc)), params(250, 0.5));
   });
 
   it('mutated YAML specs: invariants, determinism, fixes', () => {
-    fc.assert(fc.property(mutatedSeed(yamlSeeds), (doc) => checkDocument(doc)), params(60, 0.5));
+    fc.assert(fc.property(mutatedSeed(yamlSeeds), (doc) => checkDocument(doc)), params(120, 0.5));
   });
 
   it('an edit re-lints the same as a cold lint of the edited text (chunk cache reuse)', () => {
@@ -83,14 +85,14 @@ describe('fuzz: engine properties (fast-check)', function () {
         const after = lint(freshCopy(edited.text), options(edited));
         assert.deepEqual(comparable(after.findings), comparable(before.findings));
       }),
-      params(30, 0.25),
+      params(80, 0.25),
     );
   });
 
   it('BOM and CRLF change offsets only: same findings at the same lines and columns', () => {
     fc.assert(
       fc.property(fc.oneof(markdownDoc, yamlDoc), (doc) => {
-        const plain = doc.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+        const plain = doc.text.replace(/^\ufeff+/, '').replace(/\r\n?/g, '\n');
         const where = (text: string) =>
           lint(text, options(doc)).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column} ${f.message}`);
         const lf = where(plain);
@@ -98,7 +100,7 @@ describe('fuzz: engine properties (fast-check)', function () {
         const crlf = where(plain.replace(/\n/g, '\r\n'));
         // Known bug (markdown parser, reported): a setext heading over several lines keeps its raw line ends in its title.
         const titleBug = 'Markdown: a setext heading over several lines keeps the CR of CRLF in its title (and so in messages)';
-        const withoutTitles = (list: string[]) => list.map((m) => m.replace(/\r/g, '').replace(/(Section ")[^]*?" (is|matches) /, '$1…" $2 '));
+        const withoutTitles = (list: string[]) => list.map((m) => m.replace(/\r/g, '').replace(/(Section ")[^]*?" /, '$1…" '));
         if (JSON.stringify(crlf) !== JSON.stringify(lf) && JSON.stringify(withoutTitles(crlf)) === JSON.stringify(withoutTitles(lf))) {
           knownBugs.set(titleBug, (knownBugs.get(titleBug) ?? 0) + 1);
           return;
@@ -111,7 +113,7 @@ describe('fuzz: engine properties (fast-check)', function () {
         }
         assert.deepEqual(crlf, lf, 'with CRLF line ends');
       }),
-      params(100, 0.5),
+      params(300, 0.5),
     );
   });
 
@@ -135,7 +137,7 @@ describe('fuzz: engine properties (fast-check)', function () {
           assert.ok(parsed.problems.length > 0, 'a config that is rejected says why');
         }
       }),
-      params(200, 1),
+      params(500, 1),
     );
   });
 

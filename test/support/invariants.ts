@@ -149,7 +149,8 @@ function flowSections(node: unknown): boolean {
   return false;
 }
 
-function knownFixBug(input: string, result: LintResult, ruleId: string, fixTitle: string, broken: string[]): string | undefined {
+function knownFixBug(input: string, result: LintResult, finding: Finding, fixTitle: string, broken: string[]): string | undefined {
+  const ruleId = finding.ruleId;
   if (result.document.format === 'markdown') {
     if (ruleId === 'missing-section' && broken.every((m) => /^Front matter starts with "---"/.test(m)) && /^\ufeff?---[ \t]*$/.test(input.split('\n')[0]!)) {
       return 'missing-section (Markdown): a stub appended to a file whose only line is "---" turns that line into an unclosed front matter opener';
@@ -168,6 +169,9 @@ function knownFixBug(input: string, result: LintResult, ruleId: string, fixTitle
   }
   if (!sections) return undefined;
   const value = sections.value;
+  if (/^(Declare owner|Mark as shared|Set owner)/.test(fixTitle) && finding.range.start.line !== finding.range.end.line) {
+    return 'owner fixes (YAML, rules/support.ts setOwnerEdit): "owner:" is inserted after the first line of a section title written over several lines';
+  }
   if (/^(Declare owner|Mark as shared|Set owner)/.test(fixTitle) && (isMap(top) && top.flow || flowSections(value))) {
     return 'owner fixes (YAML, rules/support.ts setOwnerEdit): a block "owner:" line is inserted into a flow-style section map';
   }
@@ -191,7 +195,7 @@ export function checkEachFix(input: string, options: LintOptions, result: LintRe
       assert.deepEqual(applied.skipped.map((s) => s.reason), [], `${label}fix "${fix.title}" of ${f.ruleId} does not apply on its own`);
       const next = lintChecked(applied.text, options, `${label}after "${fix.title}": `);
       const broken = invalidSpecMessages(next).filter((m) => !oldInvalid.has(m));
-      const known = broken.length ? knownFixBug(input, result, f.ruleId, fix.title, broken) : undefined;
+      const known = broken.length ? knownFixBug(input, result, f, fix.title, broken) : undefined;
       if (known) {
         knownBugs.set(known, (knownBugs.get(known) ?? 0) + 1);
         continue;

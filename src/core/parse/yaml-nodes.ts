@@ -48,8 +48,19 @@ export function ownerFromPair(ctx: YamlContext, pair: Pair<Node, Node | null>): 
     const raw = String(value.value ?? '');
     const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? 1 : 0;
     const offset = ctx.base + value.range[0] + quoted;
+    // The value as read differs from its source where the scalar folds lines or has escapes: find each
+    // role in the source in turn (so a fix replaces exactly it), else point at the whole value.
+    const source = ctx.lines.text.slice(offset, ctx.base + value.range[1]);
+    let cursor = 0;
     for (const item of parseOwnerList(raw).items) {
-      items.push({ role: item.role, range: ctx.lines.range(offset + item.start, offset + item.end) });
+      const written = raw.slice(item.start, item.end);
+      const at = source === raw ? item.start : source.indexOf(written, cursor);
+      if (at >= 0) {
+        items.push({ role: item.role, range: ctx.lines.range(offset + at, offset + at + written.length) });
+        cursor = at + written.length;
+      } else {
+        items.push({ role: item.role, range: trimmedNodeRange(ctx, value) });
+      }
     }
   } else if (isSeq(value)) {
     for (const item of value.items as Node[]) {
