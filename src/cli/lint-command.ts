@@ -129,6 +129,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     if (r.fix.refused) io.stderr.write(`specroles: did not fix ${r.filePath}: ${r.fix.refused}\n`);
   }
   for (const n of notices) io.stderr.write(`specroles: ${n}\n`);
+  for (const r of results) if (r.skipped) io.stderr.write(`specroles: ${r.skipped}\n`);
   const errors = results.flatMap((r) => (r.error ? [r.error] : []));
   for (const e of errors) io.stderr.write(`specroles: ${e}\n`);
   for (const p of lateProblems) io.stderr.write(`specroles: ${p}\n`);

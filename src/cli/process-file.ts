@@ -1,8 +1,8 @@
 // Lints one file (and with --fix, fixes it): the unit of work, the same in the main thread and in a worker.
 import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lint, type Config, type Finding, type LintResult } from '../core';
-import type { AppliedFix, FileResult, FixOutcome, Message } from './report';
+import { fixAll, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
+import type { FileResult, FixOutcome, Message } from './report';
 
 export interface FileTask {
   index: number;
@@ -15,14 +15,16 @@ export interface FileTask {
   text?: string;
 }
 
-export const MAX_FIX_PASSES = 10;
-
 export function processFile(task: FileTask, config: Config): FileResult {
   const base = { index: task.index, filePath: task.filePath };
   let text: string;
   if (task.text !== undefined) text = task.text;
   else {
     try {
+      // Past maxFileSize a file is not even read: a stray multi-gigabyte log named .md costs nothing.
+      const size = statSync(task.abs).size;
+      const limit = maxFileSizeFor(config);
+      if (size > limit) return { ...base, messages: [], configProblems: [], skipped: `${task.filePath}: ${tooLargeNotice(size, limit)}` };
       text = readFileSync(task.abs, 'utf8');
     } catch (e) {
       return { ...base, messages: [], configProblems: [], error: `${task.filePath}: cannot read file (${errorCode(e)})` };
@@ -31,11 +33,14 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const path = task.abs ? task.abs.replace(/\\/g, '/') : undefined;
   const lintText = (t: string) => lint(t, path ? { path, config } : { config });
   let result = lintText(text);
+  if (result.skipped) return { ...base, messages: [], configProblems: result.configProblems, skipped: `${task.filePath}: ${result.skipped}` };
   let fix: FixOutcome | undefined;
   let error: string | undefined;
   if (task.fix) {
-    const fixed = fixText(text, result, lintText);
-    fix = fixed.outcome;
+    const fixed = fixAll(text, result, lintText);
+    const applied = fixed.applied.map(({ finding: f, fix: x }) => ({ ruleId: f.ruleId, title: x.title, line: f.range.start.line, column: f.range.start.column }));
+    fix = { applied, passes: fixed.passes, written: false };
+    if (fixed.refused) fix.refused = fixed.refused;
     if (fixed.text !== text) {
       try {
         writeAtomically(task.abs, fixed.text);
@@ -64,67 +69,6 @@ function toMessage(f: Finding): Message {
     guidelines: f.guidelines,
     fixable: f.fixes.some((x) => x.safe),
   };
-}
-
-function fatalProblem(result: LintResult): string | undefined {
-  return result.document.problems.find((p) => p.fatal)?.message;
-}
-
-/**
- * Applies safe fixes that do not overlap, re-lints, and repeats until nothing changes (at most
- * MAX_FIX_PASSES passes). A document with fatal problems is never touched, nor one whose config has
- * problems; a pass that would make the document unreadable is dropped and fixing stops.
- */
-export function fixText(text: string, first: LintResult, lintText: (t: string) => LintResult): { text: string; result: LintResult; outcome: FixOutcome } {
-  const outcome: FixOutcome = { applied: [], passes: 0, written: false };
-  const fatal = fatalProblem(first);
-  if (fatal) return { text, result: first, outcome: { ...outcome, refused: `it could not be read as a spec (${fatal})` } };
-  if (first.configProblems.length) return { text, result: first, outcome: { ...outcome, refused: 'its config has problems' } };
-  let result = first;
-  while (outcome.passes < MAX_FIX_PASSES) {
-    const chosen = chooseFixes(result.findings);
-    if (!chosen.length) break;
-    const next = applyEdits(text, chosen.flatMap((c) => c.edits));
-    if (next === text) break;
-    const nextResult = lintText(next);
-    if (fatalProblem(nextResult)) {
-      outcome.refused = 'a fix would have made it unreadable; fixes from that pass were not applied';
-      break;
-    }
-    outcome.passes++;
-    outcome.applied.push(...chosen.map((c) => c.applied));
-    text = next;
-    result = nextResult;
-  }
-  return { text, result, outcome };
-}
-
-interface Edit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-/** The first safe fix of each finding, in document order, skipping any that touches an edit already taken. */
-function chooseFixes(findings: readonly Finding[]): { edits: Edit[]; applied: AppliedFix }[] {
-  const taken: Edit[] = [];
-  const chosen: { edits: Edit[]; applied: AppliedFix }[] = [];
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.safe && x.edits.length);
-    if (!fix) continue;
-    // Touching edits count as overlapping: their order would be ambiguous. The next pass takes them.
-    if (fix.edits.some((e) => taken.some((t) => e.start <= t.end && t.start <= e.end))) continue;
-    if (fix.edits.some((e, i) => fix.edits.some((o, j) => i !== j && e.start <= o.end && o.start <= e.end))) continue;
-    taken.push(...fix.edits);
-    chosen.push({ edits: fix.edits, applied: { ruleId: f.ruleId, title: fix.title, line: f.range.start.line, column: f.range.start.column } });
-  }
-  return chosen;
-}
-
-function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }
 
 /** Writes through a temporary file in the same folder and renames it over the original, keeping its mode. */

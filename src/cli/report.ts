@@ -40,6 +40,8 @@ export interface FileResult {
   fix?: FixOutcome;
   /** The file could not be read or written. */
   error?: string;
+  /** The file was not linted (over maxFileSize): the notice for standard error. */
+  skipped?: string;
 }
 
 export interface Counts {

@@ -1,5 +1,6 @@
 // The engine's public surface. Front ends (CLI, VS Code extension, tests) import from here only.
-export { lint, formatOf, type LintOptions, type LintResult } from './engine/lint';
+export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } from './engine/lint';
+export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 export { rules, rulesById } from './rules';
 export type { Rule, RuleMeta } from './rules/rule';
@@ -14,3 +15,4 @@ export { configSchema } from './config/schema';
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
+export { fixAll, fixPass, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';

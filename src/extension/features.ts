@@ -187,23 +187,12 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return (byTitle.length ? byTitle : containing).at(-1);
   }
 
-  /** Every safe fix, skipping any that overlaps one already taken. */
+  /** One pass of the engine's fix-all (the CLI's --fix repeats it): every safe fix that overlaps none taken before it. */
   private fixAll(doc: vscode.TextDocument, linted: Linted): vscode.CodeAction | undefined {
-    const taken: Fix[] = [];
-    const spans: [number, number][] = [];
-    for (const f of linted.result.findings) {
-      for (const fix of f.fixes) {
-        if (!fix.safe || !fix.edits.length) continue;
-        const overlaps = fix.edits.some((e) => spans.some(([s, t]) => e.start < t && s < e.end || (e.start === e.end && e.start === s)));
-        if (overlaps) continue;
-        taken.push(fix);
-        for (const e of fix.edits) spans.push([e.start, Math.max(e.end, e.start)]);
-        break;
-      }
-    }
-    if (!taken.length) return undefined;
+    const { applied } = engine().fixPass(doc.getText(), linted.result.findings);
+    if (!applied.length) return undefined;
     const action = new vscode.CodeAction('Fix all safe specroles problems', CodeActionProvider.fixAllKind);
-    action.edit = this.edit(doc, taken);
+    action.edit = this.edit(doc, applied.map((a) => a.fix));
     return action;
   }
 }
@@ -256,7 +245,7 @@ export class StatusBar implements vscode.Disposable {
       const linted = doc && this.linter.results.get(doc.uri.toString());
       const text = linted ? ownerCounts(linted) : '';
       if (!linted) return this.item.hide();
-      this.item.text = `$(organization) ${text || 'no known sections'}`;
+      this.item.text = `$(organization) ${linted.result.skipped ? 'not linted: over maxFileSize' : text || 'no known sections'}`;
       this.item.tooltip = 'Spec Roles: sections by expected owner — click for the summary';
       this.item.show();
     });

@@ -238,20 +238,32 @@ export class Linter implements vscode.Disposable {
       const config = this.withOverrides(loaded.config, doc.uri);
       const started = performance.now();
       const version = doc.version;
-      const result = engine().lint(doc.getText(), { path: doc.uri.path, languageId: doc.languageId, config });
+      const maxFileSize = this.maxFileSizeSetting(doc.uri);
+      const result = engine().lint(doc.getText(), { path: doc.uri.path, languageId: doc.languageId, config, ...(maxFileSize ? { maxFileSize } : {}) });
       this.log.trace(`linted ${doc.uri.toString()} v${version} in ${(performance.now() - started).toFixed(1)} ms: ${result.findings.length} finding(s)`);
       if (result.configProblems.length) {
         for (const p of result.configProblems) this.log.warn(`config (${loaded.files.at(-1) ?? 'defaults'}): ${p}`);
       }
       const linted = { version, result, config };
       this.results.set(key, linted);
-      this.diagnostics.set(doc.uri, result.findings.map(toDiagnostic));
+      if (result.skipped) this.log.info(`${doc.uri.toString()}: ${result.skipped}`);
+      this.diagnostics.set(doc.uri, result.skipped ? [skippedDiagnostic(result.skipped)] : result.findings.map(toDiagnostic));
       this.changed.fire(doc.uri);
       return linted;
     } catch (error) {
       this.log.error(`lint ${key}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return undefined;
     }
+  }
+
+  /** The user's `specroles.maxFileSize` in bytes, only where they set it: otherwise the config's decides. */
+  private maxFileSizeSetting(uri: vscode.Uri): number | undefined {
+    const inspected = this.settings(uri).inspect<string | number>('maxFileSize');
+    const chosen = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (chosen === undefined) return undefined;
+    const bytes = engine().parseFileSize(chosen);
+    if (bytes === undefined) this.log.warn(`specroles.maxFileSize: ${JSON.stringify(chosen)} is not a size such as "10 MB"; using maxFileSize from .specroles.yaml`);
+    return bytes;
   }
 
   /** The latest lint of this exact version, linting synchronously-ish when stale. */
@@ -264,6 +276,14 @@ export class Linter implements vscode.Disposable {
     }
     return this.lintDocument(doc);
   }
+}
+
+/** A file over maxFileSize: one notice on the first line rather than silence. */
+function skippedDiagnostic(notice: string): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), notice.charAt(0).toUpperCase() + notice.slice(1), vscode.DiagnosticSeverity.Information);
+  d.source = 'specroles';
+  d.code = 'maxFileSize';
+  return d;
 }
 
 export function toDiagnostic(f: Finding): vscode.Diagnostic {

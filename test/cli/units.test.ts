@@ -4,12 +4,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig, type Finding, type LintResult } from '../../src/core';
+import { parseConfig } from '../../src/core';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { initialConfig } from '../../src/cli/commands';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import { xml } from '../../src/cli/formatters/junit';
-import { fixText, MAX_FIX_PASSES } from '../../src/cli/process-file';
 import { projectRoot } from '../support/paths';
 import { fixturesDir, runCli } from './support';
 
@@ -74,50 +73,6 @@ describe('CLI units', function () {
   it('--version prints the package version', () => {
     const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
     assert.deepEqual(runCli(['--version'], { cwd: projectRoot }), { stdout: `${version}\n`, stderr: '', code: 0 });
-  });
-
-  describe('the fix loop', () => {
-    const finding = (start: number, end: number, newText: string, safe = true): Finding => ({
-      ruleId: 'r',
-      severity: 'warning',
-      message: 'm',
-      range: { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } },
-      guidelines: [],
-      fixes: [{ title: `put ${newText}`, edits: [{ start, end, newText }], safe }],
-    });
-    const result = (findings: Finding[], fatal = false): LintResult =>
-      ({ findings, document: { problems: fatal ? [{ message: 'broken', fatal: true }] : [] }, configProblems: [] }) as unknown as LintResult;
-
-    it('applies safe, non-overlapping fixes; takes overlapping ones in the next pass; ignores unsafe ones', () => {
-      // "abcdef": replace "bc" and "cd" (overlap), insert at 6, and an unsafe fix.
-      const lints: string[] = [];
-      const fixed = fixText('abcdef', result([finding(1, 3, 'X'), finding(2, 4, 'Y'), finding(6, 6, '!'), finding(0, 0, '?', false)]), (t) => {
-        lints.push(t);
-        return result(t === 'aXdef!' ? [finding(2, 3, 'Z')] : []);
-      });
-      assert.equal(fixed.text, 'aXZef!');
-      assert.deepEqual(lints, ['aXdef!', 'aXZef!']);
-      assert.equal(fixed.outcome.passes, 2);
-      assert.deepEqual(
-        fixed.outcome.applied.map((a) => a.title),
-        ['put X', 'put !', 'put Z'],
-      );
-    });
-
-    it(`stops after ${MAX_FIX_PASSES} passes when fixes never settle`, () => {
-      const fixed = fixText('', result([finding(0, 0, 'x')]), () => result([finding(0, 0, 'x')]));
-      assert.equal(fixed.text, 'x'.repeat(MAX_FIX_PASSES));
-      assert.equal(fixed.outcome.passes, MAX_FIX_PASSES);
-    });
-
-    it('never touches a document with fatal problems, and drops a pass that would make one', () => {
-      const untouched = fixText('abc', result([finding(0, 0, 'x')], true), () => assert.fail('no re-lint'));
-      assert.equal(untouched.text, 'abc');
-      assert.match(untouched.outcome.refused!, /could not be read/);
-      const stopped = fixText('abc', result([finding(0, 0, 'x')]), () => result([], true));
-      assert.equal(stopped.text, 'abc');
-      assert.match(stopped.outcome.refused!, /unreadable/);
-    });
   });
 
   it('folders: node_modules and .git are never searched, even without a .gitignore', () => {

@@ -2,6 +2,7 @@
 // config from an untrusted workspace is as safe as any other file.
 import { z } from 'zod';
 import { cueSchema, docTypeSchema, guidelineSchema, idSchema, kindSchema, roleSchema } from '../catalogue/schema';
+import { FILE_SIZE_PATTERN } from '../text/file-size';
 import { globRisk, regexRisk } from '../text/regex-safety';
 
 export const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
@@ -67,6 +68,13 @@ export const configSchema = z
     glossary: z.array(z.string().min(1)).optional().describe('The team\'s own product terms; they never count as PM or PMM cue words'),
     guidelines: z.array(guidelineSchema).optional().describe('Extra guidelines rules can cite, e.g. from your handbook'),
     requireDisableReason: z.boolean().optional().describe('A disable directive must give a reason after "--"'),
+    maxFileSize: z
+      .union([
+        z.number().positive({ message: 'a size must be more than 0 bytes' }),
+        z.string().regex(FILE_SIZE_PATTERN, { message: 'a size such as "10 MB", "512 KB" or a number of bytes' }),
+      ])
+      .optional()
+      .describe('Files larger than this are not linted, with a notice saying so: bytes, or a size such as "10 MB" (default "10 MB")'),
   })
   .strict();
 

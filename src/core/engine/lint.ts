@@ -9,6 +9,7 @@ import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
 import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
+import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
 import { applyDirectives } from './directives';
 
 export interface LintOptions {
@@ -18,6 +19,8 @@ export interface LintOptions {
   languageId?: string;
   /** The merged config (see loadConfig); overrides are applied here for `path`. */
   config?: Config;
+  /** Bytes; wins over the config's `maxFileSize` (an editor setting the user chose). */
+  maxFileSize?: number;
 }
 
 export interface LintResult {
@@ -26,6 +29,8 @@ export interface LintResult {
   analysis: Analysis;
   /** Problems with the config that only show when a file is linted (bad rule options, bad kinds). */
   configProblems: string[];
+  /** Set when the text is over `maxFileSize` and was not linted: the notice to show (no findings then). */
+  skipped?: string;
 }
 
 const settingsCache = new WeakMap<Config, RunSettings>();
@@ -50,6 +55,13 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   }
   const catalogue = catalogueFor(config);
   const format = formatOf(options.path, options.languageId);
+  const configProblems = [...settings.problems, ...catalogue.problems];
+  const limit = maxFileSizeFor(config, options.maxFileSize);
+  const size = utf8SizeOver(text, limit);
+  if (size !== undefined) {
+    const document = emptyDocument(format, text, []);
+    return { findings: [], document, analysis: analyse(document, catalogue, options.path), configProblems, skipped: tooLargeNotice(size, limit) };
+  }
   const encoding = encodingProblems(text);
   let document: ParsedDocument;
   let analysis: Analysis;
@@ -94,7 +106,12 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   kept.sort(byPosition);
   if (fatal || encoding.blockFixes) for (const f of kept) f.fixes = [];
   if (bom) for (const f of kept) shiftForBom(f);
-  return { findings: kept, document, analysis, configProblems: [...settings.problems, ...catalogue.problems] };
+  return { findings: kept, document, analysis, configProblems };
+}
+
+/** The size limit for a file with this config: a front end's setting, else the config's, else 10 MB. */
+export function maxFileSizeFor(config: Config, setting?: number): number {
+  return setting ?? parseFileSize(config.maxFileSize) ?? DEFAULT_MAX_FILE_SIZE;
 }
 
 /** Messages of findings that stand in for an exception start with this; tests assert they never appear. */
@@ -115,16 +132,12 @@ function unreadable(format: DocumentFormat, text: string, e: unknown, before: Pa
   const message = isTooDeep(e)
     ? `${INTERNAL_ERROR} the document is nested too deeply to read (lists or quotes thousands of levels deep), so nothing in it is checked.`
     : `${INTERNAL_ERROR} reading this document failed (${errorText(e)}), so nothing in it is checked. This is a bug in specroles: please report it with the file.`;
-  return {
-    format,
-    text,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
-    meta: {},
-    sections: [],
-    directives: [],
-    problems: [...before, { message, range: START, fatal: true }],
-    bodyStart: 0,
-  };
+  return emptyDocument(format, text, [...before, { message, range: START, fatal: true }]);
+}
+
+/** A document with no sections: what lint reports on when it could not, or did not, read the text. */
+function emptyDocument(format: DocumentFormat, text: string, problems: ParseProblem[]): ParsedDocument {
+  return { format, text, eol: text.includes('\r\n') ? '\r\n' : '\n', meta: {}, sections: [], directives: [], problems, bodyStart: 0 };
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {
