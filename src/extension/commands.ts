@@ -1,5 +1,6 @@
 // The "Spec Roles: …" commands.
 import * as vscode from 'vscode';
+import { logCaught } from './caught';
 import type { Catalogue } from '../core';
 import { engine } from './engine';
 import type { CompiledKind } from '../core/catalogue/catalogue';
@@ -29,7 +30,7 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
       try {
         return await run(...args);
       } catch (error) {
-        log.error(`${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        logCaught(log, name, error);
         void vscode.window.showErrorMessage(`Spec Roles: ${name} failed; see the "Spec Roles" output.`);
         return undefined;
       }

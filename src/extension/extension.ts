@@ -1,6 +1,7 @@
 // The VS Code extension: a thin adapter over the engine (src/core). Diagnostics, hovers, quick fixes,
 // CodeLens, a status bar item and the "Spec Roles" commands.
 import * as vscode from 'vscode';
+import { caughtCount, logCaught } from './caught';
 import { registerCommands } from './commands';
 import { CodeActionProvider, CodeLensProvider, HoverProvider, SELECTOR, StatusBar } from './features';
 import { Linter } from './linter';
@@ -12,6 +13,8 @@ export interface SpecRolesApi {
   lint(uri: vscode.Uri): Promise<number | undefined>;
   /** The status bar item's text. */
   statusText(): string;
+  /** Exceptions caught and logged since activation (tests assert none for hostile input). */
+  caughtErrors(): number;
 }
 
 export function activate(context: vscode.ExtensionContext): SpecRolesApi {
@@ -29,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): SpecRolesApi {
       try {
         handler(...args);
       } catch (error) {
-        log.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        logCaught(log, what, error);
       }
     };
 
@@ -111,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): SpecRolesApi {
       return (await linter.lintDocument(doc))?.result.findings.length;
     },
     statusText: () => statusBar.text,
+    caughtErrors: caughtCount,
   };
 }
 

@@ -1,5 +1,6 @@
 // Hover, code actions, CodeLens and the status bar: views onto the last lint of a document.
 import * as vscode from 'vscode';
+import { logCaught } from './caught';
 import type { AnalysedSection, Catalogue, Finding, Fix } from '../core';
 import { engine } from './engine';
 import { Linter, ruleDocUri, toRange, type Linted } from './linter';
@@ -10,7 +11,7 @@ function guard<T>(log: vscode.LogOutputChannel, what: string, work: () => T): T 
   try {
     return work();
   } catch (error) {
-    log.error(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    logCaught(log, what, error);
     return undefined;
   }
 }
@@ -52,7 +53,7 @@ export class HoverProvider implements vscode.HoverProvider {
       if (!linted) return undefined;
       return this.hover(linted, position);
     } catch (error) {
-      this.linter.log.error(`hover: ${String(error)}`);
+      logCaught(this.linter.log, 'hover', error);
       return undefined;
     }
   }
@@ -131,7 +132,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       }
       return actions;
     } catch (error) {
-      this.linter.log.error(`code actions: ${String(error)}`);
+      logCaught(this.linter.log, 'code actions', error);
       return [];
     }
   }

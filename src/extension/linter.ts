@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import picomatch from 'picomatch';
 import * as vscode from 'vscode';
+import { logCaught } from './caught';
 import type { Config, Finding, LintResult, LoadedConfig, Range } from '../core';
 import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
 import { CONFIG_NAMES, engine } from './engine';
@@ -78,7 +79,7 @@ export class Linter implements vscode.Disposable {
     let loaded = this.configs.get(key);
     if (!loaded) {
       loaded = this.loadConfig(uri, dir).catch((error) => {
-        this.log.error(`config for ${uri.toString()}: ${String(error)}`);
+        logCaught(this.log, `config for ${uri.toString()}`, error);
         return { config: {}, files: [], problems: [] };
       });
       this.configs.set(key, loaded);
@@ -145,7 +146,7 @@ export class Linter implements vscode.Disposable {
         }),
       );
     } catch (error) {
-      this.log.error(`validating ${uri.toString()}: ${String(error)}`);
+      logCaught(this.log, `validating ${uri.toString()}`, error);
     }
   }
 
@@ -251,7 +252,7 @@ export class Linter implements vscode.Disposable {
       this.changed.fire(doc.uri);
       return linted;
     } catch (error) {
-      this.log.error(`lint ${key}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      logCaught(this.log, `lint ${key}`, error);
       return undefined;
     }
   }

@@ -5,52 +5,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { catalogueFor } from '../../../src/core';
 import type { SpecRolesApi } from '../../../src/extension/extension';
-import { name, publisher } from '../../../package.json';
-
-const EXTENSION_ID = `${publisher}.${name}`;
-const root = () => vscode.workspace.workspaceFolders![0]!.uri;
-const fixture = (path: string) => vscode.Uri.joinPath(root(), path);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specroles');
-const ruleOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-/** Waits until `test` holds for specroles' diagnostics on `uri` and they stay the same for `settleMs`. */
-async function diagnosticsWhen(uri: vscode.Uri, test: (ds: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 8000, settleMs = 250): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
-  let stableSince = 0;
-  let last = '';
-  for (;;) {
-    const ds = ours(uri);
-    const key = JSON.stringify(ds.map((d) => [ruleOf(d), d.range, d.severity, d.message]));
-    if (test(ds)) {
-      if (key !== last) stableSince = Date.now();
-      if (Date.now() - stableSince >= settleMs) return ds;
-    }
-    last = key;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what} on ${uri.toString()}; have ${key}`);
-    await sleep(50);
-  }
-}
-
-async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-}
-
-async function openUntitled(language: 'markdown' | 'yaml', content: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
-}
-
-async function closeAll(): Promise<void> {
-  // Untitled test documents are thrown away unsaved.
-  for (const editor of vscode.window.visibleTextEditors) {
-    if (editor.document.isUntitled || editor.document.isDirty) {
-      await vscode.window.showTextDocument(editor.document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
+import { closeAll, diagnosticsWhen, EXTENSION_ID, fixture, open, openUntitled, root, ruleOf, sleep } from './support';
 
 const MISMATCH_SPEC = `---
 specroles: 1
