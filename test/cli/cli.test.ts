@@ -59,6 +59,8 @@ describe('CLI fixtures (test/cli/fixtures)', function () {
       try {
         const stdin = readOptional(join(dir, 'stdin'));
         const run = runCli(args, { cwd, ...(stdin !== undefined ? { input: stdin } : {}), env });
+        // Whatever went wrong, the user gets one-line reasons, never a stack trace (issue #7).
+        assert.doesNotMatch(run.stderr, /^\s+at .+[:(]\d+:\d+\)?$/m, 'no stack trace on standard error');
         const expectedFiles: [string, string][] = [];
         if (copies) {
           const listed = filesUnder(fixedDir);

@@ -107,14 +107,14 @@ const rows: Row[] = [
     input: () => 'specroles: "1"\ntype: [prd]\nowner: 7\nsections:\n  - title: 42\n    owner: {pm: true}\n    body: [a, b]\n    sections: none\n',
     expect: [
       ['invalid-spec', 1, 12, /"specroles": expected 1/],
-      ['invalid-spec', 2, 7, /"type": expected string, found a list/],
+      ['invalid-spec', 2, 7, /"type": expected a string, found a list/],
       ['invalid-owner', 3, 8, /"7" is not a known role/],
       ['invalid-spec', 3, 8, /"owner": expected a string or a list, found number 7/],
-      ['invalid-spec', 5, 12, /"sections\[0\]\.title": expected string, found number 42/],
+      ['invalid-spec', 5, 12, /"sections\[0\]\.title": expected a string, found number 42/],
       ['unowned-section', 5, 12, /Section "42" matches no known section kind/],
       ['invalid-spec', 6, 12, /"sections\[0\]\.owner": expected a string or a list, found a map/],
-      ['invalid-spec', 7, 11, /"sections\[0\]\.body": expected string, found a list/],
-      ['invalid-spec', 8, 15, /"sections\[0\]\.sections": expected array, found string "none"/],
+      ['invalid-spec', 7, 11, /"sections\[0\]\.body": expected a string, found a list/],
+      ['invalid-spec', 8, 15, /"sections\[0\]\.sections": expected a list, found string "none"/],
     ],
     sees: 'one error per wrong value, at the value, naming the key path and what was found; the section is still read as far as it can be',
   },
@@ -485,8 +485,8 @@ const configRows: ConfigRow[] = [
     expect: [
       [1, 1, /unknown key "rulez"/],
       [3, 18, /"rules\.empty-section": expected "off", "info", "warning", "error" or a list, found string "loud"/],
-      [4, 11, /"glossary": expected array, found string "pipeline"/],
-      [5, 23, /"requireDisableReason": expected boolean, found string "yes"/],
+      [4, 11, /"glossary": expected a list, found string "pipeline"/],
+      [5, 23, /"requireDisableReason": expected a boolean, found string "yes"/],
     ],
     sees: 'one error per key, at the key or the value; the config is not applied',
   },
@@ -524,7 +524,7 @@ const configRows: ConfigRow[] = [
   {
     name: 'a byte-order mark',
     text: '\ufeffroot: 0\n',
-    expect: [[1, 7, /"root": expected boolean, found number 0/]],
+    expect: [[1, 7, /"root": expected a boolean, found number 0/]],
     sees: 'the column of the value as an editor shows it (the BOM is not counted; it was off by one before)',
   },
   {

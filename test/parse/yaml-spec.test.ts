@@ -32,7 +32,7 @@ describe('YAML spec parser', () => {
   it('maps schema errors to the exact key or value', () => {
     const doc = parseYamlSpec('specroles: 1\nsections:\n  - title: 42\n    colour: blue\n');
     const messages = doc.problems.map((p) => `${p.range.start.line}:${p.range.start.column} ${p.message}`);
-    assert.deepEqual(messages, ['3:12 Spec: "sections[0].title": expected string, found number 42', '4:5 Spec: unknown key "colour" in sections[0]']);
+    assert.deepEqual(messages, ['3:12 Spec: "sections[0].title": expected a string, found number 42', '4:5 Spec: unknown key "colour" in sections[0]']);
   });
 
   it('reports YAML that does not parse as fatal, at its line', () => {

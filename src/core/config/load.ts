@@ -59,7 +59,10 @@ function parseConfigText(text: string, file: string): { config?: Config; problem
     return { problems: [{ file, message: `${format} does not parse: ${firstLine(data.error)}`, range: nodeRange({ lines, base: 0 }, data.at), fatal: true }] };
   }
   const value = data.value;
-  const problems = schemaProblems(doc, value, configSchema, { lines, base: 0 }, 'Config').map((p) => ({ ...p, file, fatal: true }));
+  // In the order of the file, as a reader meets them (zod reports them in the order of its schema).
+  const problems = schemaProblems(doc, value, configSchema, { lines, base: 0 }, 'Config')
+    .map((p) => ({ ...p, file, fatal: true }))
+    .sort((a, b) => a.range.start.offset - b.range.start.offset);
   if (problems.length) return { problems };
   return { config: configSchema.parse(value), problems: [] };
 }

@@ -12,7 +12,7 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 export function schemaProblems(doc: Document, value: unknown, schema: z.ZodType, ctx: YamlContext, what: string): ParseProblem[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
-  return result.error.issues.flatMap((issue): ParseProblem[] => {
+  return result.error.issues.flatMap(intoMatchedAlternative).flatMap((issue): ParseProblem[] => {
     const { node, depth } = nodeAtPath(doc, issue.path);
     let range: Range = nodeRange(ctx, node);
     let message: string;
@@ -39,12 +39,31 @@ export function schemaProblems(doc: Document, value: unknown, schema: z.ZodType,
   });
 }
 
+/**
+ * A union none of whose alternatives fits: where one fits the value's shape and fails only inside it
+ * (`[warning, 3]` is a list like `[severity, options]`, but 3 is not options), its inner issues say more
+ * than "expected one of these" and point at the part that is wrong.
+ */
+function intoMatchedAlternative(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const inside = issue.errors.find((alternative) => alternative.length && alternative.every((inner) => inner.path.length > 0));
+  if (!inside) return [issue];
+  return inside.flatMap((inner) => intoMatchedAlternative({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue));
+}
+
+/** zod's type names as a spec or config author knows them. */
+function typeName(expected: string): string {
+  if (expected === 'array' || expected === 'tuple') return 'a list';
+  if (expected === 'record' || expected === 'object' || expected === 'map') return 'a map';
+  return expected === 'int' ? 'a whole number' : `a ${expected}`;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, node: Node | null | undefined): string {
   if (issue.code === 'invalid_type') {
-    return `expected ${issue.expected}, found ${describeNode(node)}`;
+    return `expected ${typeName(issue.expected)}, found ${describeNode(node)}`;
   }
   if (issue.code === 'invalid_value') {
-    return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describeNode(node)}`;
   }
   if (issue.code === 'invalid_union') {
     // Say what each alternative wanted: `expected "off", "info", "warning" or "error", or a list`.
@@ -53,7 +72,7 @@ function describeIssue(issue: z.core.$ZodIssue, node: Node | null | undefined): 
       for (const inner of alternative) {
         if (inner.path.length) continue;
         if (inner.code === 'invalid_value') inner.values.forEach((v) => wanted.add(JSON.stringify(v)));
-        else if (inner.code === 'invalid_type') wanted.add(inner.expected === 'array' || inner.expected === 'tuple' ? 'a list' : `a ${inner.expected}`);
+        else if (inner.code === 'invalid_type') wanted.add(typeName(inner.expected));
       }
     }
     const list = [...wanted];
