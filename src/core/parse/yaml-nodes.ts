@@ -44,7 +44,8 @@ export function pairRange(ctx: YamlContext, pair: Pair<Node, Node | null>): Rang
 export function ownerFromPair(ctx: YamlContext, pair: Pair<Node, Node | null>): OwnerDeclaration | undefined {
   const value = pair.value;
   const items: OwnerDeclaration['items'] = [];
-  if (isScalar(value) && value.range) {
+  // `owner: 7` or `owner: true` is a wrong type, which the schema reports; it names no role to check.
+  if (isScalar(value) && value.range && (typeof value.value === 'string' || value.value === null)) {
     const raw = String(value.value ?? '');
     const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? 1 : 0;
     const offset = ctx.base + value.range[0] + quoted;
