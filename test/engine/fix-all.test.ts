@@ -61,7 +61,7 @@ describe('fix-all', () => {
     let applied = 0;
     // Each document as written, and with every Markdown heading claimed by the PMM: mostly wrong, so the
     // owner fixes have plenty to do.
-    const variants = (text: string) => [text, text.replace(/^(#{2,6} [^\n]*?)[ \t]*$/gm, '$1 <!-- owner: pmm -->')];
+    const variants = (text: string) => [text, text.replace(/^(#{2,6} [^\r\n]*?)[ \t]*$/gm, '$1 <!-- owner: pmm -->')];
     const check = (dir: string, name: string) => {
       for (const text of variants(readFileSync(join(dir, name), 'utf8'))) checkText(join(dir, name), name, text);
     };
