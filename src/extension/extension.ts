@@ -25,7 +25,6 @@ export function activate(context: vscode.ExtensionContext): SpecRolesApi {
   const codeLens = new CodeLensProvider(linter);
   context.subscriptions.push(log, linter, statusBar);
 
-  const runMode = (doc: vscode.TextDocument) => vscode.workspace.getConfiguration('specroles', doc.uri).get<string>('run', 'onType');
   const safely =
     <A extends unknown[]>(what: string, handler: (...args: A) => void) =>
     (...args: A) => {
@@ -45,13 +44,13 @@ export function activate(context: vscode.ExtensionContext): SpecRolesApi {
       safely('change', (e) => {
         if (e.contentChanges.length === 0) return;
         if (Linter.isConfigFile(e.document.uri)) linter.validateConfigText(e.document.uri, e.document.getText());
-        else if (runMode(e.document) === 'onType') linter.schedule(e.document);
+        else if (linter.runsOnType(e.document)) linter.schedule(e.document);
       }),
     ),
     vscode.workspace.onDidSaveTextDocument(
       safely('save', (doc) => {
         if (Linter.isConfigFile(doc.uri)) linter.invalidateConfigs();
-        else if (runMode(doc) === 'onSave') void linter.lintDocument(doc);
+        else if (!linter.runsOnType(doc)) void linter.lintDocument(doc);
       }),
     ),
     vscode.workspace.onDidCloseTextDocument(

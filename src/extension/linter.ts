@@ -213,8 +213,17 @@ export class Linter implements vscode.Disposable {
     if (!this.configFilesWithProblems.has(key)) this.diagnostics.delete(uri);
   }
 
-  /** Lints now; returns undefined when the document is not a spec, disabled, or changed meanwhile. */
-  async lintDocument(doc: vscode.TextDocument, force = false): Promise<Linted | undefined> {
+  /** `specroles.run`: lint as you type (the default) or only on save. */
+  runsOnType(doc: vscode.TextDocument): boolean {
+    return this.settings(doc.uri).get<string>('run', 'onType') !== 'onSave';
+  }
+
+  /**
+   * Lints now; returns undefined when the document is not a spec, disabled, or changed meanwhile. With
+   * `publish` false the result serves hovers and code actions (their edits need the current offsets)
+   * but the diagnostics stay as they were: with run = onSave they change only on save.
+   */
+  async lintDocument(doc: vscode.TextDocument, force = false, publish = true): Promise<Linted | undefined> {
     const key = doc.uri.toString();
     try {
       if (doc.isClosed) return undefined;
@@ -248,7 +257,7 @@ export class Linter implements vscode.Disposable {
       const linted = { version, result, config };
       this.results.set(key, linted);
       if (result.skipped) this.log.info(`${doc.uri.toString()}: ${result.skipped}`);
-      this.diagnostics.set(doc.uri, result.skipped ? [skippedDiagnostic(result.skipped)] : result.findings.map(toDiagnostic));
+      if (publish) this.diagnostics.set(doc.uri, result.skipped ? [skippedDiagnostic(result.skipped)] : result.findings.map(toDiagnostic));
       this.changed.fire(doc.uri);
       return linted;
     } catch (error) {
@@ -275,7 +284,7 @@ export class Linter implements vscode.Disposable {
       const loaded = await this.configFor(doc.uri);
       if (!this.isSpec(doc, loaded.config)) return undefined;
     }
-    return this.lintDocument(doc);
+    return this.lintDocument(doc, false, this.runsOnType(doc));
   }
 }
 
