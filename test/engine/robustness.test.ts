@@ -123,6 +123,76 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     });
   });
 
+  describe('fixes that broke the document: missing-section stubs and YAML owner keys (rules/missing-section.ts, rules/yaml-layout.ts)', () => {
+    /** Each fix of the text applied on its own: the text it gives, after checking it breaks nothing. */
+    const fixed = (text: string, path: string, title: RegExp): string[] => {
+      const result = lint(text, { path });
+      checkEachFix(text, { path }, result);
+      return result.findings.flatMap((f) => f.fixes).filter((f) => title.test(f.title)).map((f) => applyFixes(text, [f]).text);
+    };
+    const stub = (indent: string, title: string, kind: string, owner: string) =>
+      `${indent}- title: ${title}\n${indent}  kind: ${kind}\n${indent}  owner: ${owner}\n${indent}  # [^\\n]*\n${indent}  body: \\|\n${indent}    TODO\n`;
+
+    it('a stub for a Markdown file whose only line is "---" goes above that line, which stays a thematic break', () => {
+      const texts = fixed('---', 'x.prd.md', /^Add a "Problem" section$/);
+      assert.equal(texts.length, 1);
+      assert.match(texts[0]!, /^## Problem <!-- owner: pm -->\n\n<!-- [^\n]* -->\nTODO\n\n---$/);
+    });
+
+    it('no stub for a YAML file that is a single value or a list: still reported, with no fix', () => {
+      for (const [text, path] of [['hello\n', 'checkout-prd.yaml'], ['- a\n- b\n', 'rfc.yaml']] as const) {
+        const findings = lint(text, { path }).findings.filter((f) => f.ruleId === 'missing-section');
+        assert.ok(findings.length, `${path} is reported`);
+        assert.deepEqual(findings.flatMap((f) => f.fixes), [], `${path} has no fix`);
+      }
+    });
+
+    it('"sections:" is added in the column of an indented top-level map', () => {
+      assert.match(fixed('  specroles: 1\n  type: messaging\n', 'x.yaml', /^Add a/)[0]!, new RegExp(`^  specroles: 1\\n  type: messaging\\n  sections:\\n${stub('    ', 'Messaging', 'messaging', 'pmm')}$`));
+    });
+
+    it('"sections:" holding no titled section gets the stub, not a second "sections:" key', () => {
+      const head = 'specroles: 1\ntype: messaging\n';
+      const list = stub('  ', 'Messaging', 'messaging', 'pmm');
+      assert.match(fixed(`${head}sections: []\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n${list}$`));
+      assert.match(fixed(`${head}sections:\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n${list}$`));
+      assert.match(fixed(`${head}sections: ~ # later\ntitle: T`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections: # later\\n${list}title: T$`));
+      assert.match(fixed(`${head}sections:\n  - body: x\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n  - body: x\\n${list}$`));
+    });
+
+    it('no stub after a flow-style "sections: [...]" list with items, nor in a flow top-level map: still reported, with no fix', () => {
+      for (const text of ['specroles: 1\ntype: messaging\nsections: [{title: Pricing}]\n', '{specroles: 1, type: messaging}\n']) {
+        const findings = lint(text, { path: 'x.yaml' }).findings.filter((f) => f.ruleId === 'missing-section');
+        assert.equal(findings.length, 1, text);
+        assert.deepEqual(findings[0]!.fixes, [], text);
+      }
+    });
+
+    it('the stub takes the column of the list items, not of a "title:" that is not the item\'s first key', () => {
+      const text = 'specroles: 1\ntype: positioning\nsections:\n  - body: x\n    title: Target audience\n  - body: y\n    title: Positioning\n';
+      assert.match(fixed(text, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${text.replace(/\|/g, '\\|')}${stub('  ', 'Value proposition', 'value_proposition', 'pmm')}$`));
+    });
+
+    it('"owner:" goes after the last line of a title written over several lines', () => {
+      const plain = 'specroles: 1\ntype: prd\nsections:\n  - title: Parking\n      lot\n    body: x\n';
+      assert.deepEqual(fixed(plain, 'x.yaml', /^Declare owner/), ['specroles: 1\ntype: prd\nsections:\n  - title: Parking\n      lot\n    owner: pm\n    body: x\n']);
+      const literal = 'specroles: 1\ntype: prd\nsections:\n  - title: |\n      Parking lot\n\n    body: x\n';
+      assert.deepEqual(fixed(literal, 'x.yaml', /^Declare owner/), ['specroles: 1\ntype: prd\nsections:\n  - title: |\n      Parking lot\n    owner: pm\n\n    body: x\n']);
+    });
+
+    it('"owner:" is added in flow syntax to a flow-style section map', () => {
+      const head = 'specroles: 1\ntype: prd\n';
+      assert.deepEqual(fixed(`${head}sections:\n  - {title: Parking lot, body: x}\n`, 'x.yaml', /^Declare owner/), [`${head}sections:\n  - {title: Parking lot, owner: pm, body: x}\n`]);
+      assert.deepEqual(fixed('{specroles: 1, type: prd, sections: [{title: Parking lot}]}\n', 'x.yaml', /^Declare owner/), ['{specroles: 1, type: prd, sections: [{title: Parking lot, owner: pm}]}\n']);
+      // A map of one pair without braces in a flow list: a second pair would be a second item, so it gets braces.
+      assert.deepEqual(fixed(`${head}sections: [title: Parking lot]\n`, 'x.yaml', /^Declare owner/), [`${head}sections: [{title: Parking lot, owner: pm}]\n`]);
+    });
+
+    it('an empty "owner:" value is set with a space after the colon, not as "owner:pm"', () => {
+      assert.deepEqual(fixed('specroles: 1\ntype: prd\nsections:\n  - title: Parking lot\n    owner:\n', 'x.yaml', /^Declare owner/), ['specroles: 1\ntype: prd\nsections:\n  - title: Parking lot\n    owner: pm\n']);
+    });
+  });
+
   describe('silent skips and noise', () => {
     it('a *.spec.yaml file holding a list or a single value is reported, not skipped (yaml-spec.ts)', () => {
       assert.deepEqual(where('- a\n- b\n', 'x.spec.yaml'), ['invalid-spec 1:1 A YAML spec must be a map of keys (specroles, type, title, sections…), but this file holds a list']);

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint, parseConfig, type LintResult } from '../../src/core';
 import { decodeBytes } from '../support/decode';
-import { checkRange, checkResult, lineStarts } from '../support/invariants';
+import { checkEachFix, checkRange, checkResult, lineStarts } from '../support/invariants';
 import { projectRoot } from '../support/paths';
 
 type Expected = [rule: string, line: number, column: number, message: RegExp];
@@ -416,6 +416,17 @@ const rows: Row[] = [
     input: () => '## Problem\n\nText.\n\n```md\n## Messaging <!-- owner: pm -->\n\nCopy.\n',
     expect: [],
     sees: 'nothing: the rest of the file is code',
+  },
+  {
+    name: 'a YAML owner value that is nothing but a Unicode line separator (U+2028, text to YAML)',
+    path: 'notes.yaml',
+    input: () => 'specroles: 1\ntype: product-brief\nsections:\n  - title: Parking lot\n    owner: \u2028\n',
+    expect: (result, text) => {
+      assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['missing-section 2:7', 'missing-section 2:7', 'empty-section 4:12', 'unowned-section 4:12']);
+      checkEachFix(text, { path: 'notes.yaml' }, result);
+    },
+    sees: 'the section declares no role, and "Declare owner PM + PMM" replaces the value with a list the YAML still parses with (today it writes "[pm, pmm]" before the U+2028, which then does not parse)',
+    knownBug: { where: 'src/core/parse/yaml-nodes.ts trimmedNodeRange', what: 'trims with JavaScript\'s \\s, which also matches U+2028, U+00A0 and other characters YAML reads as text, so the owner\'s valueRange is empty before them', pendingUntilFixed: true },
   },
 ];
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { expandRoles } from '../catalogue/catalogue';
 import { describeHits } from '../classify/cues';
 import { defineRule } from './rule';
-import { aKind, roles, sectionLabel, setOwnerFix } from './support';
+import { aKind, roles, sectionLabel, setOwnerFixes } from './support';
 
 export default defineRule({
   meta: {
@@ -39,7 +39,7 @@ export default defineRule({
         section: s,
         message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind.name.toLowerCase())} (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
-        fixes: [setOwnerFix(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false)],
+        fixes: setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false),
         data: { expected: s.kind.owner, readsAs: reading.kind?.id ?? reading.role, score: reading.score },
       });
     }

@@ -1,11 +1,15 @@
 // A section the document type requires is absent: a PRD with no "when", a positioning document with no
 // value proposition. Only for types that are declared or evident from the file name; a type guessed
 // from the sections present would make this rule argue with itself.
+import { isMap, isScalar, isSeq } from 'yaml';
+import type { CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection } from '../classify/analyse';
-import type { Fix, ParsedDocument, Range } from '../model';
+import type { Fix, ParsedDocument, Range, TextEdit } from '../model';
+import { findPair } from '../parse/yaml-nodes';
 import { renderStub } from '../stubs/stub';
 import { linesOf } from '../text/lines';
 import { defineRule } from './rule';
+import { indentAt, nodeEnd, yamlLayout } from './yaml-layout';
 
 export default defineRule({
   meta: {
@@ -25,17 +29,9 @@ export default defineRule({
       const kind = analysis.catalogue.kinds.get(requirement.anyOf[0]!);
       const names = requirement.anyOf.map((id) => analysis.catalogue.kinds.get(id)?.name ?? id);
       const how = docType.via === 'declared' ? `type: ${docType.type.id}` : `a ${docType.type.id} by its file name`;
-      const fixes: Fix[] = [];
-      if (kind) {
-        const earlier = new Set(docType.type.requires.slice(0, index).flatMap((r) => r.anyOf));
-        const offset = insertionOffset(doc, analysis.sections, earlier);
-        const depth = doc.sections[0]?.depth ?? 2;
-        const indent = yamlItemIndent(doc);
-        const stub = renderStub(kind, doc.format, { depth, indent, eol: doc.eol });
-        const lead = offset === doc.text.length && doc.text.length && !doc.text.endsWith('\n') ? doc.eol : '';
-        const text = lead + (doc.format === 'markdown' ? `${doc.eol}${stub}` : doc.sections.length ? stub : `sections:${doc.eol}${stub}`);
-        fixes.push({ title: `Add a "${kind.name}" section`, edits: [{ start: offset, end: offset, newText: text }], safe: false });
-      }
+      const earlier = new Set(docType.type.requires.slice(0, index).flatMap((r) => r.anyOf));
+      const edit = kind && stubEdit(doc, analysis.sections, earlier, kind);
+      const fixes: Fix[] = edit ? [{ title: `Add a "${kind.name}" section`, edits: [edit], safe: false }] : [];
       report({
         range,
         message: `This ${inSentence(docType.type.name)} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
@@ -58,21 +54,67 @@ function documentRange(doc: ParsedDocument): Range {
   return lines.range(0, lines.lineEnd(1));
 }
 
-/** After the last top-level section that satisfies an earlier requirement; else at the end. */
-function insertionOffset(doc: ParsedDocument, sections: AnalysedSection[], earlier: Set<string>): number {
+/**
+ * The edit that adds a stub of `kind`: after the last top-level section that satisfies an earlier
+ * requirement, else after the last section, else at the end. None where the YAML has no block list of
+ * sections to add to and no place for one (see yamlStubEdit).
+ */
+function stubEdit(doc: ParsedDocument, sections: AnalysedSection[], earlier: ReadonlySet<string>, kind: CompiledKind): TextEdit | undefined {
   const topLevel = sections.filter((s) => !s.parent);
-  const anchor = [...topLevel].reverse().find((s) => s.kind && earlier.has(s.kind.id));
-  const target = anchor?.section ?? topLevel[topLevel.length - 1]?.section;
-  if (!target) return doc.text.length;
-  const end = target.fullRange.end.offset;
-  const lineBreak = doc.text.indexOf('\n', end);
-  return lineBreak < 0 ? doc.text.length : lineBreak + 1;
+  const anchor = [...topLevel].reverse().find((s) => s.kind && earlier.has(s.kind.id)) ?? topLevel[topLevel.length - 1];
+  const after = anchor && lineAfter(doc, anchor.section.fullRange.end.offset);
+  if (doc.format === 'yaml') return yamlStubEdit(doc, kind, after);
+  const stub = renderStub(kind, 'markdown', { depth: doc.sections[0]?.depth ?? 2, eol: doc.eol });
+  // A lone "---" line is a thematic break, but with any line after it, it opens front matter that is never
+  // closed: the stub goes before it instead.
+  if (/^---[ \t]*\r?$/.test(doc.text)) return { start: 0, end: 0, newText: `${stub}${doc.eol}` };
+  return insertLines(doc, after ?? doc.text.length, `${doc.eol}${stub}`);
 }
 
-function yamlItemIndent(doc: ParsedDocument): string {
-  const first = doc.sections[0];
-  if (doc.format !== 'yaml' || !first) return '  ';
+/**
+ * The stub in a YAML spec, as an item of the block list under `sections:`, in the column of its items. A
+ * document without the key gets one after its last line, in the column of its keys; a key holding nothing
+ * (`sections:`, `~` or `[]`) gets the list in place of that. Where that is not possible no fix is offered,
+ * since a fix must never make the document worse: a document that is a list or a lone value, a flow map
+ * (`{…}`), a `sections:` that is a flow list with items (`[{title: …}]`), a map or a string.
+ */
+function yamlStubEdit(doc: ParsedDocument, kind: CompiledKind, after: number | undefined): TextEdit | undefined {
+  const { top } = yamlLayout(doc);
+  const stub = (indent: string) => renderStub(kind, 'yaml', { indent, eol: doc.eol });
+  if (top === null) return insertLines(doc, doc.text.length, `sections:${doc.eol}${stub('  ')}`);
+  if (!isMap(top) || top.flow || !top.range) return undefined;
+  const pair = findPair(top, 'sections');
+  if (!pair) {
+    const indent = indentAt(doc, top.range[0]);
+    return insertLines(doc, lineAfter(doc, nodeEnd(doc, top)), `${indent}sections:${doc.eol}${stub(`${indent}  `)}`);
+  }
+  const list = pair.value;
+  if (isSeq(list) && !list.flow && list.range) {
+    // Untitled items are no sections to insert after, but the stub still goes after them.
+    return insertLines(doc, after ?? lineAfter(doc, nodeEnd(doc, list)), stub(indentAt(doc, list.range[0])));
+  }
+  const empty = isScalar(list) ? list.value === null : isSeq(list) && !list.items.length;
+  if (!empty || !list?.range || !pair.key?.range) return undefined;
+  // The empty value (and the spaces before it) gives way to the list on the next lines; a comment after it
+  // stays on the key's line.
+  let start = list.range[0];
+  while (start > pair.key.range[1] && /[ \t]/.test(doc.text[start - 1]!)) start--;
+  const valueEnd = nodeEnd(doc, list);
   const lines = linesOf(doc);
-  const lineText = doc.text.slice(lines.lineStart(first.headingRange.start.line), first.headingRange.start.offset);
-  return /^(\s*)/.exec(lineText)?.[1] ?? '  ';
+  const lineEnd = lines.lineEnd(lines.position(valueEnd).line);
+  const items = stub(`${indentAt(doc, pair.key.range[0])}  `);
+  return { start, end: lineEnd, newText: `${doc.text.slice(valueEnd, lineEnd)}${doc.eol}${items.slice(0, -doc.eol.length)}` };
+}
+
+/** The start of the line after the one holding `offset`, or the end of the text on the last line. */
+function lineAfter(doc: ParsedDocument, offset: number): number {
+  const lines = linesOf(doc);
+  const line = lines.position(offset).line;
+  return line < lines.lineCount ? lines.lineStart(line + 1) : doc.text.length;
+}
+
+/** Inserts `text` (whole lines) at `offset`, after a line break where the text ends without one. */
+function insertLines(doc: ParsedDocument, offset: number, text: string): TextEdit {
+  const lead = offset === doc.text.length && doc.text.length && !/[\r\n]$/.test(doc.text) ? doc.eol : '';
+  return { start: offset, end: offset, newText: lead + text };
 }

@@ -1,7 +1,7 @@
 // A section declares an owner other than the one its kind belongs to: a "Messaging" section marked as
 // the PM's, a "Requirements" section marked as the PMM's.
 import { defineRule } from './rule';
-import { kindWithEvidence, roles, sectionLabel, setOwnerFix } from './support';
+import { kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
         section: s,
         message: `Section ${sectionLabel(s.section)} is declared as owned by ${roles(catalogue, declared)}, but it is ${kindWithEvidence(s)}, which the ${roles(catalogue, expectedOwner)} owns.`,
         guidelines: s.kind.guidelines,
-        fixes: [setOwnerFix(doc, s.section, expectedOwner, `Set owner to ${roles(catalogue, expectedOwner)}`, true)],
+        fixes: setOwnerFixes(doc, s.section, expectedOwner, `Set owner to ${roles(catalogue, expectedOwner)}`, true),
         data: { expected: expectedOwner, declared, kind: s.kind.id },
       });
     }

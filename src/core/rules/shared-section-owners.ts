@@ -1,7 +1,7 @@
 // A shared section (pricing, launch, target market, sales enablement) names only one role: both
 // contribute, so both should be named.
 import { defineRule } from './rule';
-import { kindWithEvidence, roles, sectionLabel, setOwnerFix } from './support';
+import { kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
 
 const SHARED = ['pm', 'pmm'];
 
@@ -28,7 +28,7 @@ export default defineRule({
         section: s,
         message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, shared by the ${roles(catalogue, s.expected)}${s.kind.lead ? ` (led by the ${roles(catalogue, [s.kind.lead])})` : ''}, but names only the ${roles(catalogue, named)}.`,
         guidelines: s.kind.guidelines,
-        fixes: [setOwnerFix(doc, s.section, owners, `Set owner to ${roles(catalogue, owners)}`, true)],
+        fixes: setOwnerFixes(doc, s.section, owners, `Set owner to ${roles(catalogue, owners)}`, true),
         data: { expected: s.kind.owner, declared: s.declared.roles, kind: s.kind.id },
       });
     }

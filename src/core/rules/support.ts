@@ -3,6 +3,7 @@ import { describeRoles, type Catalogue } from '../catalogue/catalogue';
 import type { AnalysedSection } from '../classify/analyse';
 import type { Fix, ParsedDocument, Section, TextEdit } from '../model';
 import { linesOf } from '../text/lines';
+import { addOwnerKey } from './yaml-layout';
 
 export function sectionLabel(section: Section): string {
   const title = section.title.length > 60 ? `${section.title.slice(0, 57)}…` : section.title;
@@ -41,27 +42,30 @@ export function roles(catalogue: Catalogue, list: readonly string[]): string {
   return describeRoles(catalogue, list);
 }
 
-/** The edit that makes a section's declared owner `roles`: rewrites an existing declaration or adds one. */
-export function setOwnerEdit(doc: ParsedDocument, section: Section, roles: readonly string[]): TextEdit {
+/**
+ * The edits that make a section's declared owner `roles`: rewrite an existing declaration or add one.
+ * None where a YAML section's map is not found (no place to add the key).
+ */
+function setOwnerEdits(doc: ParsedDocument, section: Section, roles: readonly string[]): TextEdit[] | undefined {
   const list = roles.join(', ');
+  const yamlValue = roles.length > 1 ? `[${list}]` : list;
   if (section.owner) {
-    const value = doc.format === 'yaml' && roles.length > 1 ? `[${list}]` : list;
-    return { start: section.owner.valueRange.start.offset, end: section.owner.valueRange.end.offset, newText: value };
+    const { start, end } = section.owner.valueRange;
+    // An empty YAML value (`owner:`) is a range right after the colon: `owner:pm` would be one plain scalar.
+    const gap = doc.format === 'yaml' && start.offset === end.offset && doc.text[start.offset - 1] === ':' ? ' ' : '';
+    return [{ start: start.offset, end: end.offset, newText: gap + (doc.format === 'yaml' ? yamlValue : list) }];
   }
+  if (doc.format === 'yaml') return addOwnerKey(doc, section, yamlValue);
+  // On the heading's first line: for a setext heading that is the text, not the underline.
   const lines = linesOf(doc);
   const line = section.headingRange.start.line;
   const end = lines.lineEnd(line);
-  if (doc.format === 'markdown') {
-    // On the heading's first line: for a setext heading that is the text, not the underline.
-    const before = doc.text.slice(lines.lineStart(line), end);
-    return { start: end, end, newText: `${/\s$/.test(before) ? '' : ' '}<!-- owner: ${list} -->` };
-  }
-  const lineText = doc.text.slice(lines.lineStart(line), end);
-  const indent = (/^(\s*(?:-\s+)?)/.exec(lineText)?.[1] ?? '').replace(/-/g, ' ');
-  const value = roles.length > 1 ? `[${list}]` : list;
-  return { start: end, end, newText: `${doc.eol}${indent}owner: ${value}` };
+  const before = doc.text.slice(lines.lineStart(line), end);
+  return [{ start: end, end, newText: `${/\s$/.test(before) ? '' : ' '}<!-- owner: ${list} -->` }];
 }
 
-export function setOwnerFix(doc: ParsedDocument, section: Section, roles: readonly string[], title: string, safe: boolean): Fix {
-  return { title, edits: [setOwnerEdit(doc, section, roles)], safe };
+/** The fix that sets a section's owner, as a list of none or one (see setOwnerEdits). */
+export function setOwnerFixes(doc: ParsedDocument, section: Section, roles: readonly string[], title: string, safe: boolean): Fix[] {
+  const edits = setOwnerEdits(doc, section, roles);
+  return edits ? [{ title, edits, safe }] : [];
 }

@@ -1,7 +1,7 @@
 // A section of no known kind and no declared owner: nobody is accountable for it. Declaring an owner
 // (or adding the heading to the team's kinds) settles it.
 import { defineRule } from './rule';
-import { roles, sectionLabel, setOwnerFix } from './support';
+import { roles, sectionLabel, setOwnerFixes } from './support';
 
 export default defineRule({
   meta: {
@@ -18,7 +18,7 @@ export default defineRule({
       // Subsections belong to their parent: they inherit its kind or owner, or the parent is reported itself.
       if (s.parent) continue;
       const fixes = docOwner.roles.length
-        ? [setOwnerFix(doc, s.section, docOwner.roles, `Declare owner ${roles(catalogue, docOwner.roles)}`, false)]
+        ? setOwnerFixes(doc, s.section, docOwner.roles, `Declare owner ${roles(catalogue, docOwner.roles)}`, false)
         : [];
       report({
         range: s.section.headingRange,
