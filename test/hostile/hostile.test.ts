@@ -425,8 +425,7 @@ const rows: Row[] = [
       assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['missing-section 2:7', 'missing-section 2:7', 'empty-section 4:12', 'unowned-section 4:12']);
       checkEachFix(text, { path: 'notes.yaml' }, result);
     },
-    sees: 'the section declares no role, and "Declare owner PM + PMM" replaces the value with a list the YAML still parses with (today it writes "[pm, pmm]" before the U+2028, which then does not parse)',
-    knownBug: { where: 'src/core/parse/yaml-nodes.ts trimmedNodeRange', what: 'trims with JavaScript\'s \\s, which also matches U+2028, U+00A0 and other characters YAML reads as text, so the owner\'s valueRange is empty before them', pendingUntilFixed: true },
+    sees: 'the section declares no role, and "Declare owner PM + PMM" replaces the whole value (U+2028 included) with a list that parses',
   },
 ];
 
