@@ -98,19 +98,6 @@ describe('fuzz: engine properties (fast-check)', function () {
         const lf = where(plain);
         assert.deepEqual(where(`\ufeff${plain}`), lf, 'with a byte-order mark');
         const crlf = where(plain.replace(/\n/g, '\r\n'));
-        // Known bug (markdown parser, reported): a setext heading over several lines keeps its raw line ends in its title.
-        const titleBug = 'Markdown: a setext heading over several lines keeps the CR of CRLF in its title (and so in messages)';
-        const withoutTitles = (list: string[]) => list.map((m) => m.replace(/\r/g, '').replace(/(Section ")[^]*?" /, '$1…" '));
-        if (JSON.stringify(crlf) !== JSON.stringify(lf) && JSON.stringify(withoutTitles(crlf)) === JSON.stringify(withoutTitles(lf))) {
-          knownBugs.set(titleBug, (knownBugs.get(titleBug) ?? 0) + 1);
-          return;
-        }
-        // Known bug (markdown parser, reported): headings of a ```md template in a fence left open drift by one character per CR.
-        const templateBug = 'Markdown: headings inside an unclosed ```md fence (an embedded template) lose characters with CRLF line ends';
-        if (JSON.stringify(crlf) !== JSON.stringify(lf) && /^ {0,3}(`{3,}|~{3,}) *(md|markdown)\b/im.test(plain)) {
-          knownBugs.set(templateBug, (knownBugs.get(templateBug) ?? 0) + 1);
-          return;
-        }
         assert.deepEqual(crlf, lf, 'with CRLF line ends');
       }),
       params(300, 0.5),

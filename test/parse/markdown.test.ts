@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { lint } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import type { Section } from '../../src/core/model';
 
@@ -104,5 +105,46 @@ describe('Markdown parser: forms and templates as real specs write them', () => 
   it('leaves markdown examples in a document with real sections alone', () => {
     const doc = parseMarkdown('## Example\n\n```markdown\n## Goals\n\n## Requirements\n```\n');
     assert.deepEqual(titles(doc.sections), ['Example']);
+  });
+});
+
+describe('Markdown parser: CRLF line ends read as LF does', () => {
+  const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+  /** Every section's title and heading and content ranges as line:column, children included. */
+  const where = (text: string) => {
+    const all = (sections: Section[]): Section[] => sections.flatMap((s) => [s, ...all(s.children)]);
+    const at = (r: Section['headingRange']) => `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+    return all(parseMarkdown(text).sections).map((s) => [s.title, at(s.headingRange), at(s.contentRange)]);
+  };
+  const findings = (text: string) =>
+    lint(text, { path: 'spec.prd.md' }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column} ${f.message}`);
+
+  it('keeps no CR in the title of a setext heading over several lines', () => {
+    // "#5 …" is no ATX heading, so the chunk holds both lines and remark reads one two-line heading.
+    const text = '## Goals\n\nShip it.\n\nLine one\n#5 line two\n---\n';
+    assert.deepEqual(where(text).map(([title]) => title), ['Goals', 'Line one\n#5 line two']);
+    assert.deepEqual(where(crlf(text)), where(text));
+    assert.deepEqual(findings(crlf(text)), findings(text));
+  });
+
+  it('keeps no CR in a bold label over several lines', () => {
+    const labels = (text: string) => parseMarkdown(text).sections[0]!.labels!.map((l) => [l.title, l.headingRange.start.line, l.headingRange.end.column]);
+    // The entity sends the chunk to remark, which reads a bold label over two lines.
+    const text = '## Brief\n\n**Buyer\npersonas:** CTOs &amp; VPs\n';
+    assert.deepEqual(labels(text), [['Buyer\npersonas', 3, 12]]);
+    assert.deepEqual(labels(crlf(text)), labels(text));
+  });
+
+  it('finds the headings of a template in a ```md fence at the same places, the fence closed or left open', () => {
+    // The fence's chunk starts with a heading, so the fast scanner reads it and measures the template.
+    for (const text of ['# Spec\n\n```md\n## Goals\n\nTBD\n\n## Requirements\n```\n', '# Spec\n\n```md\n## Goals\n\nTBD\n\n## Requirements\n', '# status\n```md\n# \t\n# status\n']) {
+      assert.ok(where(text).length >= 1, text);
+      assert.deepEqual(where(crlf(text)), where(text), text);
+      assert.deepEqual(findings(crlf(text)), findings(text), text);
+    }
+    assert.deepEqual(where('# Spec\n\n```md\n## Goals\n\nTBD\n\n## Requirements\n'), [
+      ['Goals', '4:1-4:9', '4:9-6:4'],
+      ['Requirements', '8:1-8:16', '8:16-8:16'],
+    ]);
   });
 });

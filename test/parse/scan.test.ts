@@ -26,6 +26,9 @@ describe('fast Markdown scanner', () => {
       '## Quote\n\n> quoted text\n',
       '## Placeholder\n\nTBD\n',
       '## Comment\n<!--\nguidance\n-->\n',
+      // CRLF: an embedded template's range is measured in the text, CRs included, closed or left open.
+      '## Code\r\n\r\n```md\r\n# A\r\n## B\r\n```\r\n',
+      '## Code\r\n\r\n```md\r\n# A\r\n## B\r\n\r\n\r\n',
     ];
     for (const text of cases) assert.deepEqual(compareChunk(text).differences, [], text);
   });

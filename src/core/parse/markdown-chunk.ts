@@ -74,7 +74,7 @@ export function parseChunk(text: string): RawSection[] {
       const start = node.position!.start.offset!;
       current.contentEnd = start;
       current = emptySection(node.position!.end.offset!, text.length);
-      current.heading = { depth: node.depth, title: toString(node, { includeHtml: false }).trim(), start, end: node.position!.end.offset! };
+      current.heading = { depth: node.depth, title: lf(toString(node, { includeHtml: false })).trim(), start, end: node.position!.end.offset! };
       sections.push(current);
       collectHeadingComments(node, current);
       firstBlock = true;
@@ -89,6 +89,15 @@ export function parseChunk(text: string): RawSection[] {
   // A chunk that starts with a heading has an empty lead-in: drop it.
   if (sections.length > 1 && sections[0]!.contentEnd === 0) sections.shift();
   return sections;
+}
+
+/**
+ * A title with LF line ends. remark keeps line breaks inside a heading or label as written (a setext
+ * heading or a bold label may run over several lines), so with CRLF a CR would stay in the title and in
+ * every message quoting it; the title must read the same whatever the file's line ends.
+ */
+function lf(title: string): string {
+  return title.replace(/\r\n?/g, '\n');
 }
 
 function collectHeadingComments(heading: Heading, into: RawSection): void {
@@ -155,7 +164,7 @@ function labelOf(node: Nodes): RawLabel | undefined {
 function boldLabel(paragraph: Paragraph, more: Nodes[] = [], end = paragraph.position!.end.offset!): RawLabel | undefined {
   const [strong, next] = paragraph.children as PhrasingContent[];
   if (strong?.type !== 'strong' || !strong.position) return undefined;
-  const inner = toString(strong).trim();
+  const inner = lf(toString(strong)).trim();
   const colonInside = inner.endsWith(':');
   const colonAfter = next?.type === 'text' && next.value.startsWith(':');
   if (!colonInside && !colonAfter) return undefined;
@@ -170,7 +179,7 @@ function tableLabel(row: TableRow): RawLabel | undefined {
   const content = cell?.children.filter((c) => !(c.type === 'text' && !c.value.trim())) ?? [];
   const strong = content[0];
   if (content.length !== 1 || strong?.type !== 'strong' || !strong.position) return undefined;
-  const title = toString(strong).trim().replace(/:$/, '');
+  const title = lf(toString(strong)).trim().replace(/:$/, '');
   if (!title || title.length > 120) return undefined;
   return finishLabel(title, strong.position, rest, row.position!.end.offset!, 'table-label');
 }

@@ -98,8 +98,11 @@ export function scanChunk(text: string): RawSection[] | undefined {
         const headings = value.match(/^ {0,3}#{1,6}[ \t]/gm);
         if (headings && headings.length >= 2) {
           if (indent) return undefined;
-          const start = lines[i + 1]?.start ?? text.length;
-          section.templates.push({ start, end: start + value.length });
+          // Measured in the text, not by `value`: its lines are joined with LF, so with CRLF it is one
+          // character short per line and the template's end would land early. Like remark's, it runs to
+          // the end of the last line inside the fence (the open fence's trailing blank lines included).
+          const last = lines[j - 1]!;
+          section.templates.push({ start: lines[i + 1]!.start, end: last.start + last.text.length });
         }
       }
       leading = false;
