@@ -39,4 +39,29 @@ describe('classification', () => {
     const r = lint('# Value propositions\n\n## Why teams switch\n\nText.\n\n## Key benefits\n\nText.\n', { path: 'vp.md' });
     assert.deepEqual(r.analysis.docOwner, { roles: ['pmm'], via: 'sections' });
   });
+
+  it('reads "Launch" under a release track of a rollout-process document as a release step', () => {
+    const text = '# Feature rollout process\n\n## Launch tiers\n\nTiers.\n\n## Web app\n\n### Before merge\n\nTests pass.\n\n### Launch\n\nTurn the flag on.\n';
+    assert.deepEqual(kinds(text, 'process.md'), [
+      'Launch tiers=launch_plan/synonym',
+      'Web app=release_rollout/context',
+      'Before merge=release_rollout/parent',
+      'Launch=release_rollout/context',
+    ]);
+  });
+
+  it('reads a heading that says nothing from its subsections', () => {
+    const text = '## Philosophy\n\n### Role of the free tier\n\nText.\n\n### Add-on features\n\nText.\n\n### Open source\n\nText.\n';
+    assert.deepEqual(kinds(text), [
+      'Philosophy=pricing_packaging/context',
+      'Role of the free tier=pricing_packaging/pattern',
+      'Add-on features=pricing_packaging/synonym',
+      'Open source=pricing_packaging/parent',
+    ]);
+  });
+
+  it('leaves a heading that says nothing alone where its subsections disagree', () => {
+    const text = '## Misc\n\n### Pricing tiers\n\nText.\n\n### Goals\n\nText.\n';
+    assert.equal(kinds(text)[0], 'Misc=-/-');
+  });
 });

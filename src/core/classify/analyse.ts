@@ -81,7 +81,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
-  for (const s of sections) settle(s, catalogue, docRole, metaOwner);
+  const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
+  const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
+  for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic);
+  readParentsFromSubsections(sections, catalogue);
 
   return {
     catalogue,
@@ -113,7 +116,28 @@ function readSection(section: Section, parent: AnalysedSection | undefined, cata
   return result;
 }
 
-function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[]): void {
+/**
+ * Pairs of kinds one heading word can mean either of (taxonomy, "ambiguity hot-spots"): in a document
+ * whose title names one of them, the other one's headings under a part about the title's kind mean
+ * the title's kind ("Launch" under a release track of a "Feature rollout process" is a release step).
+ */
+const CONFUSABLE: readonly (readonly [string, string])[] = [
+  ['launch_plan', 'release_rollout'],
+  ['users_use_cases', 'personas_audience'],
+  ['success_metrics', 'gtm_metrics'],
+  ['alternatives_considered', 'competitive_landscape'],
+];
+
+function confusable(a: string, b: string): boolean {
+  return CONFUSABLE.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+interface Topic {
+  kind: CompiledKind;
+  title: string;
+}
+
+function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic): void {
   // A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
   // market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain).
   if (s.kind && docRole && s.evidence?.via !== 'declared') {
@@ -124,6 +148,13 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
       s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a ${roleShort(catalogue, docRole)} document` };
       s.kind = replacement;
     }
+  }
+  // The document's title names what it is about: under a part about that, a heading that could mean that
+  // or its look-alike means that ("Launch" under a release track of a "Feature rollout process").
+  if (s.kind && topic && s.evidence?.via !== 'declared' && s.parent?.kind === topic.kind && confusable(s.kind.id, topic.kind.id)) {
+    s.headingKind = s.kind;
+    s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a document titled "${topic.title}"` };
+    s.kind = topic.kind;
   }
   // A keyword match yields to the parent where the subsection is one of the parent's questions ("Can the
   // feature be disabled?" under a readiness questionnaire) or the parent's kind absorbs its subsections.
@@ -154,16 +185,60 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
     } else if (s.parent?.kind) {
       s.kind = s.parent.kind;
       s.evidence = { via: 'parent', detail: s.parent.section.title };
+    } else if (!s.parent && topic) {
+      // A top-level part of a document about one thing ("Sourcegraph Cloud" in a rollout process) is about it.
+      s.kind = topic.kind;
+      s.evidence = { via: 'context', detail: `a part of "${topic.title}"` };
     }
   }
   if (s.kind) s.expected = expandRoles(catalogue, s.kind.owner);
+  settleOwner(s, catalogue, metaOwner);
+}
 
+function settleOwner(s: AnalysedSection, catalogue: Catalogue, metaOwner: string[]): void {
   const section = s.section;
   const parent = s.parent;
   if (section.owner) s.declared = { roles: knownRoles(catalogue, section.owner.roles), via: 'annotation' };
   else if (parent?.declared) s.declared = { ...parent.declared, via: parent.declared.via === 'document' ? 'document' : 'parent' };
   else if (metaOwner.length) s.declared = { roles: metaOwner, via: 'document' };
   if (s.declared) s.declared.roles = expandRoles(catalogue, s.declared.roles);
+}
+
+/**
+ * Pass 3: a heading that says nothing, over a body that says nothing, is read from its subsections: a
+ * "Philosophy" whose subsections are all pricing is pricing; "1. An all-in-one platform" whose fields
+ * are a proposition and a solution is a value proposition. Deepest first, so a parent sees its
+ * children's readings; subsections that took nothing from it then take the parent's new kind.
+ */
+function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Catalogue): void {
+  const children = new Map<AnalysedSection, AnalysedSection[]>();
+  for (const s of sections) if (s.parent) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
+  const depth = (s: AnalysedSection): number => (s.parent ? 1 + depth(s.parent) : 0);
+  const deepestFirst = [...sections].sort((a, b) => depth(b) - depth(a));
+  const changed: AnalysedSection[] = [];
+  for (const s of deepestFirst) {
+    if (s.kind) continue;
+    const kids = (children.get(s) ?? []).filter((c) => c.kind && !c.kind.skipOwnership);
+    const counts = new Map<CompiledKind, number>();
+    for (const c of kids) counts.set(c.kind!, (counts.get(c.kind!) ?? 0) + 1);
+    const [top, second] = [...counts].sort((a, b) => b[1] - a[1]);
+    // A clear majority of at least two subsections, none of them tied with another kind.
+    if (!top || top[1] < 2 || top[1] * 2 <= kids.length || (second && second[1] === top[1])) continue;
+    s.kind = top[0];
+    const named = kids.filter((c) => c.kind === top[0]).map((c) => `"${c.section.title}"`);
+    s.evidence = { via: 'context', detail: `its subsections ${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}` };
+    s.expected = expandRoles(catalogue, s.kind.owner);
+    changed.push(s);
+  }
+  // Document order: parents before children, so a chain of empty headings fills from the top.
+  for (const s of sections) {
+    if (s.kind || !s.parent?.kind) continue;
+    if (!changed.includes(s.parent)) continue;
+    s.kind = s.parent.kind;
+    s.evidence = { via: 'parent', detail: s.parent.section.title };
+    s.expected = expandRoles(catalogue, s.kind.owner);
+    changed.push(s);
+  }
 }
 
 /** "Can the feature be disabled (i.e. rolled back)?": a heading phrased as a question of several words. */
