@@ -135,6 +135,26 @@ describe('Markdown parser: CRLF line ends read as LF does', () => {
     assert.deepEqual(labels(crlf(text)), labels(text));
   });
 
+  it('puts each role and rule id of a comment over several indented lines where it is written', () => {
+    // remark leaves continuation lines' indentation and `>` markers out of a comment's value.
+    const placed = (text: string) => {
+      const doc = parseMarkdown(text);
+      const at = (r: Section['headingRange']) => `${r.start.line}:${r.start.column} ${text.slice(r.start.offset, r.end.offset)}`;
+      return [...doc.sections[0]!.owner!.items.map((i) => at(i.range)), ...doc.directives.flatMap((d) => d.rules.map((r) => at(r.range)))];
+    };
+    const text = 'Title <!-- owner: pm\n    eng\n    pmm -->\n---\n\n> <!-- specroles-disable-next-section\n> empty-section -->\n\n## X\n';
+    assert.deepEqual(placed(text), ['1:19 pm', '2:5 eng', '3:5 pmm', '7:3 empty-section']);
+    assert.deepEqual(placed(crlf(text)), placed(text));
+  });
+
+  it('places the sections after a U+FEFF that starts the body on their own lines', () => {
+    // The chunk after the front matter starts with the mark, which remark drops (and counts offsets without).
+    const text = '---\ntitle: x\n---\n\ufeffIntro\n\n#5 Goals\n---\n\nText\n';
+    assert.deepEqual(where(text), [['#5 Goals', '6:1-7:4', '7:4-9:5']]);
+    assert.deepEqual(where(crlf(text)), where(text));
+    assert.deepEqual(findings(crlf(text)), findings(text));
+  });
+
   it('finds the headings of a template in a ```md fence at the same places, the fence closed or left open', () => {
     // The fence's chunk starts with a heading, so the fast scanner reads it and measures the template.
     for (const text of ['# Spec\n\n```md\n## Goals\n\nTBD\n\n## Requirements\n```\n', '# Spec\n\n```md\n## Goals\n\nTBD\n\n## Requirements\n', '# status\n```md\n# \t\n# status\n']) {

@@ -64,6 +64,7 @@ function emptySection(contentStart: number, contentEnd: number): RawSection {
 
 export function parseChunk(text: string): RawSection[] {
   const tree = (hasTable(text) ? withTables : plain).parse(text) as Root;
+  if (text.charCodeAt(0) === 0xfeff) countLeadingBom(tree);
   const sections: RawSection[] = [];
   let current = emptySection(0, text.length);
   let firstBlock = true;
@@ -76,7 +77,7 @@ export function parseChunk(text: string): RawSection[] {
       current = emptySection(node.position!.end.offset!, text.length);
       current.heading = { depth: node.depth, title: lf(toString(node, { includeHtml: false })).trim(), start, end: node.position!.end.offset! };
       sections.push(current);
-      collectHeadingComments(node, current);
+      collectHeadingComments(text, node, current);
       firstBlock = true;
       continue;
     }
@@ -92,6 +93,17 @@ export function parseChunk(text: string): RawSection[] {
 }
 
 /**
+ * micromark drops a U+FEFF that starts its input and counts offsets from after it. A chunk may start with
+ * one (after front matter, or on the line a setext heading starts): without this, everything in it would
+ * sit one character early, and a heading at the start of its line would start at the line break before.
+ */
+function countLeadingBom(node: Nodes): void {
+  const p = node.position;
+  if (p) node.position = { start: { ...p.start, offset: p.start.offset! + 1 }, end: { ...p.end, offset: p.end.offset! + 1 } };
+  if ('children' in node) for (const child of node.children as Nodes[]) countLeadingBom(child);
+}
+
+/**
  * A title with LF line ends. remark keeps line breaks inside a heading or label as written (a setext
  * heading or a bold label may run over several lines), so with CRLF a CR would stay in the title and in
  * every message quoting it; the title must read the same whatever the file's line ends.
@@ -100,19 +112,36 @@ function lf(title: string): string {
   return title.replace(/\r\n?/g, '\n');
 }
 
-function collectHeadingComments(heading: Heading, into: RawSection): void {
+function collectHeadingComments(text: string, heading: Heading, into: RawSection): void {
   for (const child of heading.children) {
     if (child.type === 'html' && child.value.trimStart().startsWith('<!--')) {
-      into.comments.push({ text: child.value, start: child.position!.start.offset!, end: child.position!.end.offset!, inHeading: true, leading: false });
+      into.comments.push({ text: commentText(text, child), start: child.position!.start.offset!, end: child.position!.end.offset!, inHeading: true, leading: false });
     }
   }
+}
+
+/**
+ * A comment as it stands in the text, so that an offset into it (a role, a rule id) is one into the
+ * document. remark's value leaves out what a continuation line starts with in a heading, paragraph or
+ * container (indentation, `>` markers), which put every role on a later line a few characters early (and
+ * so a line early where that crossed a line break, differently with CRLF). What it left out becomes
+ * spaces here; where the value is not the text with line starts left out, it is kept as it is.
+ */
+function commentText(text: string, node: { value: string; position?: { start: { offset?: number }; end: { offset?: number } } | undefined }): string {
+  const source = text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  if (source === node.value) return source;
+  const written = source.split('\n');
+  const read = node.value.split('\n');
+  if (written.length !== read.length || written[0] !== read[0]) return node.value;
+  const lines = written.map((line, i) => (line.endsWith(read[i]!) ? ' '.repeat(line.length - read[i]!.length) + read[i] : undefined));
+  return lines.every((l) => l !== undefined) ? lines.join('\n') : node.value;
 }
 
 function collect(text: string, node: RootContent | Nodes, into: RawSection, leading: boolean): void {
   switch (node.type) {
     case 'html':
       if (node.value.trimStart().startsWith('<!--')) {
-        into.comments.push({ text: node.value, start: node.position!.start.offset!, end: node.position!.end.offset!, inHeading: false, leading });
+        into.comments.push({ text: commentText(text, node), start: node.position!.start.offset!, end: node.position!.end.offset!, inHeading: false, leading });
       } else {
         into.visible += ` ${node.value.replace(/<[^>]*>/g, ' ')}`;
       }
