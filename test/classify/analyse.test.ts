@@ -64,4 +64,20 @@ describe('classification', () => {
     const text = '## Misc\n\n### Pricing tiers\n\nText.\n\n### Goals\n\nText.\n';
     assert.equal(kinds(text)[0], 'Misc=-/-');
   });
+
+  it('in a PMM document, reads a keyword match to a PM-only kind under a PMM section as part of it', () => {
+    const text = '---\nspecroles: 1\ntype: positioning\n---\n## Competitive response\n\n### Offensive strategies\n\nText.\n\n### Monitoring metrics\n\nText.\n';
+    assert.deepEqual(kinds(text), [
+      'Competitive response=competitive_landscape/pattern',
+      'Offensive strategies=competitive_landscape/parent',
+      'Monitoring metrics=competitive_landscape/parent',
+    ]);
+  });
+
+  it('in a PMM document, reads a keyword match to a PM-only kind from subsections that are all PMM', () => {
+    const text = '---\nspecroles: 1\ntype: positioning\n---\n## Strategic analysis\n\n### Competitor strengths\n\nText.\n\n### Differentiation\n\nText.\n\n### Competitive advantages\n\nText.\n';
+    assert.equal(kinds(text)[0], 'Strategic analysis=competitive_landscape/context');
+    const pm = '---\nspecroles: 1\ntype: prd\n---\n## Strategic analysis\n\n### Competitor strengths\n\nText.\n\n### Competitive advantages\n\nText.\n';
+    assert.equal(kinds(pm)[0], 'Strategic analysis=strategy/pattern');
+  });
 });

@@ -84,7 +84,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
   const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
   for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic);
-  readParentsFromSubsections(sections, catalogue);
+  readParentsFromSubsections(sections, catalogue, docRole);
 
   return {
     catalogue,
@@ -164,6 +164,14 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
     s.kind = parentKind;
     s.evidence = { via: 'parent', detail: s.parent!.section.title };
   }
+  // In a document one role owns, a keyword match to a kind that role has no part in yields to a parent
+  // that role owns: "Offensive strategies" or "Monitoring metrics" under the competitive sections of a PMM
+  // competitor analysis are part of the competitive analysis, not product strategy or product metrics.
+  if (s.kind && parentKind && docRole && s.evidence?.via === 'pattern' && parentKind.id !== s.kind.id && ownedBy(catalogue, parentKind, docRole) && !expandRoles(catalogue, s.kind.owner).includes(docRole)) {
+    s.headingKind = s.kind;
+    s.kind = parentKind;
+    s.evidence = { via: 'parent', detail: s.parent!.section.title };
+  }
   // A weak heading match (a keyword, an inherited kind) yields to a body that clearly reads as another
   // role's kind: "Research and diligence" that is all pricing is pricing. Named headings keep their kind,
   // and content-owner-drift reports the disagreement instead.
@@ -210,20 +218,29 @@ function settleOwner(s: AnalysedSection, catalogue: Catalogue, metaOwner: string
  * are a proposition and a solution is a value proposition. Deepest first, so a parent sees its
  * children's readings; subsections that took nothing from it then take the parent's new kind.
  */
-function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Catalogue): void {
+function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Catalogue, docRole: string | undefined): void {
   const children = new Map<AnalysedSection, AnalysedSection[]>();
   for (const s of sections) if (s.parent) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
   const depth = (s: AnalysedSection): number => (s.parent ? 1 + depth(s.parent) : 0);
   const deepestFirst = [...sections].sort((a, b) => depth(b) - depth(a));
   const changed: AnalysedSection[] = [];
   for (const s of deepestFirst) {
-    if (s.kind) continue;
     const kids = (children.get(s) ?? []).filter((c) => c.kind && !c.kind.skipOwnership);
     const counts = new Map<CompiledKind, number>();
     for (const c of kids) counts.set(c.kind!, (counts.get(c.kind!) ?? 0) + 1);
+    // Most frequent first; ties keep document order.
     const [top, second] = [...counts].sort((a, b) => b[1] - a[1]);
-    // A clear majority of at least two subsections, none of them tied with another kind.
-    if (!top || top[1] < 2 || top[1] * 2 <= kids.length || (second && second[1] === top[1])) continue;
+    if (!top) continue;
+    if (s.kind) {
+      // A keyword match to a kind the document's owner has no part in ("Strategic analysis" in a PMM
+      // competitor analysis), over subsections that are all the owner's: the subsections say what it is.
+      const foreign = docRole && s.evidence?.via === 'pattern' && !s.section.pseudo && !expandRoles(catalogue, s.kind.owner).includes(docRole);
+      if (!foreign || kids.length < 2 || !kids.every((c) => ownedBy(catalogue, c.kind!, docRole))) continue;
+      s.headingKind = s.kind;
+    } else if (top[1] < 2 || top[1] * 2 <= kids.length || (second && second[1] === top[1])) {
+      // A heading that says nothing needs a clear majority of at least two subsections, untied.
+      continue;
+    }
     s.kind = top[0];
     const named = kids.filter((c) => c.kind === top[0]).map((c) => `"${c.section.title}"`);
     s.evidence = { via: 'context', detail: `its subsections ${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}` };
@@ -239,6 +256,12 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
     s.expected = expandRoles(catalogue, s.kind.owner);
     changed.push(s);
   }
+}
+
+/** The kind is owned by `role` alone. */
+function ownedBy(catalogue: Catalogue, kind: CompiledKind, role: string): boolean {
+  const owners = expandRoles(catalogue, kind.owner);
+  return owners.length === 1 && owners[0] === role;
 }
 
 /** "Can the feature be disabled (i.e. rolled back)?": a heading phrased as a question of several words. */
