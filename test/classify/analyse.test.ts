@@ -80,4 +80,24 @@ describe('classification', () => {
     const pm = '---\nspecroles: 1\ntype: prd\n---\n## Strategic analysis\n\n### Competitor strengths\n\nText.\n\n### Competitive advantages\n\nText.\n';
     assert.equal(kinds(pm)[0], 'Strategic analysis=strategy/pattern');
   });
+
+  it('reads owner headings by the subject a document talks about throughout, where that brings in another role', () => {
+    const body = (extra: string) => `Pricing per seat and the free tier${extra}.\n\n`;
+    const text = '---\nspecroles: 1\ntype: prd\n---\n'
+      + `## Mission\n\n${body('')}## Expected outcomes\n\n${body(', with billing')}## Proposal\n\n${body(' and add-on packaging')}`
+      + `## Success criteria\n\n${body('')}## Timeline\n\nTwo weeks.\n`;
+    assert.deepEqual(kinds(text), [
+      'Mission=pricing_packaging/context',
+      'Expected outcomes=pricing_packaging/context',
+      'Proposal=pricing_packaging/context',
+      'Success criteria=pricing_packaging/context',
+      'Timeline=roadmap_milestones/synonym',
+    ]);
+  });
+
+  it('does not let engineering vocabulary take over a PM document', () => {
+    const body = 'The API endpoint and the database schema and the architecture.\n\n';
+    const text = '---\nspecroles: 1\ntype: prd\n---\n' + ['Mission', 'Goals', 'Proposal', 'Success criteria'].map((h) => `## ${h}\n\n${body}`).join('');
+    assert.deepEqual(kinds(text), ['Mission=vision/synonym', 'Goals=goals/synonym', 'Proposal=functional_requirements/synonym', 'Success criteria=success_metrics/synonym']);
+  });
 });

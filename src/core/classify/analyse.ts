@@ -83,7 +83,8 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
   const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
   const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
-  for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic);
+  const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
+  for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic, subject);
   readParentsFromSubsections(sections, catalogue, docRole);
 
   return {
@@ -137,7 +138,51 @@ interface Topic {
   title: string;
 }
 
-function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic): void {
+/** A document's subject must lead this many of its sections' vocabularies (ties count)… */
+const SUBJECT_SHARE = 2 / 3;
+/** …in at least this many sections… */
+const SUBJECT_MIN_SECTIONS = 4;
+/** …and outweigh the next kind's vocabulary over the whole document by this factor. */
+const SUBJECT_DOMINANCE = 2;
+
+/**
+ * What a document is about when its vocabulary says so throughout, and that involves another role
+ * than its owner: a pricing project written under PM headings ("Project mission", "Proposal", "Success criteria")
+ * talks pricing and packaging in nearly every section.
+ */
+function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
+  const total = new Map<string, number>();
+  const leads = new Map<string, number>();
+  let withCues = 0;
+  for (const s of sections) {
+    if (s.section.pseudo) continue;
+    const ranked = [...s.cues.byKind].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length) continue;
+    withCues++;
+    for (const [id, score] of ranked) {
+      total.set(id, (total.get(id) ?? 0) + score);
+      if (score === ranked[0]![1]) leads.set(id, (leads.get(id) ?? 0) + 1);
+    }
+  }
+  const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
+  if (!top || withCues < SUBJECT_MIN_SECTIONS || (second && top[1] < second[1] * SUBJECT_DOMINANCE)) return undefined;
+  if ((leads.get(top[0]) ?? 0) < withCues * SUBJECT_SHARE) return undefined;
+  const kind = catalogue.kinds.get(top[0]);
+  if (!kind || kind.skipOwnership) return undefined;
+  // It must bring in another role that owns documents (the PMM into a PM document): engineering's
+  // technical approach is an expected part of a PM's document, not a subject that takes it over.
+  const authors = new Set([...catalogue.docTypes.values()].flatMap((t) => expandRoles(catalogue, t.owner)));
+  if (!expandRoles(catalogue, kind.owner).some((r) => r !== docRole && authors.has(r))) return undefined;
+  return kind;
+}
+
+/** The kinds a section's own vocabulary leads with (ties included). */
+function leadingKinds(cues: CueScore): string[] {
+  const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  return ranked.filter(([, score]) => score === ranked[0]![1]).map(([id]) => id);
+}
+
+function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic, subject?: CompiledKind): void {
   // A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
   // market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain).
   if (s.kind && docRole && s.evidence?.via !== 'declared') {
@@ -155,6 +200,14 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
     s.headingKind = s.kind;
     s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a document titled "${topic.title}"` };
     s.kind = topic.kind;
+  }
+  // In a document about one subject, an owner's heading over a body that talks that subject is about it:
+  // "Project mission" or "Success criteria" in a pricing project are pricing decisions.
+  if (s.kind && subject && docRole && s.kind !== subject && s.evidence?.via !== 'declared' && !s.kind.skipOwnership
+    && expandRoles(catalogue, s.kind.owner).includes(docRole) && leadingKinds(s.cues).includes(subject.id)) {
+    s.headingKind = s.kind;
+    s.evidence = { via: 'context', detail: `its text is about ${subject.name.toLowerCase()}, as is the whole document` };
+    s.kind = subject;
   }
   // A keyword match yields to the parent where the subsection is one of the parent's questions ("Can the
   // feature be disabled?" under a readiness questionnaire) or the parent's kind absorbs its subsections.
