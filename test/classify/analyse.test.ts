@@ -100,4 +100,11 @@ describe('classification', () => {
     const text = '---\nspecroles: 1\ntype: prd\n---\n' + ['Mission', 'Goals', 'Proposal', 'Success criteria'].map((h) => `## ${h}\n\n${body}`).join('');
     assert.deepEqual(kinds(text), ['Mission=vision/synonym', 'Goals=goals/synonym', 'Proposal=functional_requirements/synonym', 'Success criteria=success_metrics/synonym']);
   });
+
+  it('reads a market opportunity and a general-availability question by their headings', () => {
+    assert.deepEqual(kinds('## Enterprise opportunity\n\nText.\n\n## Q: Is the importer generally available?\n\nYes.\n'), [
+      'Enterprise opportunity=target_market/pattern',
+      'Q: Is the importer generally available?=release_rollout/pattern',
+    ]);
+  });
 });
