@@ -107,4 +107,9 @@ describe('classification', () => {
       'Q: Is the importer generally available?=release_rollout/pattern',
     ]);
   });
+
+  it('reads an administrative keyword heading by a body that clearly reads as a substantive kind', () => {
+    const text = '## Research methodology\n\nWhich competitors we compared, the competitive set, and the analyst reports on the competition.\n\n## Methodology\n\nInterviews.\n';
+    assert.deepEqual(kinds(text), ['Research methodology=competitive_landscape/body', 'Methodology=doc_metadata/pattern']);
+  });
 });

@@ -231,7 +231,10 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
   const bodyKind = s.readsAs?.kind;
   if (s.kind && bodyKind && bodyKind.id !== s.kind.id && (s.evidence?.via === 'pattern' || s.evidence?.via === 'parent')) {
     const owners = expandRoles(catalogue, bodyKind.owner);
-    if (owners.some((r) => !expandRoles(catalogue, s.kind!.owner).includes(r))) {
+    // An administrative kind's owners are nominal: "Analysis scope & methodology" over a body that is
+    // all competitors is competitive analysis, not document metadata.
+    const admin = s.kind.skipOwnership && !bodyKind.skipOwnership;
+    if (admin || owners.some((r) => !expandRoles(catalogue, s.kind!.owner).includes(r))) {
       s.headingKind = s.kind;
       s.kind = bodyKind;
       s.evidence = { via: 'body', detail: topPhrases(s.readsAs!.hits) };
