@@ -112,4 +112,15 @@ describe('classification', () => {
     const text = '## Research methodology\n\nWhich competitors we compared, the competitive set, and the analyst reports on the competition.\n\n## Methodology\n\nInterviews.\n';
     assert.deepEqual(kinds(text), ['Research methodology=competitive_landscape/body', 'Methodology=doc_metadata/pattern']);
   });
+
+  it('reads a top-level heading that says nothing by the subject the document talks about throughout', () => {
+    const body = 'Pricing per seat, the free tier and billing.\n\n';
+    const text = '---\nspecroles: 1\ntype: messaging\n---\n' + ['Q: How is it priced?', 'Q: Which plans?', 'Q: Any discount?', 'Q: Add-ons?'].map((h) => `## ${h}\n\n${body}`).join('')
+      + '## Q: How many users are needed?\n\nOne service account.\n';
+    assert.equal(kinds(text).at(-1), 'Q: How many users are needed?=pricing_packaging/context');
+  });
+
+  it('reads qualified links headings as document metadata', () => {
+    assert.deepEqual(kinds('## Useful links and conversation notes\n\n- a link\n'), ['Useful links and conversation notes=doc_metadata/pattern']);
+  });
 });

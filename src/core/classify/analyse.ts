@@ -139,7 +139,7 @@ interface Topic {
 }
 
 /** A document's subject must lead this many of its sections' vocabularies (ties count)… */
-const SUBJECT_SHARE = 2 / 3;
+const SUBJECT_SHARE = 0.6;
 /** …in at least this many sections… */
 const SUBJECT_MIN_SECTIONS = 4;
 /** …and outweigh the next kind's vocabulary over the whole document by this factor. */
@@ -253,6 +253,9 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
       // A top-level part of a document about one thing ("Sourcegraph Cloud" in a rollout process) is about it.
       s.kind = topic.kind;
       s.evidence = { via: 'context', detail: `a part of "${topic.title}"` };
+    } else if (!s.parent && subject) {
+      s.kind = subject;
+      s.evidence = { via: 'context', detail: `a part of a document about ${subject.name.toLowerCase()}` };
     }
   }
   if (s.kind) s.expected = expandRoles(catalogue, s.kind.owner);
