@@ -12,7 +12,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { lint, parseConfig, type LintOptions } from '../../src/core';
-import { checkEachFix, checkRange, checkResult, checkSafeFixes, comparable, freshCopy, knownBugs, lintChecked } from '../support/invariants';
+import { checkEachFix, checkRange, checkResult, checkSafeFixes, comparable, freshCopy, lintChecked } from '../support/invariants';
 import { configText, markdownDoc, mutatedSeed, seeds, yamlDoc, type GeneratedDoc } from '../support/generators';
 
 const fuzzing = process.env.FUZZ_RUNS !== undefined || process.env.FUZZ_SEED !== undefined;
@@ -51,9 +51,6 @@ describe('fuzz: engine properties (fast-check)', function () {
       console.log(`    fuzz: FUZZ_RUNS=${RUNS} FUZZ_SEED=${SEED} (replay with FUZZ_SEED=${SEED} npm run fuzz)`);
     }
     if (!corpusPresent) console.warn('    notice: ../shared/corpus/real is absent; mutations start from examples/ only');
-  });
-  after(() => {
-    for (const [bug, count] of knownBugs) console.warn(`    notice: known bug, reported and not fixed here, seen ${count}×: ${bug}`);
   });
   beforeEach(function () {
     if (fuzzing) this.timeout(0);

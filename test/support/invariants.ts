@@ -130,12 +130,6 @@ export function checkSafeFixes(input: string, options: LintOptions, first: LintR
   return { passes: 3, text };
 }
 
-/**
- * Bugs the fuzz properties find in code this suite does not own, reported rather than fixed here: an input
- * that shows one is counted and printed at the end of the run, not failed. Remove a check when its bug is
- * fixed. (Fixes have no entries left: every fix that breaks a document fails checkEachFix.)
- */
-export const knownBugs = new Map<string, number>();
 
 /** Each offered fix on its own: applies cleanly, and the result lints without a new invalid-spec. */
 export function checkEachFix(input: string, options: LintOptions, result: LintResult, label = ''): number {
