@@ -123,4 +123,16 @@ describe('classification', () => {
   it('reads qualified links headings as document metadata', () => {
     assert.deepEqual(kinds('## Useful links and conversation notes\n\n- a link\n'), ['Useful links and conversation notes=doc_metadata/pattern']);
   });
+
+  it('reads a heading that says nothing by its own words where they clearly lead with one kind', () => {
+    const text = '## Overview of the lifecycle\n\nEvery product goes through alpha, then beta, then a rollout behind a flag.\n';
+    assert.deepEqual(kinds(text), ['Overview of the lifecycle=release_rollout/body']);
+  });
+
+  it('reads a keyword heading with no words of its own by subsections that agree on another owner\'s kind', () => {
+    const text = '## Success and support\n\n### Pricing tiers\n\nText.\n\n### Add-on features\n\nText.\n';
+    assert.equal(kinds(text)[0], 'Success and support=pricing_packaging/context');
+    const withText = '## Success and support\n\nThe KPI is weekly usage, our success metric.\n\n### Pricing tiers\n\nText.\n\n### Add-on features\n\nText.\n';
+    assert.equal(kinds(withText)[0], 'Success and support=success_metrics/pattern');
+  });
 });

@@ -176,6 +176,16 @@ function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[]
   return kind;
 }
 
+/** A kind's words must add up to this, and outweigh the next kind's twice, to name a silent heading's kind. */
+const MIN_LEADING_SCORE = 4;
+
+/** The one kind a section's own vocabulary clearly leads with, if any. */
+function leadingKind(catalogue: Catalogue, cues: CueScore): CompiledKind | undefined {
+  const [top, second] = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  if (!top || top[1] < MIN_LEADING_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
+  return catalogue.kinds.get(top[0]);
+}
+
 /** The kinds a section's own vocabulary leads with (ties included). */
 function leadingKinds(cues: CueScore): string[] {
   const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
@@ -253,6 +263,11 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
       // A top-level part of a document about one thing ("Sourcegraph Cloud" in a rollout process) is about it.
       s.kind = topic.kind;
       s.evidence = { via: 'context', detail: `a part of "${topic.title}"` };
+    } else if (leadingKind(catalogue, s.cues)) {
+      // A body too short to read as a role can still lead with one kind's words ("Overview of the
+      // product lifecycle" that talks alpha, beta and rollout).
+      s.kind = leadingKind(catalogue, s.cues)!;
+      s.evidence = { via: 'body', detail: topPhrases(s.cues.hits.filter((h) => h.cue.kind === s.kind!.id)) };
     } else if (!s.parent && subject) {
       s.kind = subject;
       s.evidence = { via: 'context', detail: `a part of a document about ${subject.name.toLowerCase()}` };
@@ -294,7 +309,12 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
       // A keyword match to a kind the document's owner has no part in ("Strategic analysis" in a PMM
       // competitor analysis), over subsections that are all the owner's: the subsections say what it is.
       const foreign = docRole && s.evidence?.via === 'pattern' && !s.section.pseudo && !expandRoles(catalogue, s.kind.owner).includes(docRole);
-      if (!foreign || kids.length < 2 || !kids.every((c) => ownedBy(catalogue, c.kind!, docRole))) continue;
+      // A keyword heading with no words of its own over subsections that all agree on another owner's
+      // kind ("Success criteria & ongoing support" over two pricing sections) is what they are.
+      const silent = s.evidence?.via === 'pattern' && !s.section.pseudo && !s.cues.hits.length && !s.kind.skipOwnership
+        && counts.size === 1 && expandRoles(catalogue, top[0].owner).join() !== expandRoles(catalogue, s.kind.owner).join();
+      const allOwners = foreign && kids.every((c) => ownedBy(catalogue, c.kind!, docRole));
+      if (kids.length < 2 || !(silent || allOwners)) continue;
       s.headingKind = s.kind;
     } else if (top[1] < 2 || top[1] * 2 <= kids.length || (second && second[1] === top[1])) {
       // A heading that says nothing needs a clear majority of at least two subsections, untied.
