@@ -1,11 +1,12 @@
 // Finds and reads `.specroles.yaml` / `.specroles.json`: the nearest config to a file, merged over its
 // parents' up to one marked `root: true`. File access goes through a small host interface, so the
 // extension can read virtual workspaces and tests can use an in-memory tree.
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import type { ParseProblem, Position } from '../model';
-import { firstErrors, firstLine, yamlErrorRange, yamlMessage, yamlSource } from '../parse/front-matter';
+import { firstErrors, firstLine, yamlErrorRange, yamlMessage } from '../parse/front-matter';
 import { schemaProblems } from '../parse/schema-issues';
 import { nodeRange, plainData } from '../parse/yaml-nodes';
+import { parseYaml } from '../parse/yaml-text';
 import { LineIndex } from '../text/lines';
 import { configSchema, type Config } from './schema';
 
@@ -41,7 +42,7 @@ export function parseConfig(input: string, file: string): { config?: Config; pro
 
 function parseConfigText(text: string, file: string): { config?: Config; problems: ConfigFileProblem[] } {
   const lines = new LineIndex(text);
-  const doc = parseDocument(yamlSource(text), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+  const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
   const syntax = firstErrors(doc.errors).map((e) => ({
     file,
     message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} does not parse: ${yamlMessage(e.message)}`,

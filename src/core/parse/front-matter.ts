@@ -1,13 +1,14 @@
 // YAML front matter at the top of a Markdown spec. Found by our own scan rather than remark-frontmatter
 // because the chunk splitter must know where the body starts before anything is parsed (a closing `---`
 // would otherwise look like a setext underline).
-import { isMap, LineCounter, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import type { DocumentMeta, ParseProblem, Range } from '../model';
 import { frontMatterSchema } from '../schema/spec';
 import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { nodeRange, plainData } from './yaml-nodes';
+import { parseYaml } from './yaml-text';
 
 export interface FrontMatter {
   meta: DocumentMeta;
@@ -37,7 +38,7 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const bodyStart = text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
-  const doc = parseDocument(yamlSource(yamlText), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error' });
+  const doc = parseYaml(yamlText, { prettyErrors: false, logLevel: 'error' });
   const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
     message: `Front matter is not valid YAML: ${yamlMessage(e.message)}`,
     range: yamlErrorRange(lines, contentStart, contentStart + e.pos[0], contentStart + e.pos[1], e.message, 0),
@@ -73,8 +74,9 @@ export function yamlMessage(message: string): string {
 }
 
 /**
- * The text the yaml package parses: a lone CR (classic Mac line ends) becomes LF, which it does not read
- * as a line break otherwise. One character for one, so offsets stay those of the document.
+ * A lone CR (classic Mac line ends) as LF, which the yaml package does not read as a line break
+ * otherwise. One character for one, so offsets stay those of the document; CRLF stays. The parsers use
+ * parseYaml (yaml-text.ts) instead, which gives the yaml package LF line ends only.
  */
 export function yamlSource(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;

@@ -1,16 +1,17 @@
 // YAML spec → ParsedDocument. Files marked `specroles: 1` are validated against the spec schema; other
 // YAML templates (BMAD's `sections: - title/instruction`) are read leniently into the same model so their
 // sections can still be classified, and flat metadata files simply have no sections.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
-import { firstErrors, firstLine, yamlErrorRange, yamlMessage, yamlSource } from './front-matter';
+import { firstErrors, firstLine, yamlErrorRange, yamlMessage } from './front-matter';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
+import { parseYaml } from './yaml-text';
 
 /** Keys whose text is the section's prose: our `body`, and the instructions of common templates. */
 const PROSE_KEYS = ['body', 'instruction', 'template', 'description', 'examples', 'content'];
@@ -23,7 +24,7 @@ export interface YamlParseOptions {
 export function parseYamlSpec(text: string, options: YamlParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
   const ctx: YamlContext = { lines, base: 0 };
-  const doc = parseDocument(yamlSource(text), { lineCounter: new LineCounter(), prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+  const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
   const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
     message: `YAML does not parse: ${yamlMessage(e.message)}`,
     range: yamlErrorRange(lines, 0, e.pos[0], e.pos[1], e.message, 1),
