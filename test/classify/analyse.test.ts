@@ -135,4 +135,13 @@ describe('classification', () => {
     const withText = '## Success and support\n\nThe KPI is weekly usage, our success metric.\n\n### Pricing tiers\n\nText.\n\n### Add-on features\n\nText.\n';
     assert.equal(kinds(withText)[0], 'Success and support=success_metrics/pattern');
   });
+
+  it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
+    const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
+    assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);
+  });
+
+  it('reads a headline as messaging, before the press release it belongs to', () => {
+    assert.deepEqual(kinds('## Q: What is the headline of the press release?\n\nA: Text.\n'), ['Q: What is the headline of the press release?=messaging/pattern']);
+  });
 });

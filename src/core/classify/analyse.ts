@@ -195,7 +195,9 @@ function leadingKinds(cues: CueScore): string[] {
 function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic, subject?: CompiledKind): void {
   // A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
   // market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain).
-  if (s.kind && docRole && s.evidence?.via !== 'declared') {
+  // An FAQ item asks for facts, not the pitch: "Q: What are the key features?" in a PMM launch FAQ is
+  // answered with what the product does, so it keeps its heading's reading.
+  if (s.kind && docRole && s.evidence?.via !== 'declared' && !(s.evidence?.via === 'pattern' && isFaqItem(s.section.title))) {
     const contextual = s.kind.inDocumentsOf?.[docRole];
     const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
     if (replacement) {
@@ -341,6 +343,11 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
 function ownedBy(catalogue: Catalogue, kind: CompiledKind, role: string): boolean {
   const owners = expandRoles(catalogue, kind.owner);
   return owners.length === 1 && owners[0] === role;
+}
+
+/** "Q: How is it priced?": a question-and-answer item. */
+function isFaqItem(title: string): boolean {
+  return /^\s*Q\s*[:.]\s/i.test(title) && isQuestion(title);
 }
 
 /** "Can the feature be disabled (i.e. rolled back)?": a heading phrased as a question of several words. */
