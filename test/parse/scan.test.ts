@@ -29,8 +29,38 @@ describe('fast Markdown scanner', () => {
       // CRLF: an embedded template's range is measured in the text, CRs included, closed or left open.
       '## Code\r\n\r\n```md\r\n# A\r\n## B\r\n```\r\n',
       '## Code\r\n\r\n```md\r\n# A\r\n## B\r\n\r\n\r\n',
+      // Lone CR line ends (classic Mac): lines as with LF, comments and templates measured in the text.
+      '## Goals <!-- owner: pm -->\r\r- **Buyer personas:** CTOs\r  - nested detail\r<!--\rguidance\r-->\r',
+      '## Code\r\r```md\r# A\r## B\r```\r\rAfter.\r',
+      // Emphasis in headings, read as micromark reads it (non-ASCII letters and symbols flank too).
+      '## **Goals** <!-- owner: pm -->\n\nText.\n',
+      '## _é_ and é_x_ and _$_ and snake_case\n\nText.\n',
+      '## ***Goals** of *the* quarter*\n\nText.\n',
+      '## **Goals <!-- owner: pm -->**\n\nText.\n',
+      '## *Goals*<!-- owner: pm -->*x*\n\nText.\n',
+      `## ${'*_'.repeat(40)}Goals${'_*'.repeat(40)}\n\nText.\n`,
     ];
     for (const text of cases) assert.deepEqual(compareChunk(text).differences, [], text);
+  });
+
+  it('reads emphasis in headings as remark does: 20,000 generated headings', () => {
+    // Deterministic pseudo-random headings over the characters that decide how `*` and `_` open and close.
+    const pieces = ['*', '*', '*', '_', '_', '_', 'a', 'b', ' ', '.', 'é', '-', '!', '"', '$', '\t', '<!-- c -->', '<!--', '-->', '<', '1', '(', '😀', '\u00a0', '[a](b)', '~'];
+    let x = 42;
+    const next = (n: number) => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      return x % n;
+    };
+    let accepted = 0;
+    for (let t = 0; t < 20000; t++) {
+      let heading = '';
+      for (let i = 1 + next(24); i > 0; i--) heading += pieces[next(pieces.length)];
+      const text = `## ${heading}\n\nText.\n`;
+      const result = compareChunk(text);
+      if (result.accepted) accepted++;
+      assert.deepEqual(result.differences, [], JSON.stringify(text));
+    }
+    assert.ok(accepted > 10000, `scanner accepted ${accepted} of 20000 headings`);
   });
 
   it('agrees with remark on every chunk of the examples and the real corpus it accepts, and accepts most', function () {

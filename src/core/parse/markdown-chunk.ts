@@ -52,7 +52,7 @@ const withTables = unified().use(remarkParse).use(remarkGfm);
 
 /** GFM costs several times plain parsing; only chunks with a table delimiter row need it. */
 function hasTable(text: string): boolean {
-  for (const line of text.split('\n')) {
+  for (const line of text.split(/\r?\n|\r/)) {
     if (line.includes('|') && line.includes('-') && /^[\s|:-]+$/.test(line)) return true;
   }
   return false;
@@ -62,8 +62,56 @@ function emptySection(contentStart: number, contentEnd: number): RawSection {
   return { contentStart, contentEnd, comments: [], prose: [], visible: '', labels: [], templates: [] };
 }
 
+/**
+ * Quotes nested deeper than 100 levels are read as plain text: remark's time grows with the square of the
+ * depth (16,000 levels take a second), and no spec quotes anywhere near this deep.
+ */
+const DEEP_QUOTE = /^(?:[ \t]*>){101}/m;
+
 export function parseChunk(text: string): RawSection[] {
-  const tree = (hasTable(text) ? withTables : plain).parse(text) as Root;
+  return DEEP_QUOTE.test(text) ? parseWithDeepQuotes(text) : parseTree(text, text);
+}
+
+/**
+ * A chunk with a line quoted more than 100 deep: remark reads it with each such line blanked
+ * (spaces, so every offset holds), and the text after each line's `>` markers is prose of the section
+ * the line is in, where it is written.
+ */
+function parseWithDeepQuotes(text: string): RawSection[] {
+  const deep: TextRun[] = [];
+  let masked = '';
+  let from = 0;
+  const lineBreak = /\r?\n|\r|$/g;
+  for (let start = 0; start <= text.length; ) {
+    lineBreak.lastIndex = start;
+    const found = lineBreak.exec(text)!;
+    const end = found.index;
+    const line = text.slice(start, end);
+    const markers = DEEP_QUOTE.exec(line) && /^(?:[ \t]*>)+[ \t]*/.exec(line);
+    if (markers) {
+      const content = line.slice(markers[0].length);
+      if (content.trim()) deep.push({ text: content, offset: start + markers[0].length });
+      masked += text.slice(from, start) + ' '.repeat(line.length);
+      from = end;
+    }
+    if (!found[0].length) break;
+    start = end + found[0].length;
+  }
+  masked += text.slice(from);
+  const sections = parseTree(text, masked);
+  for (const run of deep) {
+    let section = sections[0]!;
+    for (const s of sections) if ((s.heading?.start ?? 0) <= run.offset) section = s;
+    section.prose.push(run);
+    section.visible += ` ${run.text}`;
+  }
+  for (const s of sections) s.prose.sort((a, b) => a.offset - b.offset);
+  return sections;
+}
+
+/** Reads `source` (the chunk, or it with some lines blanked) with remark; comments are quoted from `text`. */
+function parseTree(text: string, source: string): RawSection[] {
+  const tree = (hasTable(source) ? withTables : plain).parse(source) as Root;
   if (text.charCodeAt(0) === 0xfeff) countLeadingBom(tree);
   const sections: RawSection[] = [];
   let current = emptySection(0, text.length);
@@ -97,10 +145,14 @@ export function parseChunk(text: string): RawSection[] {
  * one (after front matter, or on the line a setext heading starts): without this, everything in it would
  * sit one character early, and a heading at the start of its line would start at the line break before.
  */
-function countLeadingBom(node: Nodes): void {
-  const p = node.position;
-  if (p) node.position = { start: { ...p.start, offset: p.start.offset! + 1 }, end: { ...p.end, offset: p.end.offset! + 1 } };
-  if ('children' in node) for (const child of node.children as Nodes[]) countLeadingBom(child);
+function countLeadingBom(root: Nodes): void {
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const p = node.position;
+    if (p) node.position = { start: { ...p.start, offset: p.start.offset! + 1 }, end: { ...p.end, offset: p.end.offset! + 1 } };
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+  }
 }
 
 /**
@@ -137,32 +189,47 @@ function commentText(text: string, node: { value: string; position?: { start: { 
   return lines.every((l) => l !== undefined) ? lines.join('\n') : node.value;
 }
 
-function collect(text: string, node: RootContent | Nodes, into: RawSection, leading: boolean): void {
-  switch (node.type) {
-    case 'html':
-      if (node.value.trimStart().startsWith('<!--')) {
-        into.comments.push({ text: commentText(text, node), start: node.position!.start.offset!, end: node.position!.end.offset!, inHeading: false, leading });
-      } else {
-        into.visible += ` ${node.value.replace(/<[^>]*>/g, ' ')}`;
+/**
+ * Gathers what the linter needs from a block, depth first in document order. The walk keeps its own
+ * stack: a recursive one overflowed the call stack on thousands of nested quotes or lists, which remark
+ * itself reads without trouble.
+ */
+function collect(text: string, block: RootContent | Nodes, into: RawSection, leading: boolean): void {
+  const stack: Nodes[] = [block];
+  let first = true;
+  while (stack.length) {
+    const node = stack.pop()!;
+    const isLeading = first && leading;
+    first = false;
+    switch (node.type) {
+      case 'html':
+        if (node.value.trimStart().startsWith('<!--')) {
+          into.comments.push({ text: commentText(text, node), start: node.position!.start.offset!, end: node.position!.end.offset!, inHeading: false, leading: isLeading });
+        } else {
+          into.visible += ` ${node.value.replace(/<[^>]*>/g, ' ')}`;
+        }
+        break;
+      case 'code': {
+        into.visible += ` ${node.value}`;
+        const template = embeddedTemplate(text, node);
+        if (template) into.templates.push(template);
+        break;
       }
-      return;
-    case 'code': {
-      into.visible += ` ${node.value}`;
-      const template = embeddedTemplate(text, node);
-      if (template) into.templates.push(template);
-      return;
-    }
-    case 'inlineCode':
-      into.visible += ` ${node.value}`;
-      return;
-    case 'text':
-      into.prose.push({ text: node.value, offset: node.position?.start.offset ?? 0 });
-      into.visible += ` ${node.value}`;
-      return;
-    default: {
-      const label = labelOf(node);
-      if (label) into.labels.push(label);
-      if ('children' in node) for (const child of node.children as Nodes[]) collect(text, child, into, false);
+      case 'inlineCode':
+        into.visible += ` ${node.value}`;
+        break;
+      case 'text':
+        into.prose.push({ text: node.value, offset: node.position?.start.offset ?? 0 });
+        into.visible += ` ${node.value}`;
+        break;
+      default: {
+        const label = labelOf(node);
+        if (label) into.labels.push(label);
+        if ('children' in node) {
+          const children = node.children as Nodes[];
+          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+        }
+      }
     }
   }
 }
@@ -172,7 +239,11 @@ function embeddedTemplate(text: string, code: { lang?: string | null | undefined
   if (!/^(?:md|markdown)$/i.test(code.lang ?? '') || !code.position) return undefined;
   const headings = code.value.match(/^ {0,3}#{1,6}[ \t]/gm);
   if (!headings || headings.length < 2) return undefined;
-  const start = text.indexOf('\n', code.position.start.offset!) + 1;
+  // The line after the opening fence, whichever line break ends it (LF, CRLF or a lone CR).
+  const lineBreak = /\r?\n|\r/g;
+  lineBreak.lastIndex = code.position.start.offset!;
+  const found = lineBreak.exec(text);
+  const start = found ? found.index + found[0].length : 0;
   // Only where the fence's content stands in the text as it is (not indented inside a list).
   if (start <= 0 || text.slice(start, start + code.value.length) !== code.value) return undefined;
   return { start, end: start + code.value.length };

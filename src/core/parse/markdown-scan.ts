@@ -6,6 +6,7 @@
 // the two to the same results on real specs and on generated ones.
 import type { TextRun } from '../model';
 import type { RawComment, RawLabel, RawSection } from './markdown-chunk';
+import { withoutLoneCr } from './split';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -157,7 +158,10 @@ interface Line {
   start: number;
 }
 
-function splitLines(text: string): Line[] {
+function splitLines(original: string): Line[] {
+  // A lone CR ends a line as LF does (remark reads it so); as an LF it keeps every offset. A line's text
+  // never holds its line break, so lines read from this copy are the original's.
+  const text = original.includes('\r') ? withoutLoneCr(original) : original;
   const out: Line[] = [];
   let start = 0;
   while (start < text.length) {
@@ -178,28 +182,135 @@ function stripIndent(line: string, indent: number): string {
 /** Plain text of a heading's inline content, or undefined where remark's reading could differ. */
 function headingInline(raw: string, offset: number, comments: RawComment[]): string | undefined {
   if (HARD_INLINE.test(raw) || raw.includes('`') || raw.includes('<') && !raw.includes('<!--')) return undefined;
-  let rest = raw;
+  // `~` may be GFM strikethrough (remark reads a chunk with a table as GFM), which would also change how
+  // a `*` or `_` next to it opens or closes.
+  if (raw.includes('~')) return undefined;
   const comment = /<!--[\s\S]*?-->/g;
   for (let m = comment.exec(raw); m; m = comment.exec(raw)) {
     comments.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, inHeading: true, leading: false });
   }
-  rest = rest.replace(comment, '');
-  const plain = stripEmphasis(stripLinks(rest));
-  if (plain === undefined) return undefined;
-  return plain.trim();
+  // Emphasis cannot cross a link's brackets, and is read inside them on its own: not imitated.
+  if (/[[\]]/.test(raw)) return /[*_]/.test(raw) ? undefined : stripLinks(raw.replace(comment, '')).trim();
+  // Emphasis is read as micromark reads it, in linear time: remark's own reading of nested emphasis takes
+  // time quadratic in its depth, and every heading went through it.
+  // remark finds a heading's comments among its direct children only: one inside emphasis is left to it.
+  const read = emphasisText(raw);
+  return read.commentInEmphasis ? undefined : read.text.trim();
+}
+
+/** micromark's classes of the character before or after a `*`/`_` run: 1 white space (or none), 2 punctuation. */
+function characterClass(s: string, i: number): 0 | 1 | 2 {
+  if (i < 0 || i >= s.length) return 1;
+  const code = s.charCodeAt(i);
+  if (code < 128) return code <= 32 ? (code === 32 || (code >= 9 && code <= 13) ? 1 : 0) : /[0-9A-Za-z]/.test(s[i]!) || code === 127 ? 0 : 2;
+  // By UTF-16 unit, as micromark classifies (half of a surrogate pair is neither).
+  const c = s[i]!;
+  if (/\s/.test(c)) return 1;
+  if (/\p{P}|\p{S}/u.test(c)) return 2;
+  return 0;
+}
+
+interface Delimiter {
+  marker: string;
+  /** Characters of the run not (yet) used by emphasis. */
+  left: number;
+  open: boolean;
+  close: boolean;
+}
+
+/**
+ * The plain text of inline content made only of text, comments and `*`/`_` runs, as micromark's attention resolver
+ * reads it (CommonMark's delimiter algorithm, its rule of three on the runs' remaining lengths): the
+ * characters of each run that no emphasis used stay as text. micromark walks back over every earlier run
+ * for each closer; here the walk starts at the openers still open and skips, per kind of closer, those
+ * already found not to match one (CommonMark's "openers bottom"), which keeps it linear.
+ */
+export function emphasisText(s: string): { text: string; commentInEmphasis: boolean } {
+  const parts: (string | Delimiter)[] = [];
+  /** Indexes in `parts` of comments, and of each emphasis's opening and closing runs. */
+  const commentsAt: number[] = [];
+  const spans: [number, number][] = [];
+  const partOf = new Map<Delimiter, number>();
+  const openers: Delimiter[] = [];
+  // For each kind of closer (marker, whether it can open, remaining length mod 3): openers below this
+  // index in `openers` are known not to match it.
+  const bottom = new Map<string, number>();
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i]!;
+    if (c === '<' && s.startsWith('<!--', i) && s.includes('-->', i + 4)) {
+      // A comment is no text (and no emphasis inside it); a run next to it sees its `<` or `>`.
+      i = s.indexOf('-->', i + 4) + 3;
+      commentsAt.push(parts.length);
+      parts.push('');
+      continue;
+    }
+    if (c !== '*' && c !== '_') {
+      let j = i + 1;
+      while (j < s.length && s[j] !== '*' && s[j] !== '_' && s[j] !== '<') j++;
+      parts.push(s.slice(i, j));
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && s[j] === c) j++;
+    const before = characterClass(s, i - 1);
+    const after = characterClass(s, j);
+    const open = !after || (after === 2 && before !== 0);
+    const close = !before || (before === 2 && after !== 0);
+    const run: Delimiter = {
+      marker: c,
+      left: j - i,
+      open: c === '*' ? open : open && (before !== 0 || !close),
+      close: c === '*' ? close : close && (after !== 0 || !open),
+    };
+    partOf.set(run, parts.length);
+    parts.push(run);
+    i = j;
+    while (run.close && run.left > 0) {
+      const key = `${run.marker}${run.open}${run.left % 3}`;
+      const floor = bottom.get(key) ?? 0;
+      let k = openers.length - 1;
+      for (; k >= floor; k--) {
+        const opener = openers[k]!;
+        if (opener.marker !== run.marker) continue;
+        if ((opener.close || run.open) && run.left % 3 && !((opener.left + run.left) % 3)) continue;
+        break;
+      }
+      if (k < floor) {
+        bottom.set(key, openers.length);
+        break;
+      }
+      const opener = openers[k]!;
+      const use = opener.left > 1 && run.left > 1 ? 2 : 1;
+      opener.left -= use;
+      run.left -= use;
+      spans.push([partOf.get(opener)!, partOf.get(run)!]);
+      // Runs between the two are inside the emphasis now: what is left of them is text.
+      openers.length = opener.left ? k + 1 : k;
+      for (const [kind, at] of bottom) if (at > k) bottom.set(kind, k);
+    }
+    if (run.open && run.left > 0) openers.push(run);
+  }
+  let commentInEmphasis = false;
+  if (commentsAt.length && spans.length) {
+    const depth = new Array<number>(parts.length + 1).fill(0);
+    for (const [from, to] of spans) {
+      depth[from + 1]!++;
+      depth[to]!--;
+    }
+    let inside = 0;
+    const comments = new Set(commentsAt);
+    for (let p = 0; p < parts.length && !commentInEmphasis; p++) {
+      inside += depth[p]!;
+      if (inside > 0 && comments.has(p)) commentInEmphasis = true;
+    }
+  }
+  return { text: parts.map((p) => (typeof p === 'string' ? p : p.marker.repeat(p.left))).join(''), commentInEmphasis };
 }
 
 function stripLinks(s: string): string {
   return s.replace(/\[([^\]]*)\]\([^()\s]*\)/g, '$1');
-}
-
-/** Removes emphasis markers the way CommonMark reads the simple cases; undefined for anything else. */
-function stripEmphasis(s: string): string | undefined {
-  if (!/[*_]/.test(s)) return s;
-  const out = s.replace(/(\*\*|__)(?=\S)([^*_]*?\S)\1(?![*_])/g, '$2').replace(/(?<![\w*])\*(?=\S)([^*]*?\S)\*(?![\w*])/g, '$1').replace(/(?<![\w_])_(?=\S)([^_]*?\S)_(?![\w_])/g, '$1');
-  // Stray markers left over (intraword underscores are literal, so those are fine).
-  if (/\*/.test(out) || /(?<!\w)_|_(?!\w)/.test(out)) return undefined;
-  return out;
 }
 
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */

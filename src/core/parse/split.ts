@@ -14,7 +14,10 @@ const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>|]|\d{1,9}[.)]|#|<|$)|^\s*$| {4}/;
 
-export function splitAtHeadings(text: string, from = 0, to = text.length): Chunk[] {
+export function splitAtHeadings(original: string, from = 0, to = original.length): Chunk[] {
+  // A lone CR ends a line too (as for remark and LineIndex). Turning each into an LF keeps every offset,
+  // so the cuts hold for the original; files without a CR (nearly all) skip this.
+  const text = hasCr(original, from, to) ? withoutLoneCr(original) : original;
   const cuts: number[] = [from];
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
@@ -49,4 +52,14 @@ export function splitAtHeadings(text: string, from = 0, to = text.length): Chunk
   }
 
   return cuts.map((start, i) => ({ start, end: i + 1 < cuts.length ? cuts[i + 1]! : to }));
+}
+
+function hasCr(text: string, from: number, to: number): boolean {
+  const cr = text.indexOf('\r', from);
+  return cr >= 0 && cr < to;
+}
+
+/** The text with every lone CR (classic Mac line end) made an LF: same length, same offsets, CRLF kept. */
+export function withoutLoneCr(text: string): string {
+  return text.replace(/\r(?!\n)/g, '\n');
 }
