@@ -45,6 +45,18 @@ describe('YAML with CRLF line ends reads as with LF', () => {
     assert.deepEqual(findings(crlf(text), { path: 'spec.prd.md' }), findings(text, { path: 'spec.prd.md' }));
   });
 
+  it('front matter: the same findings for a comment and a quote (shrunk from the fuzz suite, seed 14)', () => {
+    const text = '---\n# status\n<!-- owner: project -->\n\n> TBD\n\n---\n';
+    assert.deepEqual(findings(crlf(text), { path: 'spec.prd.md' }), findings(text, { path: 'spec.prd.md' }));
+  });
+
+  it('YAML specs: the same findings for a flow map with a comment (shrunk from the fuzz suite, seed 104)', () => {
+    // As the fuzz property does: a lone CR in the generated text is a line end, read as LF first.
+    const generated = '{\n type: prdd,\n title: TBD,\n owner: [],\n sections:\n  [ # specroles-disable  -- \r { \n   {\n      kind: null,\n      owner: "",\n      body: TBD,\n      instruction: " ",\n      extra: [],\n      sections: []\n     }\n  ]\n}\n';
+    const text = generated.replace(/\r\n?/g, '\n');
+    assert.deepEqual(findings(crlf(text), { path: 'x.spec.yaml' }), findings(text, { path: 'x.spec.yaml' }));
+  });
+
   it('front matter: the same problems, and no CR in their messages', () => {
     for (const text of ['---\n- tagline\n\n| Field | Value |\n|   | tagline |\n\n---\n', '---\nspecroles: pm\n  tagline\n\n\ufeff TBD\n\n\u0000\n\n---\n', '---\ntitle: "open\nowner: pm\n---\n']) {
       const problems = (t: string) => readFrontMatter(t, new LineIndex(t)).problems.map((p) => `${at(p.range)} ${p.message}`);
