@@ -3,7 +3,8 @@
 // per-config caches (catalogue, rule settings) are built once per set, not once per folder or file.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isMap, isSeq, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
+import { parseYaml } from '../core/parse/yaml-text';
 import { loadConfigFor, mergeConfigs, parseConfig, type Config, type ConfigFileProblem, type ConfigHost } from '../core';
 import { CliError, displayPath } from './util';
 
@@ -106,7 +107,7 @@ export class Configs {
     for (const file of [...resolved.files].reverse()) {
       const text = this.host.readFile(file);
       if (text === undefined) continue;
-      const doc = parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false });
+      const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error' });
       if (!isMap(doc.contents)) continue;
       let node: Node | undefined;
       if (rule) {

@@ -74,15 +74,6 @@ export function yamlMessage(message: string): string {
 }
 
 /**
- * A lone CR (classic Mac line ends) as LF, which the yaml package does not read as a line break
- * otherwise. One character for one, so offsets stay those of the document; CRLF stays. The parsers use
- * parseYaml (yaml-text.ts) instead, which gives the yaml package LF line ends only.
- */
-export function yamlSource(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-
-/**
  * Where a yaml package error is shown: its span without a trailing line break (so CRLF and LF files
  * underline the same), at least `minLength` characters long where that does not run into a line break.
  */

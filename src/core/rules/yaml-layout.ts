@@ -1,9 +1,9 @@
 // How a YAML spec is written where a fix adds to it: block or flow style, the columns of keys and list
 // items, what `sections:` holds. The parsed document keeps sections and their ranges but not this, so the
 // fixes that insert keys or sections read the YAML again: once per document, and only when they need to.
-import { isMap, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ParsedDocument, Section, TextEdit } from '../model';
-import { yamlSource } from '../parse/front-matter';
+import { parseYaml } from '../parse/yaml-text';
 import { findPair, trimmedNodeRange } from '../parse/yaml-nodes';
 import { linesOf } from '../text/lines';
 
@@ -21,7 +21,7 @@ export function yamlLayout(doc: ParsedDocument): YamlLayout {
   let layout = layouts.get(doc);
   if (!layout) {
     // The spec parser's options: the same text read the same way.
-    const parsed = parseDocument(yamlSource(doc.text), { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+    const parsed = parseYaml(doc.text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
     const sectionMaps = new Map<number, YAMLMap>();
     indexSections(parsed.contents, sectionMaps);
     layouts.set(doc, (layout = { top: parsed.contents, sectionMaps }));
