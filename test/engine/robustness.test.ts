@@ -2,7 +2,7 @@
 // reproduction (issue #7).
 import assert from 'node:assert/strict';
 import { applyFixes, lint, parseConfig, rulesById, type Fix } from '../../src/core';
-import { INTERNAL_ERROR } from '../../src/core/engine/lint';
+import { INTERNAL_ERROR, parsers } from '../../src/core/engine/lint';
 import { checkEachFix, checkResult } from '../support/invariants';
 
 const where = (text: string, path: string) =>
@@ -33,9 +33,23 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     });
 
     it('an exception in a parser becomes one invalid-spec finding at 1:1 (engine/lint.ts safety net)', () => {
-      const result = lint(`## Goals\n\n${'> '.repeat(5000)}x\n`, { path: 'x.md' });
-      assert.deepEqual(result.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.column]), [['invalid-spec', 1, 1]]);
-      assert.ok(result.findings[0]!.message.startsWith(`${INTERNAL_ERROR} the document is nested too deeply`));
+      const markdown = parsers.markdown;
+      try {
+        parsers.markdown = () => {
+          throw new RangeError('Maximum call stack size exceeded');
+        };
+        const deep = lint('## Goals\n\nx\n', { path: 'x.md' });
+        assert.deepEqual(deep.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.column]), [['invalid-spec', 1, 1]]);
+        assert.ok(deep.findings[0]!.message.startsWith(`${INTERNAL_ERROR} the document is nested too deeply`));
+        parsers.markdown = () => {
+          throw new Error('boom');
+        };
+        assert.match(lint('## Goals\n', { path: 'x.md' }).findings[0]!.message, /reading this document failed \(boom\).*This is a bug in specroles/);
+      } finally {
+        parsers.markdown = markdown;
+      }
+      // 5,000 nested quotes once overflowed the stack here; now they are read like any other text.
+      assert.deepEqual(lint(`## Goals\n\n${'> '.repeat(5000)}x\n`, { path: 'x.md' }).findings, []);
     });
 
     it('an exception in a rule becomes a finding of that rule, and the other rules still report (engine/lint.ts)', () => {

@@ -33,6 +33,9 @@ export interface LintResult {
   skipped?: string;
 }
 
+/** The parsers lint calls, in an object so that a test can make one fail (the safety net below). */
+export const parsers = { markdown: parseMarkdown, yaml: parseYamlSpec };
+
 const settingsCache = new WeakMap<Config, RunSettings>();
 const NO_CONFIG: Config = {};
 const knownRuleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
@@ -67,7 +70,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   let analysis: Analysis;
   try {
     document =
-      format === 'yaml' ? parseYamlSpec(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parseMarkdown(text);
+      format === 'yaml' ? parsers.yaml(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parsers.markdown(text);
     document.problems.unshift(...encoding.problems);
     analysis = analyse(document, catalogue, options.path);
   } catch (e) {
