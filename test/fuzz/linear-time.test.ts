@@ -247,26 +247,18 @@ interface DocShape {
   name: string;
   make: (size: number, nonce: number) => string;
   options?: LintOptions;
-  /** A reported bug outside this suite's files: the shape is shown as pending with this reason. */
-  knownBug?: string | undefined;
 }
 
 const RUN_CHARS = ['a', ' ', '*', '_', '[', ']', '(', '<', '>', '!', '-', '`', '~', '#', '|', ':', '{', '\\', '&', '1.', '?', '\t', '🚀', 'é'];
 
-const SCAN_HEADING_BUG: Record<string, string> = {
-  ' ': 'markdown-scan.ts: the ATX closing-sequence regex is quadratic on a run of spaces in a heading',
-  '\t': 'markdown-scan.ts: the ATX closing-sequence regex is quadratic on a run of tabs in a heading',
-  '[': 'markdown-scan.ts: HARD_INLINE is quadratic on a run of "[" in a line',
-};
-
 const docShapes: DocShape[] = [
-  ...RUN_CHARS.map((c) => ({ name: `a heading of ${JSON.stringify(c)} × n`, make: (n: number, k: number) => `## ${k} ${repeatTo(c, n)}\n\ntext\n`, knownBug: SCAN_HEADING_BUG[c] })),
-  ...RUN_CHARS.map((c) => ({ name: `a paragraph of ${JSON.stringify(c)} × n`, make: (n: number, k: number) => `## Goals ${k}\n\n${repeatTo(c, n)}\n`, knownBug: c === '[' ? SCAN_HEADING_BUG['['] : undefined })),
-  { name: 'an HTML block of "<" × n', make: (n, k) => `## Goals ${k}\n\n<div>${repeatTo('<', n)}\n`, knownBug: 'markdown-chunk.ts: /<[^>]*>/g over an HTML node is quadratic in its "<" count' },
+  ...RUN_CHARS.map((c) => ({ name: `a heading of ${JSON.stringify(c)} × n`, make: (n: number, k: number) => `## ${k} ${repeatTo(c, n)}\n\ntext\n` })),
+  ...RUN_CHARS.map((c) => ({ name: `a paragraph of ${JSON.stringify(c)} × n`, make: (n: number, k: number) => `## Goals ${k}\n\n${repeatTo(c, n)}\n` })),
+  { name: 'an HTML block of "<" × n', make: (n, k) => `## Goals ${k}\n\n<div>${repeatTo('<', n)}\n` },
   { name: 'a heading of words × n (normalised and matched against every kind pattern)', make: (n, k) => `## ${k} ${repeatTo('what is the target market pricing ', n)}?\n\nx\n` },
   { name: 'a heading of numbering × n', make: (n, k) => `## ${repeatTo('1.', n)} ${k}\n\nx\n` },
   { name: 'a heading of brackets × n', make: (n, k) => `## Goals ${k} ${repeatTo('(', n)}\n\nx\n` },
-  { name: 'placeholders unterminated: "[" × n', make: (n, k) => `## Goals ${k}\n\n${repeatTo('[x', n)}\n`, knownBug: SCAN_HEADING_BUG['['] },
+  { name: 'placeholders unterminated: "[" × n', make: (n, k) => `## Goals ${k}\n\n${repeatTo('[x', n)}\n` },
   { name: 'placeholders unterminated: "{{" × n', make: (n, k) => `## Goals ${k}\n\n${repeatTo('{{x', n)}\n` },
   { name: 'placeholders unterminated: "<insert" × n', make: (n, k) => `## Goals ${k}\n\n${repeatTo('<insert ', n)}\n` },
   { name: 'placeholders: "TBD " × n and "?" × n', make: (n, k) => `## Goals ${k}\n\n${repeatTo('TBD ', n / 2)}${repeatTo('?', n / 2)}\n` },
@@ -285,7 +277,6 @@ const docShapes: DocShape[] = [
   {
     name: 'nested emphasis in a heading',
     make: (n, k) => `## ${k} ${repeatTo('*_', n / 2)}Goals${repeatTo('_*', n / 2)}\n\nx\n`,
-    knownBug: 'remark (micromark attention) is quadratic in nested emphasis, and headings always go through remark (markdown-chunk.ts / markdown-scan.ts)',
   },
   {
     name: 'links nested n deep',
@@ -303,8 +294,7 @@ describe('linear time: lint on documents shaped to trigger backtracking', functi
   nodeDefaultStackTraces();
   const N = 2000;
   for (const shape of docShapes) {
-    const test = shape.knownBug ? it.skip : it;
-    test(`${shape.name}${shape.knownBug ? ` — KNOWN BUG, reported: ${shape.knownBug}` : ''}`, () => {
+    it(shape.name, () => {
       const problem = superlinear((size, attempt) => lint(shape.make(size, attempt * 7919 + size), shape.options ?? { path: 'x.prd.md' }), N);
       assert.equal(problem, undefined, `${shape.name}: ${problem}`);
     });

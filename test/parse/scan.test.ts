@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { endsInBracketedLabel, withoutClosingSequence } from '../../src/core/parse/markdown-scan';
 import { splitAtHeadings } from '../../src/core/parse/split';
 import { corpusDir, corpusOrSkip, projectRoot } from '../support/paths';
 import { compareChunk } from './scan-vs-remark';
@@ -78,5 +79,34 @@ describe('fast Markdown scanner', () => {
       }
     }
     assert.ok(accepted / total > 0.75, `scanner accepted ${accepted} of ${total} chunks`);
+  });
+});
+
+describe('fast Markdown scanner: linear-time rewrites of regular expressions say what the regexes said', () => {
+  // Random strings over the characters that matter, compared with the quadratic originals on short input.
+  const alphabet = [' ', '\t', '#', 'a', '[', ']', 'x', '\u00a0'];
+  const random = (seed: number) => {
+    let x = seed;
+    const length = seed % 12;
+    let out = '';
+    for (let i = 0; i < length; i++) {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      out += alphabet[(x >> 16) % alphabet.length];
+    }
+    return out;
+  };
+
+  it('withoutClosingSequence = /[ \\t]+#+[ \\t]*$|^#+[ \\t]*$/ removed', () => {
+    for (let seed = 0; seed < 20000; seed++) {
+      const s = random(seed);
+      assert.equal(withoutClosingSequence(s), s.replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, ''), JSON.stringify(s));
+    }
+  });
+
+  it('a line ending in a bracketed label is hard inline syntax, as /\\[[^\\]]*\\]\\s*$/ said', () => {
+    for (let seed = 0; seed < 20000; seed++) {
+      const s = random(seed);
+      assert.equal(endsInBracketedLabel(s), /\[[^\]]*\]\s*$/.test(s), JSON.stringify(s));
+    }
   });
 });

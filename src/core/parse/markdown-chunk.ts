@@ -206,7 +206,8 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
         if (node.value.trimStart().startsWith('<!--')) {
           into.comments.push({ text: commentText(text, node), start: node.position!.start.offset!, end: node.position!.end.offset!, inHeading: false, leading: isLeading });
         } else {
-          into.visible += ` ${node.value.replace(/<[^>]*>/g, ' ')}`;
+          // A tag holds no "<": /<[^>]*>/ would rescan to the end from every "<" of a run (quadratic).
+          into.visible += ` ${node.value.replace(/<[^<>]*>/g, ' ')}`;
         }
         break;
       case 'code': {

@@ -14,7 +14,38 @@ const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( +|$)/;
 const THEMATIC = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /** Inline syntax the scanner does not try to imitate: escapes, entities, raw HTML, references, images. */
-const HARD_INLINE = /\\|&[#a-zA-Z0-9]+;|<(?!!--)[a-zA-Z/]|!\[|\]\[|\[[^\]]*\]\s*$|^\s*\[[^\]]+\]:/;
+const HARD_INLINE_SYNTAX = /\\|&[#a-zA-Z0-9]+;|<(?!!--)[a-zA-Z/]|!\[|\]\[|^\s*\[[^\]]+\]:/;
+
+/** HARD_INLINE_SYNTAX, or a line that ends in a bracketed label (a shortcut reference, maybe). */
+function hardInline(line: string): boolean {
+  return HARD_INLINE_SYNTAX.test(line) || endsInBracketedLabel(line);
+}
+
+/**
+ * What /\[[^\]]*\]\s*$/ says, without its quadratic time on a run of "[": the last "]" ends the line
+ * (but for white space) and an "[" stands after the "]" before it.
+ */
+export function endsInBracketedLabel(line: string): boolean {
+  const t = line.trimEnd();
+  return t.endsWith(']') && t.lastIndexOf('[', t.length - 2) > t.lastIndexOf(']', t.length - 2);
+}
+
+/**
+ * An ATX heading's text without its closing sequence ("## Goals ##" → "Goals"): what
+ * /[ \t]+#+[ \t]*$|^#+[ \t]*$/ removes, in linear time (that regex is quadratic on a run of spaces).
+ */
+export function withoutClosingSequence(text: string): string {
+  const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
+  let end = text.length;
+  while (end > 0 && isBlank(text[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end) return text;
+  if (hashes === 0) return '';
+  if (!isBlank(text[hashes - 1])) return text;
+  while (hashes > 0 && isBlank(text[hashes - 1])) hashes--;
+  return text.slice(0, hashes);
+}
 const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
 
 export function scanChunk(text: string): RawSection[] | undefined {
@@ -32,7 +63,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
   const comments: RawComment[] = [];
   if (atx) {
     depth = atx[1]!.length;
-    const raw = first.text.slice(atx[0].length).replace(/[ \t]+#+[ \t]*$|^#+[ \t]*$/, '');
+    const raw = withoutClosingSequence(first.text.slice(atx[0].length));
     const inline = headingInline(raw, first.start + atx[0].length, comments);
     if (inline === undefined) return undefined;
     titleText = inline;
@@ -117,7 +148,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       if (!(inList && /^ {1,}\S/.test(t))) return undefined;
     }
     if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
-    if (HARD_INLINE.test(t)) return undefined;
+    if (hardInline(t)) return undefined;
 
     const item = LIST_ITEM.exec(t);
     let contentStart = line.start;
@@ -181,7 +212,7 @@ function stripIndent(line: string, indent: number): string {
 
 /** Plain text of a heading's inline content, or undefined where remark's reading could differ. */
 function headingInline(raw: string, offset: number, comments: RawComment[]): string | undefined {
-  if (HARD_INLINE.test(raw) || raw.includes('`') || raw.includes('<') && !raw.includes('<!--')) return undefined;
+  if (hardInline(raw) || raw.includes('`') || raw.includes('<') && !raw.includes('<!--')) return undefined;
   // `~` may be GFM strikethrough (remark reads a chunk with a table as GFM), which would also change how
   // a `*` or `_` next to it opens or closes.
   if (raw.includes('~')) return undefined;
@@ -310,7 +341,9 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
 }
 
 function stripLinks(s: string): string {
-  return s.replace(/\[([^\]]*)\]\([^()\s]*\)/g, '$1');
+  // A link text holds no "[" (as in CommonMark, the innermost brackets are the link); [^\]]* would also
+  // rescan to the end of the line from every "[" of a run.
+  return s.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, '$1');
 }
 
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */
