@@ -144,4 +144,12 @@ describe('classification', () => {
   it('reads a headline as messaging, before the press release it belongs to', () => {
     assert.deepEqual(kinds('## Q: What is the headline of the press release?\n\nA: Text.\n'), ['Q: What is the headline of the press release?=messaging/pattern']);
   });
+
+  it('takes status suffixes off after a dash, a colon or a space, and nothing off a run of spaces alone', () => {
+    assert.deepEqual(kinds('## Goals - optional\n\nText.\n\n## Scope: draft\n\nText.\n\n## Requirements   WIP\n\nText.\n'), [
+      'Goals - optional=goals/synonym',
+      'Scope: draft=non_goals_scope/synonym',
+      'Requirements   WIP=functional_requirements/synonym',
+    ]);
+  });
 });

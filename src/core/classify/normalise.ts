@@ -6,7 +6,9 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{2
 const NUMBERING = /^(?:(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.):]\s+|\d{1,3}(?:\.\d{1,3})+\s+|#\d+\s+)/u;
 const QUESTION_PREFIX = /^(?:q|question|step \d{1,3}|part \d{1,3}|section \d{1,3})\s*[:.-]\s*/;
 const SUFFIX_IN_BRACKETS = /\s*[([][^()[\]]{0,80}[)\]]\s*$/;
-const STATUS_SUFFIX = /\s*[-–—:]?\s*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$/;
+// Starts only where a run of separators starts (the lookbehind), so a long run of spaces is scanned once,
+// not once per position in it (that made the pattern cubic on runs of white space).
+const STATUS_SUFFIX = /(?<![-–—:\s])[-–—:\s]*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$/;
 
 /** Headings repeat across edits and documents; normalising is several regular expressions each time. */
 const memo = new Map<string, string>();
