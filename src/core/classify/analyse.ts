@@ -5,7 +5,9 @@ import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/cat
 import type { DocType } from '../catalogue/schema';
 import type { ParsedDocument, Section } from '../model';
 import { scoreSection, type CueHit, type CueScore } from './cues';
+import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
+import { leadingKind, leadingKinds, readBody, subjectFromVocabulary, topPhrases } from './vocabulary';
 
 export interface KindEvidence {
   via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body' | 'parent';
@@ -47,11 +49,6 @@ export interface Analysis {
   /** The document says it is a spec (`specroles:` or a known `type:`). */
   markedAsSpec: boolean;
 }
-
-/** Cue evidence must add up to this before a body counts as another role's work. */
-export const MIN_BODY_SCORE = 6;
-/** …and outweigh the expected role's vocabulary by this factor. */
-const DOMINANCE = 2;
 
 export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string): Analysis {
   const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
@@ -136,60 +133,6 @@ function confusable(a: string, b: string): boolean {
 interface Topic {
   kind: CompiledKind;
   title: string;
-}
-
-/** A document's subject must lead this many of its sections' vocabularies (ties count)… */
-const SUBJECT_SHARE = 0.6;
-/** …in at least this many sections… */
-const SUBJECT_MIN_SECTIONS = 4;
-/** …and outweigh the next kind's vocabulary over the whole document by this factor. */
-const SUBJECT_DOMINANCE = 2;
-
-/**
- * What a document is about when its vocabulary says so throughout, and that involves another role
- * than its owner: a pricing project written under PM headings ("Project mission", "Proposal", "Success criteria")
- * talks pricing and packaging in nearly every section.
- */
-function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
-  const total = new Map<string, number>();
-  const leads = new Map<string, number>();
-  let withCues = 0;
-  for (const s of sections) {
-    if (s.section.pseudo) continue;
-    const ranked = [...s.cues.byKind].sort((a, b) => b[1] - a[1]);
-    if (!ranked.length) continue;
-    withCues++;
-    for (const [id, score] of ranked) {
-      total.set(id, (total.get(id) ?? 0) + score);
-      if (score === ranked[0]![1]) leads.set(id, (leads.get(id) ?? 0) + 1);
-    }
-  }
-  const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
-  if (!top || withCues < SUBJECT_MIN_SECTIONS || (second && top[1] < second[1] * SUBJECT_DOMINANCE)) return undefined;
-  if ((leads.get(top[0]) ?? 0) < withCues * SUBJECT_SHARE) return undefined;
-  const kind = catalogue.kinds.get(top[0]);
-  if (!kind || kind.skipOwnership) return undefined;
-  // It must bring in another role that owns documents (the PMM into a PM document): engineering's
-  // technical approach is an expected part of a PM's document, not a subject that takes it over.
-  const authors = new Set([...catalogue.docTypes.values()].flatMap((t) => expandRoles(catalogue, t.owner)));
-  if (!expandRoles(catalogue, kind.owner).some((r) => r !== docRole && authors.has(r))) return undefined;
-  return kind;
-}
-
-/** A kind's words must add up to this, and outweigh the next kind's twice, to name a silent heading's kind. */
-const MIN_LEADING_SCORE = 4;
-
-/** The one kind a section's own vocabulary clearly leads with, if any. */
-function leadingKind(catalogue: Catalogue, cues: CueScore): CompiledKind | undefined {
-  const [top, second] = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  if (!top || top[1] < MIN_LEADING_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
-  return catalogue.kinds.get(top[0]);
-}
-
-/** The kinds a section's own vocabulary leads with (ties included). */
-function leadingKinds(cues: CueScore): string[] {
-  const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  return ranked.filter(([, score]) => score === ranked[0]![1]).map(([id]) => id);
 }
 
 function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic, subject?: CompiledKind): void {
@@ -360,67 +303,6 @@ function roleShort(catalogue: Catalogue, role: string): string {
   return catalogue.roles.get(role)?.short ?? role;
 }
 
-/** The role (and kind) whose vocabulary clearly dominates a body, if any. */
-function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
-  const roles = [...cues.byRole].sort((a, b) => b[1] - a[1]);
-  const [top, second] = roles;
-  if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
-  const kinds = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  const [topKind, secondKind] = kinds;
-  const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };
-  if (topKind && topKind[1] >= MIN_BODY_SCORE && (!secondKind || topKind[1] >= secondKind[1] * DOMINANCE)) {
-    const kind = catalogue.kinds.get(topKind[0]);
-    if (kind) reading.kind = kind;
-  }
-  return reading;
-}
-
-function topPhrases(hits: readonly CueHit[]): string {
-  return [...new Set(hits.map((h) => h.phrase))].slice(0, 3).join(', ');
-}
-
 function knownRoles(catalogue: Catalogue, roles: readonly string[]): string[] {
   return roles.filter((r) => catalogue.roles.has(r));
-}
-
-function typeFromFileName(catalogue: Catalogue, path: string | undefined): DocType | undefined {
-  if (!path) return undefined;
-  const name = path.split(/[\\/]/).pop()!.toLowerCase();
-  const nameWords = ` ${name.replace(/[^a-z0-9]+/g, ' ').trim()} `;
-  let best: { type: DocType; length: number } | undefined;
-  for (const type of catalogue.docTypes.values()) {
-    for (const fragment of type.fileNames) {
-      const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
-      if (nameWords.includes(f) && (!best || f.length > best.length)) best = { type, length: f.length };
-    }
-  }
-  return best?.type;
-}
-
-/** With no declaration and no type, the document belongs to whoever owns most of its sections. */
-/** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
-const TITLE_WEIGHT = 4;
-
-function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined): Analysis['docOwner'] {
-  // Runs between the passes: only what the title, headings and bodies said on their own counts.
-  const counts = new Map<string, number>();
-  const titleKind = title ? matchHeading(catalogue, title)?.kind : undefined;
-  if (titleKind && !titleKind.skipOwnership) {
-    const owners = expandRoles(catalogue, titleKind.owner);
-    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
-  }
-  for (const s of sections) {
-    // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.
-    const kind = s.section.pseudo ? undefined : s.kind ?? s.readsAs?.kind;
-    if (!kind || kind.skipOwnership) continue;
-    const owners = expandRoles(catalogue, kind.owner);
-    if (owners.length !== 1) continue;
-    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
-  }
-  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-  if (!ranked.length) return { roles: [], via: 'unknown' };
-  const [top, second] = ranked;
-  // Two roles with comparable shares: the document is shared between them.
-  if (second && second[1] * 2 > top![1]) return { roles: [top![0], second[0]], via: 'sections' };
-  return { roles: [top![0]], via: 'sections' };
 }

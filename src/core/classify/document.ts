@@ -1,0 +1,48 @@
+// The document as a whole: its type from the file name, and its owner from its title and sections where
+// it declares neither.
+import { expandRoles, type Catalogue } from '../catalogue/catalogue';
+import type { DocType } from '../catalogue/schema';
+import type { AnalysedSection, Analysis } from './analyse';
+import { matchHeading } from './heading';
+
+export function typeFromFileName(catalogue: Catalogue, path: string | undefined): DocType | undefined {
+  if (!path) return undefined;
+  const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  const nameWords = ` ${name.replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  let best: { type: DocType; length: number } | undefined;
+  for (const type of catalogue.docTypes.values()) {
+    for (const fragment of type.fileNames) {
+      const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+      if (nameWords.includes(f) && (!best || f.length > best.length)) best = { type, length: f.length };
+    }
+  }
+  return best?.type;
+}
+
+/** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
+const TITLE_WEIGHT = 4;
+
+/** With no declaration and no type, the document belongs to whoever owns most of its sections. */
+export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined): Analysis['docOwner'] {
+  // Runs between the passes: only what the title, headings and bodies said on their own counts.
+  const counts = new Map<string, number>();
+  const titleKind = title ? matchHeading(catalogue, title)?.kind : undefined;
+  if (titleKind && !titleKind.skipOwnership) {
+    const owners = expandRoles(catalogue, titleKind.owner);
+    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
+  }
+  for (const s of sections) {
+    // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.
+    const kind = s.section.pseudo ? undefined : s.kind ?? s.readsAs?.kind;
+    if (!kind || kind.skipOwnership) continue;
+    const owners = expandRoles(catalogue, kind.owner);
+    if (owners.length !== 1) continue;
+    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length) return { roles: [], via: 'unknown' };
+  const [top, second] = ranked;
+  // Two roles with comparable shares: the document is shared between them.
+  if (second && second[1] * 2 > top![1]) return { roles: [top![0], second[0]], via: 'sections' };
+  return { roles: [top![0]], via: 'sections' };
+}

@@ -1,0 +1,83 @@
+// What a section's or a document's words say, apart from its headings: the kind a body leads with, the
+// role whose vocabulary dominates it, and the subject a whole document keeps returning to.
+import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
+import type { AnalysedSection, BodyReading } from './analyse';
+import type { CueHit, CueScore } from './cues';
+
+/** Cue evidence must add up to this before a body counts as another role's work. */
+export const MIN_BODY_SCORE = 6;
+/** …and outweigh the expected role's vocabulary by this factor. */
+export const DOMINANCE = 2;
+
+/** A document's subject must lead this many of its sections' vocabularies (ties count)… */
+const SUBJECT_SHARE = 0.6;
+/** …in at least this many sections… */
+const SUBJECT_MIN_SECTIONS = 4;
+/** …and outweigh the next kind's vocabulary over the whole document by this factor. */
+const SUBJECT_DOMINANCE = 2;
+
+/**
+ * What a document is about when its vocabulary says so throughout, and that involves another role
+ * than its owner: a pricing project written under PM headings ("Project mission", "Proposal", "Success criteria")
+ * talks pricing and packaging in nearly every section.
+ */
+export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
+  const total = new Map<string, number>();
+  const leads = new Map<string, number>();
+  let withCues = 0;
+  for (const s of sections) {
+    if (s.section.pseudo) continue;
+    const ranked = [...s.cues.byKind].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length) continue;
+    withCues++;
+    for (const [id, score] of ranked) {
+      total.set(id, (total.get(id) ?? 0) + score);
+      if (score === ranked[0]![1]) leads.set(id, (leads.get(id) ?? 0) + 1);
+    }
+  }
+  const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
+  if (!top || withCues < SUBJECT_MIN_SECTIONS || (second && top[1] < second[1] * SUBJECT_DOMINANCE)) return undefined;
+  if ((leads.get(top[0]) ?? 0) < withCues * SUBJECT_SHARE) return undefined;
+  const kind = catalogue.kinds.get(top[0]);
+  if (!kind || kind.skipOwnership) return undefined;
+  // It must bring in another role that owns documents (the PMM into a PM document): engineering's
+  // technical approach is an expected part of a PM's document, not a subject that takes it over.
+  const authors = new Set([...catalogue.docTypes.values()].flatMap((t) => expandRoles(catalogue, t.owner)));
+  if (!expandRoles(catalogue, kind.owner).some((r) => r !== docRole && authors.has(r))) return undefined;
+  return kind;
+}
+
+/** A kind's words must add up to this, and outweigh the next kind's twice, to name a silent heading's kind. */
+const MIN_LEADING_SCORE = 4;
+
+/** The one kind a section's own vocabulary clearly leads with, if any. */
+export function leadingKind(catalogue: Catalogue, cues: CueScore): CompiledKind | undefined {
+  const [top, second] = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  if (!top || top[1] < MIN_LEADING_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
+  return catalogue.kinds.get(top[0]);
+}
+
+/** The kinds a section's own vocabulary leads with (ties included). */
+export function leadingKinds(cues: CueScore): string[] {
+  const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  return ranked.filter(([, score]) => score === ranked[0]![1]).map(([id]) => id);
+}
+
+/** The role (and kind) whose vocabulary clearly dominates a body, if any. */
+export function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
+  const roles = [...cues.byRole].sort((a, b) => b[1] - a[1]);
+  const [top, second] = roles;
+  if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
+  const kinds = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  const [topKind, secondKind] = kinds;
+  const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };
+  if (topKind && topKind[1] >= MIN_BODY_SCORE && (!secondKind || topKind[1] >= secondKind[1] * DOMINANCE)) {
+    const kind = catalogue.kinds.get(topKind[0]);
+    if (kind) reading.kind = kind;
+  }
+  return reading;
+}
+
+export function topPhrases(hits: readonly CueHit[]): string {
+  return [...new Set(hits.map((h) => h.phrase))].slice(0, 3).join(', ');
+}
