@@ -1,7 +1,7 @@
 // YAML spec → ParsedDocument. Files marked `specroles: 1` are validated against the spec schema; other
 // YAML templates (BMAD's `sections: - title/instruction`) are read leniently into the same model so their
 // sections can still be classified, and flat metadata files simply have no sections.
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
@@ -20,6 +20,12 @@ export interface YamlParseOptions {
   /** Validate against the spec schema even without a `specroles:` key (e.g. *.prd.yaml). */
   isSpec?: boolean;
 }
+
+/**
+ * The yaml package's tree of each parsed spec, for fixes that need how the YAML is written (block or
+ * flow style, columns: rules/yaml-layout.ts), so they need not parse the text a second time.
+ */
+export const yamlTrees = new WeakMap<ParsedDocument, Document.Parsed>();
 
 export function parseYamlSpec(text: string, options: YamlParseOptions = {}): ParsedDocument {
   const lines = new LineIndex(text);
@@ -40,6 +46,7 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
     problems,
     bodyStart: text.length,
   };
+  yamlTrees.set(result, doc);
   if (problems.length) return result;
   if (!isMap(doc.contents)) {
     // A file named as a spec that is a list or a lone value is not silently skipped.

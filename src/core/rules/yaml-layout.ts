@@ -1,10 +1,11 @@
 // How a YAML spec is written where a fix adds to it: block or flow style, the columns of keys and list
 // items, what `sections:` holds. The parsed document keeps sections and their ranges but not this, so the
-// fixes that insert keys or sections read the YAML again: once per document, and only when they need to.
+// fixes that insert keys or sections read the parser's own tree of the YAML (see yamlTrees).
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ParsedDocument, Section, TextEdit } from '../model';
 import { parseYaml } from '../parse/yaml-text';
 import { findPair, trimmedNodeRange } from '../parse/yaml-nodes';
+import { yamlTrees } from '../parse/yaml-spec';
 import { linesOf } from '../text/lines';
 
 export interface YamlLayout {
@@ -20,8 +21,8 @@ const layouts = new WeakMap<ParsedDocument, YamlLayout>();
 export function yamlLayout(doc: ParsedDocument): YamlLayout {
   let layout = layouts.get(doc);
   if (!layout) {
-    // The spec parser's options: the same text read the same way.
-    const parsed = parseYaml(doc.text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
+    // The spec parser's tree; a document made some other way is read with the spec parser's options.
+    const parsed = yamlTrees.get(doc) ?? parseYaml(doc.text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
     const sectionMaps = new Map<number, YAMLMap>();
     indexSections(parsed.contents, sectionMaps);
     layouts.set(doc, (layout = { top: parsed.contents, sectionMaps }));
