@@ -182,18 +182,6 @@ const BOUNDED: { file: string; source: string; cap: number; reason: string }[] =
   { file: 'src/core/classify/normalise.ts', source: String.raw`\s*[-–—:]?\s*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$`, cap: 300, reason: 'normaliseHeading() cuts headings to 300 characters and folds white space first (cubic on a run of spaces otherwise)' },
 ];
 
-/**
- * Superlinear regexes on unbounded input, in files this suite does not own (the Markdown parser):
- * reported, not fixed here, and shown as pending tests. Delete an entry when its regex is fixed.
- */
-const KNOWN: { file: string; source: string; reason: string }[] = [
-  { file: 'src/core/parse/markdown-chunk.ts', source: '<[^>]*>', reason: 'quadratic on an HTML node holding many "<" and no ">" (each "<" scans to the end)' },
-  { file: 'src/core/parse/markdown-scan.ts', source: String.raw`\\|&[#a-zA-Z0-9]+;|<(?!!--)[a-zA-Z/]|!\[|\]\[|\[[^\]]*\]\s*$|^\s*\[[^\]]+\]:`, reason: 'HARD_INLINE: the alternative \[[^\]]*\]\s*$ is quadratic on a line of many "[" (a heading or paragraph of "[x[x[x…")' },
-  { file: 'src/core/parse/markdown-scan.ts', source: String.raw`[ \t]+#+[ \t]*$|^#+[ \t]*$`, reason: 'the ATX closing-sequence strip is quadratic on a heading holding a long run of spaces or tabs' },
-  { file: 'src/core/parse/markdown-scan.ts', source: String.raw`\[([^\]]*)\]\([^()\s]*\)`, reason: 'the link pattern is quadratic on a line of many "["' },
-  { file: 'src/core/parse/markdown-scan.ts', source: '(`+)([^`]|[^`][\\s\\S]*?[^`])\\1(?!`)', reason: 'the code-span pattern is quadratic on a long run of backticks' },
-];
-
 describe('linear time: every regular expression in src/core on inputs made to backtrack', function () {
   this.timeout(120000);
   nodeDefaultStackTraces();
@@ -214,15 +202,12 @@ describe('linear time: every regular expression in src/core on inputs made to ba
       for (const l of f.literals) {
         const where = `${f.file}:${l.line}`;
         const bounded = BOUNDED.find((b) => b.file === f.file && b.source === l.source);
-        const known = KNOWN.find((k) => k.file === f.file && k.source === l.source);
-        if (known) continue; // a pending test below names it
         // A regex only ever applied to a capped input is checked up to the cap: t(cap) against t(cap/8).
         failures.push(...checkRegex(new RegExp(l.source, l.flags), where, bounded ? bounded.cap / 8 : 2000));
       }
       assert.deepEqual(failures, [], `${failures.length} of ${f.literals.length} regexes in ${f.file} are superlinear`);
     });
   }
-  for (const k of KNOWN) it.skip(`KNOWN BUG, reported: ${k.file} /${k.source}/ — ${k.reason}`, () => {});
 
   it('regexes built at run time (fences) and the kinds.yaml heading patterns', () => {
     const failures: string[] = [];

@@ -346,6 +346,45 @@ function stripLinks(s: string): string {
   return s.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, '$1');
 }
 
+/**
+ * Blanks out code spans (CommonMark: a run of n backticks up to the next run of exactly n), keeping
+ * offsets, and collects their text. Linear in the text; a regex doing this backtracked quadratically on
+ * a long run of backticks. A run left without its match stays, and the caller then defers to remark.
+ */
+function maskCodeSpans(s: string, codes: string[]): string {
+  if (!s.includes('`')) return s;
+  const runs: { start: number; end: number }[] = [];
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+    const start = i;
+    while (s[i] === '`') i++;
+    runs.push({ start, end: i });
+  }
+  // For each run, the next run of the same length (found walking backwards, once).
+  const nextSame = new Array<number>(runs.length);
+  const lastOfLength = new Map<number, number>();
+  for (let k = runs.length - 1; k >= 0; k--) {
+    const length = runs[k]!.end - runs[k]!.start;
+    nextSame[k] = lastOfLength.get(length) ?? -1;
+    lastOfLength.set(length, k);
+  }
+  let out = '';
+  let at = 0;
+  for (let k = 0; k < runs.length; ) {
+    const close = nextSame[k]!;
+    if (close < 0) {
+      k++;
+      continue;
+    }
+    const open = runs[k]!;
+    const end = runs[close]!;
+    codes.push(s.slice(open.end, end.start).trim());
+    out += s.slice(at, open.start) + ' '.repeat(end.end - open.start);
+    at = end.end;
+    k = close + 1;
+  }
+  return out + s.slice(at);
+}
+
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */
 function addInline(content: string, offset: number, into: RawSection): boolean {
   // Inline comments become comment nodes; code spans are visible but not prose; link targets vanish.
@@ -357,10 +396,7 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   masked = masked.replace(comment, (m) => ' '.repeat(m.length));
   if (masked.includes('<!--')) return false;
   const codes: string[] = [];
-  masked = masked.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (m, _ticks: string, code: string) => {
-    codes.push(code.trim());
-    return ' '.repeat(m.length);
-  });
+  masked = maskCodeSpans(masked, codes);
   if (masked.includes('`')) return false;
   // [text](url) reads as "text": blank out the brackets and the destination, keeping offsets.
   masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
