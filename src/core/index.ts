@@ -15,4 +15,4 @@ export { configSchema } from './config/schema';
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
-export { fixAll, fixPass, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
+export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';

@@ -188,9 +188,12 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
     return (byTitle.length ? byTitle : containing).at(-1);
   }
 
-  /** One pass of the engine's fix-all (the CLI's --fix repeats it): every safe fix that overlaps none taken before it. */
+  /**
+   * One pass of the engine's fix-all (the CLI's --fix repeats it): every safe fix that overlaps none taken
+   * before it. Asked for on every light-bulb request, so it only chooses, on the text that was linted.
+   */
   private fixAll(doc: vscode.TextDocument, linted: Linted): vscode.CodeAction | undefined {
-    const { applied } = engine().fixPass(doc.getText(), linted.result.findings);
+    const applied = engine().passFixes(linted.result.document.text, linted.result.findings);
     if (!applied.length) return undefined;
     const action = new vscode.CodeAction('Fix all safe specroles problems', CodeActionProvider.fixAllKind);
     action.edit = this.edit(doc, applied.map((a) => a.fix));

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixAll, fixPass, lint, MAX_FIX_PASSES, type Finding, type LintResult } from '../../src/core';
+import { fixAll, fixPass, lint, passFixes, MAX_FIX_PASSES, type Finding, type LintResult } from '../../src/core';
 import { corpusOrSkip, projectRoot } from '../support/paths';
 
 describe('fix-all', () => {
@@ -53,6 +53,7 @@ describe('fix-all', () => {
     const pass = fixPass('abcdef', findings);
     assert.equal(pass.text, 'aXdef!');
     assert.deepEqual(pass.applied.map((a) => a.finding), [findings[0], findings[2]]);
+    assert.deepEqual(passFixes('abcdef', findings), pass.applied, 'choosing alone (the editor) picks the same');
     assert.equal(fixAll('abcdef', result(findings), () => result([])).text, pass.text);
   });
 

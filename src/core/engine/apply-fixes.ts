@@ -23,6 +23,20 @@ export interface AppliedFixes {
  * linted text, byte-order mark included; no edit ever removes the mark or lands before it.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
+  const { applied, skipped, edits } = selectFixes(text, fixes);
+  // Disjoint edits, applied in order of position: one pass over the text.
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.newText;
+    at = e.end;
+  }
+  out += text.slice(at);
+  return { text: out, applied, skipped };
+}
+
+/** Which of `fixes` applyFixes would apply, and their edits in order of position, without building the text. */
+export function selectFixes(text: string, fixes: readonly Fix[]): { applied: Fix[]; skipped: SkippedFix[]; edits: TextEdit[] } {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const taken: TextEdit[] = [];
   const applied: Fix[] = [];
@@ -41,17 +55,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): AppliedFixes {
       applied.push(fix);
     }
   }
-
-  // Disjoint edits, applied in order of position: one pass over the text.
-  taken.sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const e of taken) {
-    out += text.slice(at, e.start) + e.newText;
-    at = e.end;
-  }
-  out += text.slice(at);
-  return { text: out, applied, skipped };
+  return { applied, skipped, edits: taken.sort((a, b) => a.start - b.start) };
 }
 
 /** Overlapping or touching ranges (an insertion is the empty range at its offset). */

@@ -1,8 +1,8 @@
 // Fix-all: every safe fix, pass after pass, the same in the CLI's --fix and the editor's fix-all. Which
-// fixes a pass takes is decided by applyFixes alone, so the two front ends never disagree.
+// fixes a pass takes is decided by selectFixes (apply-fixes.ts) alone, so the two front ends never disagree.
 import type { Finding, Fix } from '../model';
 import type { LintResult } from './lint';
-import { applyFixes } from './apply-fixes';
+import { applyFixes, selectFixes } from './apply-fixes';
 
 /** Enough for fixes that make room for each other; a loop that never settles stops here. */
 export const MAX_FIX_PASSES = 10;
@@ -32,12 +32,17 @@ export function safeFixes(findings: readonly Finding[]): AppliedFinding[] {
   return out;
 }
 
-/** One pass: the safe fixes that do not overlap, applied to `text` (see applyFixes). */
-export function fixPass(text: string, findings: readonly Finding[]): { text: string; applied: AppliedFinding[] } {
+/** The safe fixes one pass takes: one per finding, none overlapping another (see selectFixes). */
+export function passFixes(text: string, findings: readonly Finding[]): AppliedFinding[] {
   const offered = safeFixes(findings);
-  const { text: next, applied } = applyFixes(text, offered.map((o) => o.fix));
-  const taken = new Set(applied);
-  return { text: next, applied: offered.filter((o) => taken.has(o.fix)) };
+  const taken = new Set(selectFixes(text, offered.map((o) => o.fix)).applied);
+  return offered.filter((o) => taken.has(o.fix));
+}
+
+/** One pass: passFixes applied to `text`. */
+export function fixPass(text: string, findings: readonly Finding[]): { text: string; applied: AppliedFinding[] } {
+  const applied = passFixes(text, findings);
+  return { text: applyFixes(text, applied.map((a) => a.fix)).text, applied };
 }
 
 function fatalProblem(result: LintResult): string | undefined {
