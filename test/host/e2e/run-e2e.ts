@@ -153,8 +153,7 @@ class Workbench {
   async hoverOn(lineText: string, token: string, expect: string | RegExp): Promise<Locator> {
     await this.escape();
     const span = this.line(lineText).locator('span > span', { hasText: token }).first();
-    const box = await span.boundingBox();
-    if (!box) throw new Error(`"${token}" is not on screen`);
+    const box = await boxOf(span);
     const y = box.y + box.height / 2;
     const hovers = this.page.locator('.monaco-hover .hover-contents, .monaco-hover .monaco-hover-content');
     const hover = hovers.filter({ hasText: expect }).first();
@@ -243,10 +242,24 @@ async function waitUntil<T>(what: string, probe: () => Promise<T>, ok: (v: T) =>
   }
 }
 
+/**
+ * The box of an element on screen, waiting for it: Monaco re-renders view lines (a CodeLens arriving, a
+ * decoration update) and a box taken at that moment is null, though the element is back a frame later.
+ */
+async function boxOf(locator: Locator, timeoutMs = 3000): Promise<{ x: number; y: number; width: number; height: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const box = await locator.boundingBox().catch(() => null);
+    if (box) return box;
+    if (Date.now() > deadline) throw new Error(`${locator.toString()} has no box on screen`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Why the hover showing `hasText` is not wholly readable (outside the window, or clipped), or undefined. */
 async function unreadable(wb: Workbench, hasText: string): Promise<string | undefined> {
   const widget = wb.page.locator('.monaco-hover').filter({ hasText }).first();
-  const box = (await widget.boundingBox())!;
+  const box = await boxOf(widget);
   const view = wb.page.viewportSize()!;
   if (box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height) return `hover is outside the window: ${JSON.stringify(box)}`;
   const clipped = await widget.locator('.monaco-hover-content').evaluateAll((els) =>
@@ -283,12 +296,12 @@ function steps(workspace: string): Step[] {
         const squiggle = wb.squiggles('warning').first();
         await squiggle.waitFor({ timeout: SHORT });
         assert((await wb.squiggles().count()) === 1, `expected 1 squiggle, saw ${await wb.squiggles().count()}`);
-        const s = (await squiggle.boundingBox())!;
-        const line = (await wb.line(PLANTED_LINE).boundingBox())!;
+        const s = await boxOf(squiggle);
+        const line = await boxOf(wb.line(PLANTED_LINE));
         assert(s.y >= line.y - 1 && s.y + s.height <= line.y + line.height + 1, `squiggle (y ${s.y}) is not on the line "${PLANTED_LINE}" (y ${line.y})`);
         // It sits under "pm" in "<!-- owner: pm -->": columns 26-27 of a monospace line.
         const text = wb.line(PLANTED_LINE).locator('> span');
-        const t = (await text.boundingBox())!;
+        const t = await boxOf(text);
         const cw = t.width / PLANTED_LINE.length;
         const col = PLANTED_LINE.indexOf(' pm ') + 1;
         assert(Math.abs(s.x - (t.x + col * cw)) < cw / 2 && Math.abs(s.width - 2 * cw) < cw / 2, `squiggle at x ${s.x}, ${s.width}px wide; "pm" is at x ${t.x + col * cw}, ${2 * cw}px wide`);
@@ -391,7 +404,7 @@ function steps(workspace: string): Step[] {
         await wb.open('planted.prd.md', 'Checkout v2');
         const squiggle = wb.squiggles('warning').first();
         await squiggle.waitFor({ timeout: SHORT });
-        const s = (await squiggle.boundingBox())!;
+        const s = await boxOf(squiggle);
         // Put the cursor inside the squiggle, on "pm", as a person would; the light bulb shows for the line.
         await wb.page.mouse.click(s.x + s.width / 2, s.y + s.height / 2);
         await wb.page.mouse.move(2, 2);
