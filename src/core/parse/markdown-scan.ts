@@ -147,6 +147,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
       // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
       if (!(inList && /^ {1,}\S/.test(t))) return undefined;
     }
+    // A nested ordered item indented four or more columns: whether its number is a marker or text
+    // depends on the parent item's content column, which this scanner does not track.
+    if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
     if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
     if (hardInline(t)) return undefined;
 
@@ -448,11 +451,12 @@ function readTable(lines: Line[], i: number, into: RawSection): number | undefin
   for (; j < lines.length && lines[j]!.text.includes('|') && lines[j]!.text.trim(); j++) {
     if (j === i + 1) continue;
     const line = lines[j]!;
-    if (/`|\\|<(?!!--)/.test(line.text)) return undefined;
+    // Code spans, escapes, HTML and entities in cells are remark's to read.
+    if (/`|\\|<(?!!--)/.test(line.text) || hardInline(line.text)) return undefined;
     const cells = cellsOf(line);
     cells.forEach((cell, c) => {
       const bold = /^\*\*([^*]+)\*\*$/.exec(cell.text.trim());
-      if (c === 0 && bold && j > i + 1) {
+      if (c === 0 && bold) {
         const start = cell.start + cell.text.indexOf('**');
         const rest: TextRun[] = [];
         let visible = '';
