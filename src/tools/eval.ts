@@ -1,18 +1,58 @@
-// `npm run eval`: the accuracy report against the corpus labels, with every miss and false alarm.
-import { resolve } from 'node:path';
-import { evaluate, loadLabels, summary } from '../../test/corpus/evaluate';
+// `npm run eval`: accuracy against the corpus labels on the development set (what the classifier was
+// fitted on) and the locked test set (sources it was never tuned on); per document type, per source, and
+// the owner confusion. `--verbose` lists every miss, `--misses test` the test set's too (to report, never
+// to tune). `--write-baseline` records today's figures in test/corpus/baseline.json, the floor the
+// accuracy test holds them to: run it when a figure improves, and commit it with the change.
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { aggregate, loadLabels, loadSplit, rates, type DocumentScore } from '../../test/corpus/evaluate';
+import { breakdown, confusionTable, figuresTable } from '../../test/corpus/report';
+import { evaluateAll } from '../../test/corpus/runs';
 
 const root = process.cwd();
-const corpus = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? resolve(root, '..', 'shared', 'corpus', 'real');
-const e = evaluate(loadLabels(root), corpus);
-const verbose = process.argv.includes('--verbose');
-console.log(summary(e));
-console.log('\nfalse alarms:');
-for (const f of e.falseAlarms) console.log(`  ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
-console.log('\nmissed reviewer flags:');
-for (const f of e.missedFlags) console.log(`  ${f.file}:${f.line} ${f.heading}`);
-if (verbose) {
-  console.log('\nmisses:');
-  for (const m of e.misses) console.log(`  ${m.file}:${m.line} [${m.what}] "${m.heading}" expected ${m.expected}, got ${m.got}`);
+const args = process.argv.slice(2);
+const corpus = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--misses') ?? resolve(root, '..', 'shared', 'corpus', 'real');
+const verbose = args.includes('--verbose');
+const missesOf = args.includes('--misses') ? args[args.indexOf('--misses') + 1] : verbose ? 'dev' : undefined;
+
+const runs = evaluateAll(loadLabels(root), corpus, loadSplit(root), { loso: !args.includes('--no-loso') });
+const dev = runs.fitted.filter((s) => s.split === 'dev');
+const test = runs.fitted.filter((s) => s.split === 'test');
+const loso = runs.loso?.filter((s) => s.split === 'dev') ?? [];
+
+console.log(figuresTable('set', [
+  ['development (fitted)', dev],
+  ['  of which tuned on before issue 12', dev.filter((s) => s.tunedBefore)],
+  ['  of which new on 2026-12-07', dev.filter((s) => !s.tunedBefore)],
+  ['development (leave one source out)', loso],
+  ['locked test', test],
+]));
+for (const [name, scores] of [['development', dev], ['locked test', test]] as const) {
+  console.log(`\n${name}, per document type`);
+  console.log(breakdown('docType', scores, (s) => s.docType));
+  console.log(`\n${name}, per source`);
+  console.log(breakdown('source', scores, (s) => s.source));
+  console.log(`\n${name}, owner confusion (rows: labelled, columns: specroles)`);
+  console.log(confusionTable(scores));
 }
 
+function details(name: string, scores: readonly DocumentScore[]): void {
+  console.log(`\n${name}: false alarms`);
+  for (const s of scores) for (const f of s.falseAlarms) console.log(`  ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
+  console.log(`\n${name}: missed reviewer flags`);
+  for (const s of scores) for (const f of s.missedFlags) console.log(`  ${f.file}:${f.line} ${f.heading}`);
+  console.log(`\n${name}: misses`);
+  for (const s of scores) for (const m of s.misses) console.log(`  ${m.file}:${m.line} [${m.what}] "${m.heading}" expected ${m.expected}, got ${m.got}`);
+}
+if (missesOf === 'dev' || missesOf === 'all') details('development', dev);
+if (missesOf === 'test' || missesOf === 'all') details('locked test', test);
+
+if (args.includes('--write-baseline')) {
+  const floor = (scores: readonly DocumentScore[]) => {
+    const { flags: _flags, ...r } = rates(aggregate(scores));
+    return r;
+  };
+  const baseline = { development: floor(dev), leaveOneSourceOut: floor(loso.length ? loso : dev), test: floor(test) };
+  writeFileSync(join(root, 'test', 'corpus', 'baseline.json'), `${JSON.stringify(baseline, null, 2)}\n`);
+  console.log('\nwrote test/corpus/baseline.json');
+}

@@ -111,7 +111,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     });
 
     it('`owner: {}` is rewritten by the owner fix, not followed by a second `owner:` key (yaml-nodes.ts)', () => {
-      const text = 'sections:\n - title: definition of done\n   owner: {}\n   body: tagline\n   instruction: tagline TBD\n';
+      const text = 'sections:\n - title: definition of done\n   owner: {}\n   body: tagline and boilerplate\n   instruction: tagline TBD\n';
       const result = lint(text, { path: 'x.spec.yaml' });
       assert.ok(checkEachFix(text, { path: 'x.spec.yaml' }, result) > 0);
       assert.deepEqual(result.document.sections[0]!.owner?.roles, []);

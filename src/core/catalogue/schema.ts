@@ -10,6 +10,7 @@ export const roleSchema = z.object({
   short: z.string().min(1).describe('As shown at a glance, e.g. "PM"'),
   owns: z.string().min(1).describe('One line: what this role owns in a spec'),
   members: z.array(idSchema).optional().describe('For a composite role such as "shared": the roles it stands for'),
+  involves: z.array(idSchema).optional().describe("Roles whose sections belong in this role's documents as a matter of course (engineering's technical approach in a PM's spec)"),
 });
 
 export const kindSchema = z.object({

@@ -30,8 +30,12 @@ export interface AnalysedSection {
   evidence?: KindEvidence;
   /** What the heading alone says, where the body overruled it or context changed it. */
   headingKind?: CompiledKind;
-  /** Owner roles the kind calls for, composite roles expanded. */
+  /**
+   * Owner roles the kind calls for, composite roles expanded. A section of no known kind belongs to whoever
+   * owns the part of the document it sits in (its parent's owner, else the document's): `expectedVia` says which.
+   */
   expected: string[];
+  expectedVia?: 'kind' | 'parent' | 'document';
   /** Roles declared for this section, and where that declaration comes from. */
   declared?: { roles: string[]; via: 'annotation' | 'parent' | 'document' };
   cues: CueScore;
@@ -42,7 +46,8 @@ export interface Analysis {
   catalogue: Catalogue;
   /** All sections in document order. */
   sections: AnalysedSection[];
-  docType?: { type: DocType; via: 'declared' | 'file name' };
+  /** `file suffix`: a naming convention (`x.prd.md`); `file name`: a word in the name, a weaker guess. */
+  docType?: { type: DocType; via: 'declared' | 'file suffix' | 'file name' };
   /** Who owns the document, and how that was decided. */
   docOwner: { roles: string[]; via: 'declared' | 'type' | 'sections' | 'unknown' };
   reviewers: string[];
@@ -53,7 +58,8 @@ export interface Analysis {
 export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string): Analysis {
   const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
   const typeFromName = declaredType ? undefined : typeFromFileName(catalogue, path);
-  const docType = declaredType ? { type: declaredType, via: 'declared' as const } : typeFromName ? { type: typeFromName, via: 'file name' as const } : undefined;
+  const docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
+    : typeFromName ? { type: typeFromName.type, via: typeFromName.suffix ? 'file suffix' : 'file name' } : undefined;
   const metaOwner = doc.meta.owner ? knownRoles(catalogue, doc.meta.owner.roles) : [];
 
   // Pass 1: what each section says on its own (declared kind, heading, body vocabulary).
@@ -73,8 +79,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 
   let docOwner: Analysis['docOwner'];
   if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
-  else if (docType) docOwner = { roles: expandRoles(catalogue, docType.type.owner), via: 'type' };
-  else docOwner = ownerFromSections(catalogue, sections, doc.meta.title);
+  else if (docType && docType.via !== 'file name') docOwner = { roles: expandRoles(catalogue, docType.type.owner), via: 'type' };
+  // A type guessed from a word in the file name is one vote among the sections' ("launch" in the name of a
+  // product team's rollout plan does not make it the PMM's).
+  else docOwner = ownerFromSections(catalogue, sections, doc.meta.title, docType?.type);
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
@@ -83,6 +91,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
   for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic, subject);
   readParentsFromSubsections(sections, catalogue, docRole);
+  ownersOfKindless(sections, docOwner.roles);
 
   return {
     catalogue,
@@ -279,6 +288,25 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
     s.evidence = { via: 'parent', detail: s.parent.section.title };
     s.expected = expandRoles(catalogue, s.kind.owner);
     changed.push(s);
+  }
+}
+
+/**
+ * A section whose kind nothing names still has an owner: the one of the part it sits in. Document order,
+ * so a parent is settled before its subsections. Rules that judge a kind skip these sections; the owner
+ * shows in summaries and readiness views.
+ */
+function ownersOfKindless(sections: readonly AnalysedSection[], docRoles: readonly string[]): void {
+  for (const s of sections) {
+    if (s.kind) {
+      s.expectedVia = 'kind';
+    } else if (s.parent?.expected.length) {
+      s.expected = [...s.parent.expected];
+      s.expectedVia = 'parent';
+    } else if (docRoles.length) {
+      s.expected = [...docRoles];
+      s.expectedVia = 'document';
+    }
   }
 }
 

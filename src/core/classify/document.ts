@@ -5,31 +5,55 @@ import type { DocType } from '../catalogue/schema';
 import type { AnalysedSection, Analysis } from './analyse';
 import { matchHeading } from './heading';
 
-export function typeFromFileName(catalogue: Catalogue, path: string | undefined): DocType | undefined {
+/**
+ * The type a file name gives: by its suffix (`checkout.prd.md`, `prd.md`: the team's naming convention,
+ * as good as a declaration), or by a word somewhere in it (`web-analytics-launch-plan.md`: a guess, which
+ * decides less).
+ */
+export function typeFromFileName(catalogue: Catalogue, path: string | undefined): { type: DocType; suffix: boolean } | undefined {
   if (!path) return undefined;
   const name = path.split(/[\\/]/).pop()!.toLowerCase();
+  const stem = name.replace(/\.[a-z0-9]+$/, '');
   const nameWords = ` ${name.replace(/[^a-z0-9]+/g, ' ').trim()} `;
-  let best: { type: DocType; length: number } | undefined;
+  let best: { type: DocType; length: number; suffix: boolean } | undefined;
   for (const type of catalogue.docTypes.values()) {
     for (const fragment of type.fileNames) {
       const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
-      if (nameWords.includes(f) && (!best || f.length > best.length)) best = { type, length: f.length };
+      if (!nameWords.includes(f)) continue;
+      const suffix = endsWithPart(stem, fragment.toLowerCase());
+      if (!best || (suffix && !best.suffix) || (suffix === best.suffix && f.length > best.length)) best = { type, length: f.length, suffix };
     }
   }
-  return best?.type;
+  return best && { type: best.type, suffix: best.suffix };
+}
+
+/** `checkout.prd` ends with the part `prd`, `launch.brief` with `launch-brief`; `web-launch` does not end with a part `launch`. */
+function endsWithPart(stem: string, fragment: string): boolean {
+  const want = fragment.split(/[^a-z0-9]+/).filter(Boolean);
+  const have = [...stem.matchAll(/[a-z0-9]+/g)];
+  if (!want.length || have.length < want.length) return false;
+  const first = have[have.length - want.length]!;
+  if (!want.every((w, i) => have[have.length - want.length + i]![0] === w)) return false;
+  // The fragment must run to the end and start the name or follow a dot.
+  const last = have[have.length - 1]!;
+  return last.index! + last[0].length === stem.length && (first.index === 0 || stem[first.index! - 1] === '.');
 }
 
 /** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
 const TITLE_WEIGHT = 4;
 
 /** With no declaration and no type, the document belongs to whoever owns most of its sections. */
-export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined): Analysis['docOwner'] {
+export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined, guessedType?: DocType): Analysis['docOwner'] {
   // Runs between the passes: only what the title, headings and bodies said on their own counts.
   const counts = new Map<string, number>();
+  if (guessedType) {
+    const owners = expandRoles(catalogue, guessedType.owner);
+    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
+  }
   const titleKind = title ? matchHeading(catalogue, title)?.kind : undefined;
   if (titleKind && !titleKind.skipOwnership) {
     const owners = expandRoles(catalogue, titleKind.owner);
-    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
+    if (owners.length === 1) counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + TITLE_WEIGHT);
   }
   for (const s of sections) {
     // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.

@@ -34,3 +34,14 @@ function normalise(heading: string): string {
   }
   return h;
 }
+
+/**
+ * What a heading's closing brackets qualify it with ("(online)", "(P1)"), lower-cased, or "" where they only
+ * mark its status ("(Optional)", "*(mandatory)*"): two headings that differ only there are different sections.
+ */
+export function headingQualifier(heading: string): string {
+  const m = /[([]([^()[\]]{1,80})[)\]][\s*_]*$/.exec(heading.slice(-120));
+  if (!m) return '';
+  const q = m[1]!.toLowerCase().replace(/[*_]/g, '').trim();
+  return /^(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)$/.test(q) ? '' : q;
+}

@@ -63,11 +63,17 @@ export function leadingKinds(cues: CueScore): string[] {
   return ranked.filter(([, score]) => score === ranked[0]![1]).map(([id]) => id);
 }
 
+/** A reading needs this many different cue words: one word, however often repeated, is not a reading
+ * ("website" twice in a user story about the product's own web page). */
+const MIN_DISTINCT_CUES = 2;
+
 /** The role (and kind) whose vocabulary clearly dominates a body, if any. */
 export function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
   const roles = [...cues.byRole].sort((a, b) => b[1] - a[1]);
   const [top, second] = roles;
   if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
+  const distinct = new Set(cues.hits.filter((h) => h.cue.role === top[0]).map((h) => h.phrase.toLowerCase()));
+  if (distinct.size < MIN_DISTINCT_CUES) return undefined;
   const kinds = [...cues.byKind].sort((a, b) => b[1] - a[1]);
   const [topKind, secondKind] = kinds;
   const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };

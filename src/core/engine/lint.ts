@@ -145,7 +145,8 @@ function emptyDocument(format: DocumentFormat, text: string, problems: ParseProb
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {
   const guidelines = [...new Set([...ruleGuidelines, ...(r.guidelines ?? [])])].filter((g) => known.has(g));
-  const finding: Finding = { ruleId, severity, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
+  const capped = r.weak && severity !== 'info' ? 'info' : severity;
+  const finding: Finding = { ruleId, severity: capped, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
   if (r.section) finding.section = r.section.section.title;
   if (r.data) finding.data = r.data;
   return finding;

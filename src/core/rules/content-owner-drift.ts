@@ -19,6 +19,11 @@ export default defineRule({
   },
   check({ analysis, doc, options, report }) {
     const { catalogue } = analysis;
+    // Text that reads as the work of roles the document already involves (its owner, the roles its owner's
+    // documents involve as a matter of course, a reviewer) is a weak signal: more often the heading was
+    // read wrong than the text put in the wrong place. Warn only where it brings in a role left out.
+    const owners = analysis.docOwner.roles;
+    const involved = new Set([...owners, ...owners.flatMap((r) => catalogue.roles.get(r)?.involves ?? []), ...analysis.reviewers]);
     for (const s of analysis.sections) {
       const reading = s.readsAs;
       if (!s.kind || s.kind.skipOwnership || !reading || s.evidence?.via === 'body') continue;
@@ -37,6 +42,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
+        weak: foreign.every((r) => involved.has(r)),
         message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind.name.toLowerCase())} (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
         fixes: setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false),

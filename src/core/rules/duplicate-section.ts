@@ -4,7 +4,7 @@
 // `sameKind: true` two headings that name the same kind outright (synonyms, declared kinds) count too.
 import { z } from 'zod';
 import type { AnalysedSection } from '../classify/analyse';
-import { normaliseHeading } from '../classify/normalise';
+import { headingQualifier, normaliseHeading } from '../classify/normalise';
 import { defineRule } from './rule';
 import { sectionLabel } from './support';
 
@@ -32,7 +32,7 @@ export default defineRule({
       if (!s.kind || allowed.has(s.kind.id) || s.section.pseudo) continue;
       const named = STRONG.has(s.evidence?.via ?? '');
       if (!named && s.evidence?.via !== 'pattern') continue;
-      const key = options.sameKind && named ? s.kind.id : `heading:${normaliseHeading(s.section.title)}`;
+      const key = options.sameKind && named ? s.kind.id : `heading:${normaliseHeading(s.section.title)}|${headingQualifier(s.section.title)}`;
       const siblings = firstByParent.get(s.parent) ?? new Map<string, AnalysedSection>();
       firstByParent.set(s.parent, siblings);
       const first = siblings.get(key);

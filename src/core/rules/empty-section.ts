@@ -36,9 +36,12 @@ export default defineRule({
   },
 });
 
-/** "prd-template.md", "brief.tmpl.yaml", "templates/prd.md": files meant to be copied, empty on purpose. */
+/**
+ * "prd-template.md", "brief.tmpl.yaml", "templates/prd.md", and the issue templates of GitHub
+ * (`.github/ISSUE_TEMPLATE/`) and GitLab (`.gitlab/issue_templates/`): files meant to be copied, empty on purpose.
+ */
 export function isTemplateFile(path: string): boolean {
   const parts = path.replace(/\\/g, '/').split('/');
   const name = parts.pop() ?? '';
-  return /(?:^|[^a-z])(?:template|tmpl)(?:[^a-z]|$)/i.test(name) || parts.some((dir) => /^templates?$/i.test(dir));
+  return /(?:^|[^a-z])(?:template|tmpl)(?:[^a-z]|$)/i.test(name) || parts.some((dir) => /^(?:[a-z_-]*[_-])?templates?$/i.test(dir));
 }

@@ -34,6 +34,8 @@ export default defineRule({
       const fixes: Fix[] = edit ? [{ title: `Add a "${kind.name}" section`, edits: [edit], safe: false }] : [];
       report({
         range,
+        // A type guessed from a word in the file name is not enough to demand sections of it.
+        weak: docType.via === 'file name',
         message: `This ${inSentence(docType.type.name)} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
         guidelines: kind?.guidelines ?? [],
         fixes,

@@ -25,6 +25,12 @@ export interface Report {
   guidelines?: string[];
   fixes?: Fix[];
   data?: Record<string, unknown>;
+  /**
+   * The evidence is too weak for a warning (a document type guessed from a word in the file name, text
+   * that reads as a role the document already involves): reported as info whatever severity is set, so a
+   * false warning never fails a build. `off` still turns it off.
+   */
+  weak?: boolean;
 }
 
 export interface RuleContext<Options> {
