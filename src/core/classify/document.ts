@@ -42,6 +42,28 @@ function endsWithPart(stem: string, fragment: string): boolean {
 /** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
 const TITLE_WEIGHT = 4;
 
+/** The whole document's cue words must add up to this before they vote on its owner… */
+const MIN_VOCABULARY = 12;
+/** …and to this for their full weight (fewer words, less weight: a short page's few cues say little). */
+const FULL_VOCABULARY = 80;
+
+/**
+ * What the document's words say, apart from its headings: a marketing channel plan under RFC headings
+ * ("What's the problem", "Proposed next steps") talks campaigns and audiences throughout. The PM's and
+ * PMM's shares of the document's cue words vote with up to as much weight as its headings together (at
+ * least a title's), so neither headings nor words alone decide a document where they disagree.
+ */
+function voteByVocabulary(sections: readonly AnalysedSection[], counts: Map<string, number>): void {
+  const byRole = new Map<string, number>();
+  for (const s of sections) for (const [role, score] of s.cues.byRole) byRole.set(role, (byRole.get(role) ?? 0) + score);
+  const authors = ['pm', 'pmm'];
+  const total = authors.reduce((sum, r) => sum + (byRole.get(r) ?? 0), 0);
+  if (total < MIN_VOCABULARY) return;
+  const headingVotes = [...counts.values()].reduce((a, b) => a + b, 0);
+  const weight = Math.max(TITLE_WEIGHT, headingVotes) * Math.min(1, total / FULL_VOCABULARY);
+  for (const r of authors) counts.set(r, (counts.get(r) ?? 0) + (weight * (byRole.get(r) ?? 0)) / total);
+}
+
 /** With no declaration and no type, the document belongs to whoever owns most of its sections. */
 export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSection[], title: string | undefined, guessedType?: DocType): Analysis['docOwner'] {
   // Runs between the passes: only what the title, headings and bodies said on their own counts.
@@ -50,10 +72,13 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
     const owners = expandRoles(catalogue, guessedType.owner);
     if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
   }
-  const titleKind = title ? matchHeading(catalogue, title)?.kind : undefined;
+  const titleMatch = title ? matchHeading(catalogue, title) : undefined;
+  const titleKind = titleMatch?.kind;
   if (titleKind && !titleKind.skipOwnership) {
     const owners = expandRoles(catalogue, titleKind.owner);
-    if (owners.length === 1) counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + TITLE_WEIGHT);
+    // A title that names a kind outright ("Value propositions") says more than a keyword in it.
+    const weight = titleMatch.via === 'synonym' ? 2 * TITLE_WEIGHT : TITLE_WEIGHT;
+    if (owners.length === 1) counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + weight);
   }
   for (const s of sections) {
     // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.
@@ -63,6 +88,7 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
     if (owners.length !== 1) continue;
     counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
   }
+  voteByVocabulary(sections, counts);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (!ranked.length) return { roles: [], via: 'unknown' };
   const [top, second] = ranked;

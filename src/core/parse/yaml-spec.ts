@@ -1,6 +1,7 @@
 // YAML spec → ParsedDocument. Files marked `specroles: 1` are validated against the spec schema; other
-// YAML templates (BMAD's `sections: - title/instruction`) are read leniently into the same model so their
-// sections can still be classified, and flat metadata files simply have no sections.
+// YAML templates (BMAD's `sections: - title/instruction`, GitHub issue forms' `body: - attributes: label`)
+// are read leniently into the same model so their sections can still be classified, and flat metadata
+// files simply have no sections.
 import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { yamlSpecSchema } from '../schema/spec';
@@ -75,8 +76,51 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
   if (sectionsPair && isSeq(sectionsPair.value)) {
     result.sections = readSections(sectionsPair.value.items as Node[], 1, ctx, text);
     result.bodyStart = sectionsPair.value.range?.[0] ?? text.length;
+  } else if (!isSpec) {
+    const body = findPair(top, 'body');
+    if (body && isSeq(body.value)) {
+      result.sections = readFormFields(body.value.items as Node[], ctx);
+      if (result.sections.length) result.bodyStart = body.value.range?.[0] ?? text.length;
+    }
   }
   return result;
+}
+
+/** What a form field holds besides its label: the text the author is asked for, and the choices offered. */
+const FIELD_PROSE_KEYS = ['description', 'placeholder', 'value', 'options'];
+
+/**
+ * A GitHub issue form (`.github/ISSUE_TEMPLATE/*.yml`): each `body` item with `attributes: label:` is a
+ * field the author fills in, so a section titled by its label; `type: markdown` items are instructions.
+ */
+function readFormFields(items: Node[], ctx: YamlContext): Section[] {
+  const sections: Section[] = [];
+  for (const item of items) {
+    if (!isMap(item)) continue;
+    const attributes = findPair(item, 'attributes')?.value;
+    if (!isMap(attributes)) continue;
+    const labelNode = findPair(attributes, 'label')?.value;
+    if (!isScalar(labelNode) || typeof labelNode.value !== 'string' || !labelNode.value.trim()) continue;
+    const prose: TextRun[] = [];
+    let visible = '';
+    for (const key of FIELD_PROSE_KEYS) {
+      const pair = findPair(attributes, key);
+      if (pair) collectText(pair.value, ctx, prose, (t) => (visible += ` ${t}`));
+    }
+    const full = trimmedNodeRange(ctx, item);
+    sections.push({
+      title: labelNode.value.trim(),
+      depth: 1,
+      headingRange: nodeRange(ctx, labelNode),
+      contentRange: full,
+      fullRange: full,
+      prose,
+      // A form's fields are empty until someone files the issue: the guidance is what it holds.
+      placeholderOnly: isPlaceholderOnly(visible),
+      children: [],
+    });
+  }
+  return sections;
 }
 
 function readSections(items: Node[], depth: number, ctx: YamlContext, text: string): Section[] {
