@@ -7,7 +7,7 @@ import guidelinesData from '../data/guidelines.yaml';
 import kindsData from '../data/kinds.yaml';
 import rolesData from '../data/roles.yaml';
 import type { Config } from '../config/schema';
-import { normaliseHeading } from '../classify/normalise';
+import { looseKey, normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
 import {
   cuesFileSchema,
@@ -33,6 +33,8 @@ export interface Catalogue {
   /** In match priority order. */
   kindOrder: CompiledKind[];
   synonyms: Map<string, CompiledKind>;
+  /** The synonyms again, keyed loosely (normalise.ts looseKey): plurals and hyphenation do not matter. */
+  looseSynonyms: Map<string, CompiledKind>;
   docTypes: Map<string, DocType>;
   guidelines: Map<string, Guideline>;
   cues: PhraseIndex<Cue>;
@@ -124,6 +126,11 @@ function build(config: Config): Catalogue {
   for (const patch of config.kinds ?? []) {
     for (const synonym of patch.synonyms ?? []) synonyms.set(normaliseHeading(synonym), compiled.get(patch.id)!);
   }
+  const looseSynonyms = new Map<string, CompiledKind>();
+  for (const [key, kind] of synonyms) {
+    const loose = looseKey(key);
+    if (!looseSynonyms.has(loose) || synonyms.get(loose) === kind) looseSynonyms.set(loose, kind);
+  }
 
   const docTypes = new Map(data.docTypes.map((d) => [d.id, d]));
   for (const patch of config.docTypes ?? []) {
@@ -144,7 +151,7 @@ function build(config: Config): Catalogue {
   const glossary = new PhraseIndex<true>();
   for (const term of config.glossary ?? []) glossary.add(term, true);
 
-  return { roles, kinds: compiled, kindOrder: [...compiled.values()], synonyms, docTypes, guidelines, cues, glossary, problems };
+  return { roles, kinds: compiled, kindOrder: [...compiled.values()], synonyms, looseSynonyms, docTypes, guidelines, cues, glossary, problems };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

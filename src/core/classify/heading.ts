@@ -1,6 +1,7 @@
-// Heading → kind: an exact synonym first, then the kinds' patterns in priority order.
+// Heading → kind: an exact synonym first (plurals and hyphenation aside), then the kinds' patterns in
+// priority order; a "Field: question" heading by its field first.
 import type { Catalogue, CompiledKind } from '../catalogue/catalogue';
-import { normaliseHeading } from './normalise';
+import { looseKey, normaliseHeading } from './normalise';
 
 export interface HeadingMatch {
   kind: CompiledKind;
@@ -26,8 +27,22 @@ export function matchHeading(catalogue: Catalogue, title: string): HeadingMatch 
   return match;
 }
 
+/** A "Field: question" heading's field has at most this many words. */
+const FIELD_WORDS = 4;
+
 function findMatch(catalogue: Catalogue, normalised: string): HeadingMatch | undefined {
-  const exact = catalogue.synonyms.get(normalised);
+  // "Motivation: why is this needed?" is the motivation field, whatever words the question uses.
+  const colon = normalised.indexOf(': ');
+  if (colon > 0) {
+    const field = normalised.slice(0, colon);
+    const match = field.split(' ').length <= FIELD_WORDS ? matchWhole(catalogue, field) : undefined;
+    if (match) return match;
+  }
+  return matchWhole(catalogue, normalised);
+}
+
+function matchWhole(catalogue: Catalogue, normalised: string): HeadingMatch | undefined {
+  const exact = catalogue.synonyms.get(normalised) ?? catalogue.looseSynonyms.get(looseKey(normalised));
   if (exact) return { kind: exact, via: 'synonym', detail: normalised };
   for (const kind of catalogue.kindOrder) {
     for (const regex of kind.regexes) {

@@ -45,3 +45,22 @@ export function headingQualifier(heading: string): string {
   const q = m[1]!.toLowerCase().replace(/[*_]/g, '').trim();
   return /^(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)$/.test(q) ? '' : q;
 }
+
+/**
+ * A normalised heading with its words' plural endings off and hyphens, slashes and underscores as spaces:
+ * "Success metric" and "success metrics", "Go to market plan" and "go-to-market plan" meet here.
+ */
+export function looseKey(normalised: string): string {
+  return normalised
+    .replace(/[-_/]+/g, ' ')
+    .split(' ')
+    .filter(Boolean)
+    .map(singular)
+    .join(' ');
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
