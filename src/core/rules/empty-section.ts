@@ -2,6 +2,7 @@
 // complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
 import { z } from 'zod';
+import type { Section } from '../model';
 import { defineRule } from './rule';
 import { roles, sectionLabel } from './support';
 
@@ -17,6 +18,9 @@ export default defineRule({
   },
   check({ analysis, doc, options, path, report }) {
     if (!options.inTemplates && path && isTemplateFile(path)) return;
+    // A document most of whose sections are still placeholders is a template, whatever its name (an
+    // issue template, a skeleton being filled in): its empty sections are listed, but not as warnings.
+    const template = !options.inTemplates && mostlyPlaceholders(analysis.sections.map((s) => s.section));
     for (const s of analysis.sections) {
       if (!s.section.placeholderOnly || s.section.children.length || s.section.pseudo || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
@@ -29,12 +33,21 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
+        weak: template,
         message: `Section ${sectionLabel(s.section)} ${content ? 'holds only placeholders' : 'is empty'}.${owner}`,
         guidelines: s.kind?.guidelines ?? [],
       });
     }
   },
 });
+
+/** Half or more of the sections that hold text of their own (leaves) are placeholders. */
+const TEMPLATE_SHARE = 0.5;
+
+function mostlyPlaceholders(sections: readonly Section[]): boolean {
+  const leaves = sections.filter((s) => !s.children.length && !s.pseudo);
+  return leaves.length > 0 && leaves.filter((s) => s.placeholderOnly).length >= leaves.length * TEMPLATE_SHARE;
+}
 
 /**
  * "prd-template.md", "brief.tmpl.yaml", "templates/prd.md", and the issue templates of GitHub
