@@ -4,6 +4,7 @@
 // every Markdown/YAML document, so it reads headings with a line scan (no Markdown or YAML parser) and words with the cue index.
 import type { Catalogue, CompiledKind } from '../catalogue/catalogue';
 import { matchHeading } from '../classify/heading';
+import { withoutClosingSequence } from '../parse/markdown-scan';
 import { splitAtHeadings } from '../parse/split';
 import { words } from '../text/words';
 import { markedAsSpec } from '../spec-files';
@@ -140,21 +141,16 @@ export function markdownHeadings(text: string): string[] {
   for (const chunk of splitAtHeadings(text, from)) {
     const [first = '', second = ''] = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 2000)).split('\n', 2).map((l) => l.replace(/\r$/, ''));
     const atx = ATX.exec(first);
-    if (atx) headings.push(withoutClosingHashes(first.slice(atx[0].length)).trim());
+    if (atx) headings.push(withoutClosingSequence(first.slice(atx[0].length)).trim());
     // Every other cut is at a setext heading's text line; the first chunk starts wherever the body does.
     else if (chunk.start !== from || (SETEXT_UNDERLINE.test(second) && !NOT_PARAGRAPH.test(first))) headings.push(first.trim());
   }
   return headings.filter((h) => h !== '');
 }
 
-function withoutClosingHashes(text: string): string {
-  const m = /[ \t]+#+[ \t]*$/.exec(text);
-  if (m) return text.slice(0, m.index);
-  return /^#+[ \t]*$/.test(text) ? '' : text;
-}
 
 const YAML_TITLE = /^[ \t]*(?:-[ \t]+)?(?:title|label)[ \t]*:[ \t]*(.*)$/;
-const YAML_TOP_KEY = /^([A-Za-z][\w -]*?)[ \t]*:(?:[ \t]|$)/;
+const YAML_TOP_KEY = /^([A-Za-z][\w-]*(?: [\w-]+)*)[ \t]*:(?:[ \t]|$)/;
 
 /**
  * A YAML file's headings, read line by line: the `title:` of sections (`sections: - title: …`, as in
@@ -181,11 +177,17 @@ export function yamlHeadings(text: string): string[] {
     }
     const titled = YAML_TITLE.exec(line);
     if (titled) {
-      const value = unquote(titled[1]!.replace(/[ \t]+#.*$/, '').trim());
+      const value = unquote(withoutComment(titled[1]!).trim());
       if (value && !/^[|>]/.test(value)) headings.push(value);
     }
   }
   return headings;
+}
+
+/** The value before a ` #` comment (linear: a regular expression for it is quadratic on runs of blanks). */
+function withoutComment(value: string): string {
+  for (let i = value.indexOf('#'); i > 0; i = value.indexOf('#', i + 1)) if (value[i - 1] === ' ' || value[i - 1] === '\t') return value.slice(0, i);
+  return value;
 }
 
 function unquote(value: string): string {
