@@ -20,6 +20,8 @@ export interface ParsedArgs {
   fix: boolean;
   stdin: boolean;
   onlySpecs: boolean;
+  /** Exit with 2 when the folders and globs named hold no spec (ESLint's convention); --no-error-on-no-specs. */
+  errorOnNoSpecs: boolean;
   stdinFilename?: string;
   /** true / false from --color / --no-color; undefined: decided by the terminal and NO_COLOR/FORCE_COLOR. */
   color?: boolean;
@@ -67,6 +69,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--fix': { value: false, commands: LINT, apply: (a) => (a.fix = true) },
   '--stdin': { value: false, commands: LINT, apply: (a) => (a.stdin = true) },
   '--only-specs': { value: false, commands: LINT, apply: (a) => (a.onlySpecs = true) },
+  '--no-error-on-no-specs': { value: false, commands: LINT, apply: (a) => (a.errorOnNoSpecs = false) },
   '--stdin-filename': { value: true, commands: LINT, apply: (a, v) => (a.stdinFilename = v) },
   '--color': { value: false, commands: LINT, apply: (a) => (a.color = true) },
   '--no-color': { value: false, commands: LINT, apply: (a) => (a.color = false) },
@@ -88,7 +91,7 @@ const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output', '-
 const COMMANDS = new Set(['lint', 'stub', 'init', 'explain', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const args: ParsedArgs = { command: 'lint', positionals: [], quiet: false, rules: [], fix: false, stdin: false, onlySpecs: false };
+  const args: ParsedArgs = { command: 'lint', positionals: [], quiet: false, rules: [], fix: false, stdin: false, onlySpecs: false, errorOnNoSpecs: true };
   let rest = [...argv];
   // The command is the first argument when it is one of the command words; a file of that name is `./lint`.
   if (rest[0] !== undefined && COMMANDS.has(rest[0])) {

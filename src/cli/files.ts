@@ -1,20 +1,24 @@
 // Which files a run lints. Files named explicitly always (unless --only-specs); folders and globs are searched for specs: files
-// matching the config's `files.include` (minus `files.exclude`), or Markdown/YAML that says it is a spec
-// (`specroles:` in front matter or at a YAML top level, or a known `type:` in front matter).
+// matching the config's `files.include` (minus `files.exclude`), Markdown/YAML that says it is a spec
+// (`specroles:` in front matter or at a YAML top level, or a known `type:` in front matter), or
+// Markdown/YAML whose content reads as a spec (the engine's specDecision: headings of known section
+// kinds, product vocabulary). Skipped Markdown/YAML files are counted by reason for the notices.
 // .gitignore'd paths, node_modules and .git are never searched.
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
-import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
-import { byName, CliError, displayPath, toPosix } from './util';
+import type { Catalogue } from '../core/catalogue/catalogue';
+import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, specDecision, type NotSpecBecause } from '../core/detect/spec-decision';
+import { DEFAULT_SPEC_FILES } from '../core/spec-files';
+import { byName, CliError, displayPath, plural, toPosix } from './util';
 
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const CANDIDATE = /\.(md|markdown|ya?ml)$/i;
-/** How much of a file is read to look for a `specroles:` marker. */
-const HEAD_BYTES = 64 * 1024;
+/** How much of a file is read for its marker and its content decision (the decision reads no more). */
+const HEAD_BYTES = MAX_DECISION_CHARS;
 
 export interface Target {
   abs: string;
@@ -26,6 +30,8 @@ export interface Discovery {
   targets: Target[];
   /** Notices for standard error (a folder with no specs in it). */
   notices: string[];
+  /** Whether a folder or glob was searched (not only files named explicitly). */
+  searched: boolean;
 }
 
 export interface DiscoverOptions {
@@ -37,7 +43,7 @@ export function discover(
   patterns: readonly string[],
   cwd: string,
   configs: Configs,
-  knownTypes: (c: ResolvedConfig) => ReadonlySet<string>,
+  catalogueOf: (c: ResolvedConfig) => Catalogue,
   options: DiscoverOptions = {},
 ): Discovery {
   const seen = new Set<string>();
@@ -49,7 +55,8 @@ export function discover(
     seen.add(abs);
     targets.push({ abs, display: displayPath(cwd, abs) });
   };
-  const selector = new SpecSelector(cwd, configs, knownTypes);
+  const selector = new SpecSelector(cwd, configs, catalogueOf);
+  let searched = false;
 
   for (const pattern of patterns.length ? patterns : ['.']) {
     const abs = resolve(cwd, pattern);
@@ -64,9 +71,11 @@ export function discover(
       continue;
     }
     if (stat?.isDirectory()) {
+      searched = true;
       const before = targets.length;
-      walk(abs, gitignore, (file) => selector.isSpec(file) && add(file), Infinity);
-      if (targets.length === before) notices.push(`no specs found in ${displayPath(cwd, abs)}`);
+      const skipped = new Skipped();
+      walk(abs, gitignore, (file) => selector.isSpec(file, skipped) && add(file), Infinity);
+      if (targets.length === before) notices.push(`no specs found in ${displayPath(cwd, abs)}${skipped.describe()}`);
       continue;
     }
     const scan = picomatch.scan(toPosix(pattern));
@@ -77,18 +86,20 @@ export function discover(
     const matcher = picomatch(posixPattern, { dot: true });
     // A glob without "/" or "**" after its base only looks in the base folder itself.
     const depth = /\/|\*\*/.test(scan.glob) ? Infinity : 1;
+    searched = true;
     let matched = 0;
     const before = targets.length;
+    const skipped = new Skipped();
     walk(base, gitignore, (file) => {
       const candidate = isAbsolute(posixPattern) ? toPosix(file) : toPosix(relative(cwd, file));
       if (!matcher(candidate)) return;
       matched++;
-      if (selector.isSpec(file)) add(file);
+      if (selector.isSpec(file, skipped)) add(file);
     }, depth);
     if (!matched) throw new CliError(`${pattern}: no files match`);
-    if (targets.length === before) notices.push(`no specs among the files matching ${pattern}`);
+    if (targets.length === before) notices.push(`no specs among the files matching ${pattern}${skipped.describe()}`);
   }
-  return { targets, notices };
+  return { targets, notices, searched };
 }
 
 /** Depth-first, entries in name order, so the same tree always gives the same list. */
@@ -132,10 +143,11 @@ class SpecSelector {
   constructor(
     private readonly cwd: string,
     private readonly configs: Configs,
-    private readonly knownTypes: (c: ResolvedConfig) => ReadonlySet<string>,
+    private readonly catalogueOf: (c: ResolvedConfig) => Catalogue,
   ) {}
 
-  isSpec(abs: string): boolean {
+  /** `skipped` counts the Markdown/YAML files found not to be specs, and why. */
+  isSpec(abs: string, skipped?: Skipped): boolean {
     // Only Markdown and YAML are specs; other files never cost a config lookup.
     if (!CANDIDATE.test(abs)) return false;
     const resolved = this.configs.forFile(abs);
@@ -146,9 +158,12 @@ class SpecSelector {
     // Relative to the config that sets the globs (or the working folder); `**/…` globs also match the
     // absolute path, so the defaults work wherever the run starts.
     const test = (matcher: Matcher) => (!rel.startsWith('..') && matcher(rel)) || matcher(posixAbs);
-    if (m.exclude && test(m.exclude)) return false;
+    if (m.exclude && test(m.exclude)) {
+      skipped?.add(abs, 'excluded');
+      return false;
+    }
     if (test(m.include)) return true;
-    return this.marked(abs, resolved);
+    return this.decide(abs, resolved, skipped);
   }
 
   private matchersFor(resolved: ResolvedConfig): { include: Matcher; exclude?: Matcher } {
@@ -163,14 +178,50 @@ class SpecSelector {
     return m;
   }
 
-  /** `specroles:` in front matter or at a YAML top level; a known `type:` in Markdown front matter. */
-  private marked(abs: string, resolved: ResolvedConfig): boolean {
+  /**
+   * `specroles:` in front matter or at a YAML top level; a known `type:` in Markdown front matter; or a
+   * content that reads as a spec (specDecision, on the same start of the file).
+   */
+  private decide(abs: string, resolved: ResolvedConfig, skipped: Skipped | undefined): boolean {
     const head = readHead(abs);
-    if (head === undefined) return false;
-    const types = this.knownTypes(resolved);
-    return markedAsSpec(head, /\.ya?ml$/i.test(abs), (type) => types.has(type));
+    if (head === undefined) {
+      skipped?.add(abs, 'unreadable');
+      return false;
+    }
+    const decision = specDecision(head, { isYaml: /\.ya?ml$/i.test(abs), catalogue: this.catalogueOf(resolved) });
+    if (!decision.spec) skipped?.add(abs, decision.because ?? 'no-headings');
+    return decision.spec;
   }
 }
+
+/** The Markdown and YAML files a search skipped, by reason, for "no specs found" notices. */
+export class Skipped {
+  private readonly markdown = new Map<SkipReason, number>();
+  private readonly yaml = new Map<SkipReason, number>();
+
+  add(abs: string, reason: SkipReason): void {
+    const counts = /\.ya?ml$/i.test(abs) ? this.yaml : this.markdown;
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+
+  /** ": 13 Markdown files skipped (no headings of known section kinds); mark a spec with …", or "". */
+  describe(): string {
+    const total = (m: Map<SkipReason, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const md = total(this.markdown);
+    const yaml = total(this.yaml);
+    if (!md && !yaml) return '';
+    const files = [md ? plural(md, 'Markdown file', 'Markdown files') : '', yaml ? plural(yaml, 'YAML file', 'YAML files') : ''].filter(Boolean).join(' and ');
+    const reasons = new Map<SkipReason, number>();
+    for (const m of [this.markdown, this.yaml]) for (const [r, n] of m) reasons.set(r, (reasons.get(r) ?? 0) + n);
+    const order = [...reasons.keys()].sort((a, b) => SKIP_ORDER.indexOf(a) - SKIP_ORDER.indexOf(b));
+    const why = order.length === 1 ? SKIP_WORDS[order[0]!] : order.map((r) => `${reasons.get(r)} ${r === 'excluded' || r === 'unreadable' ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
+    return `: ${files} skipped (${why}); mark a spec with \`specroles: 1\` in its front matter or add it to files.include`;
+  }
+}
+
+type SkipReason = NotSpecBecause | 'excluded' | 'unreadable';
+const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', unreadable: 'unreadable' };
+const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'excluded', 'unreadable'];
 
 function readHead(abs: string): string | undefined {
   let fd: number | undefined;

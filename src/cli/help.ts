@@ -25,6 +25,7 @@ Lint options:
   -q, --quiet                Report errors only (warnings still count for --max-warnings)
       --fix                  Apply safe fixes to the files, then report what is left
       --only-specs           Skip files named explicitly that are not specs (for hooks)
+      --no-error-on-no-specs Exit with 0, not 2, when the folders and globs hold no spec
       --stdin                Lint standard input
       --stdin-filename NAME  The path standard input stands for (format, config, type)
       --color, --no-color    Force colours on or off (NO_COLOR, FORCE_COLOR honoured)
@@ -35,12 +36,17 @@ Lint options:
 Folders and globs are searched for specs: files matching the config's
 \`files.include\` globs (by default *.prd.md, *.spec.md, *.spec.yaml, *.prd.yaml,
 and Markdown under prd/, prds/, specs/, product-specs/, briefs/), Markdown whose
-front matter has \`specroles:\` or a known \`type:\`, and YAML with a top-level
-\`specroles:\`. .gitignore'd files, node_modules and .git are skipped. Files named
-explicitly are always linted (unless --only-specs).
+front matter has \`specroles:\` or a known \`type:\`, YAML with a top-level
+\`specroles:\`, and Markdown or YAML that reads as a spec: headings (YAML section
+titles, form labels, top-level keys) naming three or more known section kinds, or
+broad and dense PM/PMM vocabulary. \`files.exclude\` wins over all of these.
+.gitignore'd files, node_modules and .git are skipped. Files named explicitly are
+always linted (unless --only-specs). When the folders and globs named hold no
+spec, the notice says how many files were skipped and why.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too
-many warnings, 2 usage, config or I/O error.`;
+many warnings, 2 usage, config or I/O error, or no spec in the folders and globs
+named (unless --no-error-on-no-specs).`;
 
 const TOPICS: Record<string, string> = {
   stub: `Usage: specroles stub KIND... [--format md|yaml] [--config FILE]

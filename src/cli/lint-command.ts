@@ -33,16 +33,13 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     ruleSettings[id] = severity;
   }
   const configs = new Configs({ cwd, rules: ruleSettings, ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
-  const knownTypes = new Map<ResolvedConfig, ReadonlySet<string>>();
-  const typesOf = (c: ResolvedConfig) => {
-    let types = knownTypes.get(c);
-    if (!types) knownTypes.set(c, (types = new Set(catalogueFor(c.config).docTypes.keys())));
-    return types;
-  };
+  const catalogueOf = (c: ResolvedConfig) => catalogueFor(c.config);
 
   // 1. What to lint.
   const tasks: FileTask[] = [];
   const notices: string[] = [];
+  // Folders and globs were searched and held no spec: exit 2 (ESLint's convention for unmatched patterns).
+  let noSpecs = false;
   if (args.stdin) {
     const text = await io.readStdin();
     const name = args.stdinFilename;
@@ -50,8 +47,9 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
     tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text });
   } else {
-    const found = discover(args.positionals, cwd, configs, typesOf, { onlySpecs: args.onlySpecs });
+    const found = discover(args.positionals, cwd, configs, catalogueOf, { onlySpecs: args.onlySpecs });
     notices.push(...found.notices);
+    noSpecs = found.searched && !found.targets.length;
     for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix });
   }
   if (args.config && !configs.all.length) configs.forDirectory(cwd);
@@ -134,6 +132,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
   for (const e of errors) io.stderr.write(`specroles: ${e}\n`);
   for (const p of lateProblems) io.stderr.write(`specroles: ${p}\n`);
   if (errors.length || lateProblems.size) return 2;
+  if (noSpecs && args.errorOnNoSpecs) return 2;
   if (counts.errors) return 1;
   const max = args.maxWarnings ?? -1;
   if (max >= 0 && counts.warnings > max) {

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import * as vscode from 'vscode';
 import { logCaught } from './caught';
 import type { Config, Finding, LintResult, LoadedConfig, Range } from '../core';
-import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
+import { DEFAULT_SPEC_FILES } from '../core/spec-files';
 import { CONFIG_NAMES, engine } from './engine';
 
 
@@ -173,7 +173,7 @@ export class Linter implements vscode.Disposable {
     return merged;
   }
 
-  /** Front matter `specroles:` / a known `type:`, a YAML top-level `specroles:`, or the include globs. */
+  /** The include globs, front matter `specroles:` / a known `type:`, a YAML top-level `specroles:`, or content that reads as a spec. */
   isSpec(doc: vscode.TextDocument, config: Config): boolean {
     if (doc.languageId !== 'markdown' && doc.languageId !== 'yaml') return false;
     if (Linter.isConfigFile(doc.uri)) return false;
@@ -186,8 +186,14 @@ export class Linter implements vscode.Disposable {
     const matches = (globs: string[]) => globs.length > 0 && paths.some((p) => picomatch(globs, { dot: true })(p));
     if (matches(exclude)) return false;
     if (matches(include)) return true;
-    const head = doc.getText(new vscode.Range(0, 0, 400, 0));
-    return markedAsSpec(head, doc.languageId === 'yaml', (type) => engine().catalogueFor(config).docTypes.has(type));
+    // Markers, then content (headings of known section kinds, product vocabulary): the decision the CLI's
+    // folder walk makes, on the same start of the text (it reads no more than MAX_DECISION_CHARS).
+    const core = engine();
+    const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(core.MAX_DECISION_CHARS)));
+    return core.specDecision(head, {
+      isYaml: doc.languageId === 'yaml',
+      catalogue: core.catalogueFor(config),
+    }).spec;
   }
 
   /** On open / change: debounced per document when run = onType. */

@@ -1,0 +1,197 @@
+// Is this file a spec, by what it says (issue 12)? Front ends first try the path globs and the markers
+// (spec-files.ts); a Markdown or YAML file that neither selects is a spec when its headings name enough
+// section kinds of the catalogue, or its words are those of PM/PMM work (below). This runs on every candidate file of a folder walk and in the editor on
+// every Markdown/YAML document, so it reads headings with a line scan (no Markdown or YAML parser) and words with the cue index.
+import type { Catalogue, CompiledKind } from '../catalogue/catalogue';
+import { matchHeading } from '../classify/heading';
+import { withoutClosingSequence } from '../parse/markdown-scan';
+import { splitAtHeadings } from '../parse/split';
+import { words } from '../text/words';
+import { markedAsSpec } from '../spec-files';
+
+/**
+ * Two kinds of evidence, each from the catalogue, so a team's kinds, synonyms and cue words count too:
+ * - structure: the headings name section kinds (administrative kinds, `skipOwnership`, not counted);
+ * - vocabulary: the body uses the cue words of PM and PMM work (cues.yaml), by group and by density.
+ * A file is a spec when its structure says so and its body talks about product work at all, or, with
+ * few or no such headings, when its vocabulary alone is broad and dense.
+ */
+
+/**
+ * Structure: at least this many distinct kinds. Every document type asks for at least two groups of
+ * sections (a PRD a why, a what and a when; a positioning document an audience and a value proposition);
+ * one more than that leaves room for the one or two product-sounding headings ("Features", "Roadmap",
+ * "Documentation") that READMEs and how-tos carry by accident.
+ */
+export const MIN_DISTINCT_KINDS = 3;
+
+/**
+ * ... or at least this many, when they are also MIN_KIND_SHARE of all headings: a short spec (an
+ * issue-form template, a one-page brief) has few headings, nearly all of them sections. Half, because in
+ * a non-spec kind-like headings are incidental, a minority among "Installation", "Usage", dates, versions.
+ */
+export const MIN_DISTINCT_KINDS_SHORT = 2;
+export const MIN_KIND_SHARE = 0.5;
+
+/**
+ * Structure needs at least this much product vocabulary (weighted cue hits per 1000 words, about one
+ * weak cue word per 200 words): headings such as "Why" or "Implementation" in a text that never speaks
+ * of users, requirements, customers or launches (an architecture decision, a runbook) are a coincidence.
+ */
+export const MIN_DENSITY_WITH_HEADINGS = 5;
+
+/**
+ * Vocabulary alone: cue words from at least this many of the catalogue's cue groups (breadth: several
+ * kinds of PM/PMM work, not one topic that happens to use a cue word) at a density of at least
+ * MIN_DENSITY_ALONE weighted hits per 1000 words (about one strong cue per paragraph). Long documents
+ * that mention product work in passing (changelogs, API references) stay below the density.
+ */
+export const MIN_CUE_GROUPS_ALONE = 5;
+export const MIN_DENSITY_ALONE = 25;
+
+/**
+ * Only the start of a file is read: a spec's section headings start on its first pages, and the cap
+ * keeps the decision cheap on a long changelog or meeting log. The CLI reads as much of each file.
+ */
+export const MAX_DECISION_CHARS = 64 * 1024;
+
+/** Why a file is not a spec, in the words the CLI groups skipped files by. */
+export type NotSpecBecause = 'no-headings' | 'few-headings' | 'no-vocabulary';
+
+export interface SpecDecision {
+  spec: boolean;
+  /** Why, for messages: "3 of 7 headings name 3 known section kinds: Problem, Goals, Success metrics". */
+  reason: string;
+  /** When not a spec: the short reason, for a summary of many files. */
+  because?: NotSpecBecause;
+  /** The distinct non-administrative kinds the headings name, in order of first appearance. */
+  kinds: CompiledKind[];
+  /** Headings read (Markdown headings; YAML section titles, form labels and top-level keys). */
+  headings: number;
+  /** Distinct cue groups in the text, and weighted cue hits per 1000 words. */
+  cueGroups: number;
+  density: number;
+}
+
+export interface SpecDecisionOptions {
+  isYaml: boolean;
+  catalogue: Catalogue;
+}
+
+/** The content decision: a marker, or structure and vocabulary (see the constants above). */
+export function specDecision(text: string, options: SpecDecisionOptions): SpecDecision {
+  const { isYaml, catalogue } = options;
+  const head = text.length > MAX_DECISION_CHARS ? text.slice(0, MAX_DECISION_CHARS) : text;
+  if (markedAsSpec(head, isYaml, (type) => catalogue.docTypes.has(type))) {
+    const reason = isYaml ? 'a top-level `specroles:` key marks it' : 'its front matter has `specroles:` or a known `type:`';
+    return { spec: true, reason, kinds: [], headings: 0, cueGroups: 0, density: 0 };
+  }
+  const titles = isYaml ? yamlHeadings(head) : markdownHeadings(head);
+  const kinds: CompiledKind[] = [];
+  let named = 0;
+  for (const title of titles) {
+    const kind = matchHeading(catalogue, title)?.kind;
+    if (!kind || kind.skipOwnership) continue;
+    named++;
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  const ws = words(head);
+  const hits = catalogue.cues.match(ws);
+  const cueGroups = new Set(hits.map((h) => h.value.id)).size;
+  const density = ws.length ? (1000 * hits.reduce((sum, h) => sum + h.value.weight, 0)) / ws.length : 0;
+
+  const share = titles.length ? named / titles.length : 0;
+  const structure = kinds.length >= MIN_DISTINCT_KINDS || (kinds.length >= MIN_DISTINCT_KINDS_SHORT && share >= MIN_KIND_SHARE);
+  const vocabulary = cueGroups >= MIN_CUE_GROUPS_ALONE && density >= MIN_DENSITY_ALONE;
+  const what = isYaml ? 'section titles' : 'headings';
+  const headingsSay = kinds.length
+    ? `${named} of ${titles.length} ${what} name ${kinds.length === 1 ? 'a known section kind' : `${kinds.length} known section kinds`}: ${kinds.map((k) => k.name).join(', ')}`
+    : `no ${what} of known section kinds`;
+  const vocabularySays = `product vocabulary from ${cueGroups} cue ${cueGroups === 1 ? 'group' : 'groups'}, ${density.toFixed(0)} per 1000 words`;
+  const result = { kinds, headings: titles.length, cueGroups, density };
+  if (structure && density >= MIN_DENSITY_WITH_HEADINGS) return { spec: true, reason: headingsSay, ...result };
+  if (vocabulary) return { spec: true, reason: `${headingsSay}, but ${vocabularySays}`, ...result };
+  const because: NotSpecBecause = structure ? 'no-vocabulary' : kinds.length ? 'few-headings' : 'no-headings';
+  const reason = structure ? `${headingsSay}, but hardly any product vocabulary (${vocabularySays})` : `${headingsSay}, and ${vocabularySays}`;
+  return { spec: false, reason, because, ...result };
+}
+
+/** How the CLI words a group of skipped files. */
+export const NOT_SPEC_BECAUSE: Record<NotSpecBecause, string> = {
+  'no-headings': 'no headings of known section kinds',
+  'few-headings': 'too few headings of known section kinds',
+  'no-vocabulary': 'headings of known kinds but hardly any product vocabulary',
+};
+
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>|]|\d{1,9}[.)]|<|$)|^\s*$| {4}/;
+
+/** The text of each ATX and setext heading outside front matter, code fences and HTML comments. */
+export function markdownHeadings(text: string): string[] {
+  let from = 0;
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (open) {
+    const close = FRONT_MATTER_CLOSE.exec(text.slice(open[0].length));
+    if (close) from = open[0].length + close.index + close[0].length;
+  }
+  const headings: string[] = [];
+  for (const chunk of splitAtHeadings(text, from)) {
+    const [first = '', second = ''] = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 2000)).split('\n', 2).map((l) => l.replace(/\r$/, ''));
+    const atx = ATX.exec(first);
+    if (atx) headings.push(withoutClosingSequence(first.slice(atx[0].length)).trim());
+    // Every other cut is at a setext heading's text line; the first chunk starts wherever the body does.
+    else if (chunk.start !== from || (SETEXT_UNDERLINE.test(second) && !NOT_PARAGRAPH.test(first))) headings.push(first.trim());
+  }
+  return headings.filter((h) => h !== '');
+}
+
+
+const YAML_TITLE = /^[ \t]*(?:-[ \t]+)?(?:title|label)[ \t]*:[ \t]*(.*)$/;
+const YAML_TOP_KEY = /^([A-Za-z][\w-]*(?: [\w-]+)*)[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * A YAML file's headings, read line by line: the `title:` of sections (`sections: - title: …`, as in
+ * our YAML format and BMAD-style templates), the `label:` of issue-form fields (`body: - attributes:
+ * label: …`), and the top-level keys (`problem:`, `acceptance_criteria:`, `target_users:`), which are
+ * the sections of a YAML product file. Quoted values are unquoted; keys lose `_` and `-`.
+ */
+export function yamlHeadings(text: string): string[] {
+  const headings: string[] = [];
+  let block: number | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    // Inside a block scalar (`key: |`), until a line indented no deeper than its key.
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    if (block !== undefined) {
+      if (line.trim() === '' || indent > block) continue;
+      block = undefined;
+    }
+    if (/:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line)) block = indent;
+    const top = YAML_TOP_KEY.exec(line);
+    if (top && top[1] !== 'title' && top[1] !== 'label') {
+      headings.push(top[1]!.replace(/[_-]+/g, ' '));
+      continue;
+    }
+    const titled = YAML_TITLE.exec(line);
+    if (titled) {
+      const value = unquote(withoutComment(titled[1]!).trim());
+      if (value && !/^[|>]/.test(value)) headings.push(value);
+    }
+  }
+  return headings;
+}
+
+/** The value before a ` #` comment (linear: a regular expression for it is quadratic on runs of blanks). */
+function withoutComment(value: string): string {
+  for (let i = value.indexOf('#'); i > 0; i = value.indexOf('#', i + 1)) if (value[i - 1] === ' ' || value[i - 1] === '\t') return value.slice(0, i);
+  return value;
+}
+
+function unquote(value: string): string {
+  const q = value[0];
+  if ((q === '"' || q === "'") && value.endsWith(q) && value.length >= 2) return value.slice(1, -1);
+  return value;
+}
