@@ -11,7 +11,7 @@ import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
 import type { Catalogue } from '../core/catalogue/catalogue';
 import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, specDecision, type NotSpecBecause } from '../core/detect/spec-decision';
-import { DEFAULT_SPEC_FILES } from '../core/spec-files';
+import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
 import { byName, CliError, displayPath, plural, toPosix } from './util';
 
 
@@ -188,7 +188,16 @@ class SpecSelector {
       skipped?.add(abs, 'unreadable');
       return false;
     }
-    const decision = specDecision(head, { isYaml: /\.ya?ml$/i.test(abs), catalogue: this.catalogueOf(resolved) });
+    const isYaml = /\.ya?ml$/i.test(abs);
+    const catalogue = this.catalogueOf(resolved);
+    // A config that lists its specs (`files.include`) is taken at its word: beyond its globs only a marker
+    // makes a file a spec, not its content.
+    if (resolved.config.files?.include) {
+      const marked = markedAsSpec(head, isYaml, (type) => catalogue.docTypes.has(type));
+      if (!marked) skipped?.add(abs, 'not-included');
+      return marked;
+    }
+    const decision = specDecision(head, { isYaml, catalogue });
     if (!decision.spec) skipped?.add(abs, decision.because ?? 'no-headings');
     return decision.spec;
   }
@@ -214,14 +223,16 @@ export class Skipped {
     const reasons = new Map<SkipReason, number>();
     for (const m of [this.markdown, this.yaml]) for (const [r, n] of m) reasons.set(r, (reasons.get(r) ?? 0) + n);
     const order = [...reasons.keys()].sort((a, b) => SKIP_ORDER.indexOf(a) - SKIP_ORDER.indexOf(b));
-    const why = order.length === 1 ? SKIP_WORDS[order[0]!] : order.map((r) => `${reasons.get(r)} ${r === 'excluded' || r === 'unreadable' ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
+    const why = order.length === 1 ? SKIP_WORDS[order[0]!] : order.map((r) => `${reasons.get(r)} ${PLAIN_REASONS.has(r) ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
     return `: ${files} skipped (${why}); mark a spec with \`specroles: 1\` in its front matter or add it to files.include`;
   }
 }
 
-type SkipReason = NotSpecBecause | 'excluded' | 'unreadable';
-const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', unreadable: 'unreadable' };
-const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'excluded', 'unreadable'];
+type SkipReason = NotSpecBecause | 'excluded' | 'not-included' | 'unreadable';
+const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', 'not-included': 'not in files.include', unreadable: 'unreadable' };
+const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'not-included', 'excluded', 'unreadable'];
+/** Reasons that read without "with": "2 excluded by files.exclude". */
+const PLAIN_REASONS = new Set<SkipReason>(['excluded', 'not-included', 'unreadable']);
 
 function readHead(abs: string): string | undefined {
   let fd: number | undefined;

@@ -190,6 +190,8 @@ export class Linter implements vscode.Disposable {
     // folder walk makes, on the same start of the text (it reads no more than MAX_DECISION_CHARS).
     const core = engine();
     const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(core.MAX_DECISION_CHARS)));
+    // A config that lists its specs is taken at its word: beyond its globs only a marker counts (as in the CLI).
+    if (config.files?.include) return core.markedAsSpec(head, doc.languageId === 'yaml', (type) => core.catalogueFor(config).docTypes.has(type));
     return core.specDecision(head, {
       isYaml: doc.languageId === 'yaml',
       catalogue: core.catalogueFor(config),

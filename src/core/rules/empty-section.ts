@@ -41,12 +41,14 @@ export default defineRule({
   },
 });
 
-/** Half or more of the sections that hold text of their own (leaves) are placeholders. */
+/** Half or more of the sections that hold text of their own (leaves) are placeholders, of at least three:
+ * one or two sections say too little to tell a template from a spec being written. */
 const TEMPLATE_SHARE = 0.5;
+const TEMPLATE_MIN_SECTIONS = 3;
 
 function mostlyPlaceholders(sections: readonly Section[]): boolean {
   const leaves = sections.filter((s) => !s.children.length && !s.pseudo);
-  return leaves.length > 0 && leaves.filter((s) => s.placeholderOnly).length >= leaves.length * TEMPLATE_SHARE;
+  return leaves.length >= TEMPLATE_MIN_SECTIONS && leaves.filter((s) => s.placeholderOnly).length >= leaves.length * TEMPLATE_SHARE;
 }
 
 /**
