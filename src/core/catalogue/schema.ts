@@ -28,6 +28,15 @@ export const kindSchema = z.object({
     .boolean()
     .default(false)
     .describe('Subsections whose headings match another kind only by keyword belong to this kind (an engineering design section\'s "Rollback" questions are engineering\'s)'),
+  repeatable: z.boolean().default(false).describe('Sections of this kind may repeat side by side (one user story or case study per section)'),
+  confusableWith: z
+    .array(idSchema)
+    .default([])
+    .describe('Kinds one heading word can mean either of ("Launch": a release or a launch); under a part about one of them, the other means it too'),
+  wrongMetrics: z
+    .object({ kind: idSchema, says: z.string().min(1) })
+    .optional()
+    .describe('For a metrics kind: the kind of metric cue that does not belong in it, and how a finding names those metrics'),
   inDocumentsOf: z
     .record(idSchema, idSchema)
     .optional()

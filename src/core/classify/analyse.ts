@@ -124,19 +124,13 @@ function readSection(section: Section, parent: AnalysedSection | undefined, cata
 }
 
 /**
- * Pairs of kinds one heading word can mean either of (taxonomy, "ambiguity hot-spots"): in a document
- * whose title names one of them, the other one's headings under a part about the title's kind mean
- * the title's kind ("Launch" under a release track of a "Feature rollout process" is a release step).
+ * Kinds one heading word can mean either of (kinds.yaml `confusableWith`, the taxonomy's "ambiguity
+ * hot-spots"), in either direction: in a document whose title names one of them, the other one's
+ * headings under a part about the title's kind mean the title's kind ("Launch" under a release track of
+ * a "Feature rollout process" is a release step).
  */
-const CONFUSABLE: readonly (readonly [string, string])[] = [
-  ['launch_plan', 'release_rollout'],
-  ['users_use_cases', 'personas_audience'],
-  ['success_metrics', 'gtm_metrics'],
-  ['alternatives_considered', 'competitive_landscape'],
-];
-
-function confusable(a: string, b: string): boolean {
-  return CONFUSABLE.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+function confusable(a: CompiledKind, b: CompiledKind): boolean {
+  return a.confusableWith.includes(b.id) || b.confusableWith.includes(a.id);
 }
 
 interface Topic {
@@ -160,7 +154,7 @@ function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | unde
   }
   // The document's title names what it is about: under a part about that, a heading that could mean that
   // or its look-alike means that ("Launch" under a release track of a "Feature rollout process").
-  if (s.kind && topic && s.evidence?.via !== 'declared' && s.parent?.kind === topic.kind && confusable(s.kind.id, topic.kind.id)) {
+  if (s.kind && topic && s.evidence?.via !== 'declared' && s.parent?.kind === topic.kind && confusable(s.kind, topic.kind)) {
     s.headingKind = s.kind;
     s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a document titled "${topic.title}"` };
     s.kind = topic.kind;

@@ -19,14 +19,15 @@ export default defineRule({
     fixable: false,
     options: z
       .object({
-        allow: z.array(z.string()).optional().describe('Kinds that may repeat (user stories, metadata…)'),
+        allow: z.array(z.string()).optional().describe('Kinds that may repeat besides those repeatable by nature (kinds.yaml `repeatable`: user stories, metadata…)'),
         sameKind: z.boolean().optional().describe('Also report two different headings that both name the same kind ("Goals" and "Objectives")'),
       })
       .strict(),
-    defaultOptions: { allow: ['user_stories', 'doc_metadata', 'open_questions', 'stakeholders_roles', 'proof_points'], sameKind: false },
+    defaultOptions: { allow: [], sameKind: false },
   },
   check({ analysis, options, report }) {
-    const allowed = new Set(options.allow ?? []);
+    // Kinds that repeat by nature are data (kinds.yaml `repeatable`); `allow` adds a team's own.
+    const allowed = new Set([...(options.allow ?? []), ...[...analysis.catalogue.kinds.values()].filter((k) => k.repeatable).map((k) => k.id)]);
     const firstByParent = new Map<AnalysedSection | undefined, Map<string, AnalysedSection>>();
     for (const s of analysis.sections) {
       if (!s.kind || allowed.has(s.kind.id) || s.section.pseudo) continue;

@@ -4,12 +4,6 @@ import { describeHits } from '../classify/cues';
 import { defineRule } from './rule';
 import { aKind, sectionLabel } from './support';
 
-/** Kinds of metrics section, and the kind of metric cue that does not belong in each. */
-const WRONG_METRICS: Record<string, { foreign: string; says: string }> = {
-  success_metrics: { foreign: 'gtm_metrics', says: 'growth, retention or satisfaction metrics, which the PMM tracks' },
-  gtm_metrics: { foreign: 'success_metrics', says: 'product usage, reliability or delivery metrics, which the PM tracks' },
-};
-
 export default defineRule({
   meta: {
     id: 'metric-owner',
@@ -20,16 +14,17 @@ export default defineRule({
   },
   check({ analysis, report }) {
     for (const s of analysis.sections) {
-      const wrong = s.kind && WRONG_METRICS[s.kind.id];
+      // Which metrics do not belong in which metrics section is data (kinds.yaml `wrongMetrics`).
+      const wrong = s.kind?.wrongMetrics;
       if (!wrong) continue;
-      const foreignHits = s.cues.hits.filter((h) => h.cue.kind === wrong.foreign);
+      const foreignHits = s.cues.hits.filter((h) => h.cue.kind === wrong.kind);
       const ownHits = s.cues.hits.filter((h) => h.cue.kind === s.kind!.id);
       if (!foreignHits.length || foreignHits.length <= ownHits.length) continue;
       report({
         range: s.section.headingRange,
         section: s,
         message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind!.name.toLowerCase())} but lists ${wrong.says}: ${describeHits(foreignHits, undefined)}.`,
-        data: { kind: s.kind!.id, foreign: wrong.foreign },
+        data: { kind: s.kind!.id, foreign: wrong.kind },
       });
     }
   },

@@ -3,8 +3,6 @@
 import { defineRule } from './rule';
 import { kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
 
-const SHARED = ['pm', 'pmm'];
-
 export default defineRule({
   meta: {
     id: 'shared-section-owners',
@@ -15,9 +13,12 @@ export default defineRule({
   },
   check({ analysis, doc, report }) {
     const { catalogue } = analysis;
+    // "Shared" is the roles.yaml role of that name: the PM and the PMM.
+    const shared = catalogue.roles.get('shared')?.members ?? [];
+    if (!shared.length) return;
     for (const s of analysis.sections) {
       // Shared means PM and PMM; a kind engineering co-owns with the PM (technical approach) is not "shared".
-      if (!s.kind || s.kind.skipOwnership || !SHARED.every((r) => s.expected.includes(r)) || s.declared?.via !== 'annotation') continue;
+      if (!s.kind || s.kind.skipOwnership || !shared.every((r) => s.expected.includes(r)) || s.declared?.via !== 'annotation') continue;
       const named = s.declared.roles.filter((r) => s.expected.includes(r));
       const missing = s.expected.filter((r) => !s.declared!.roles.includes(r));
       if (named.length !== 1 || !missing.length) continue;
