@@ -177,7 +177,7 @@ const CONSTRUCTED: Record<string, { note: string; build: () => RegExp[] }> = {
 
 /** Regexes applied only to input of bounded length, checked up to that bound. */
 const BOUNDED: { file: string; source: string; cap: number; reason: string }[] = [
-  { file: 'src/core/classify/analyse.ts', source: String.raw`\s*\([^()]{0,120}\)$`, cap: 300, reason: 'isQuestion() applies it to the last 300 characters of a title' },
+  { file: 'src/core/classify/context.ts', source: String.raw`\s*\([^()]{0,120}\)$`, cap: 300, reason: 'isQuestion() applies it to the last 300 characters of a title' },
   { file: 'src/core/classify/normalise.ts', source: String.raw`\s*[([][^()[\]]{0,80}[)\]]\s*$`, cap: 300, reason: 'normaliseHeading() cuts headings to 300 characters and folds white space first' },
   { file: 'src/core/classify/normalise.ts', source: String.raw`\s*[-–—:]?\s*\b(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)\s*$`, cap: 300, reason: 'normaliseHeading() cuts headings to 300 characters and folds white space first (cubic on a run of spaces otherwise)' },
 ];

@@ -1,13 +1,16 @@
 // Everything the rules need to know about a parsed document, decided once: each section's kind and
 // expected owner (with the evidence), the owner it declares, what its body reads as, and the document's
-// type and owner.
+// type and owner. In passes: (1) what each heading and body says on its own; the document's type and
+// owner; (2) each section read in its context (context.ts, named steps); (3) silent headings read from
+// their subsections; (4) the owner of sections no kind fits.
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { DocType } from '../catalogue/schema';
 import type { ParsedDocument, Section } from '../model';
 import { scoreSection, type CueHit, type CueScore } from './cues';
 import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
-import { leadingKind, leadingKinds, readBody, subjectFromVocabulary, topPhrases } from './vocabulary';
+import { readInContext } from './context';
+import { readBody, subjectFromVocabulary } from './vocabulary';
 
 export interface KindEvidence {
   via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body' | 'parent';
@@ -89,7 +92,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
   const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
-  for (const s of sections) settle(s, catalogue, docRole, metaOwner, topic, subject);
+  for (const s of sections) {
+    readInContext(s, { catalogue, docRole, topic, subject });
+    settleOwner(s, catalogue, metaOwner);
+  }
   readParentsFromSubsections(sections, catalogue, docRole);
   ownersOfKindless(sections, docOwner.roles);
 
@@ -121,108 +127,6 @@ function readSection(section: Section, parent: AnalysedSection | undefined, cata
   const reading = readBody(catalogue, cues);
   if (reading) result.readsAs = reading;
   return result;
-}
-
-/**
- * Kinds one heading word can mean either of (kinds.yaml `confusableWith`, the taxonomy's "ambiguity
- * hot-spots"), in either direction: in a document whose title names one of them, the other one's
- * headings under a part about the title's kind mean the title's kind ("Launch" under a release track of
- * a "Feature rollout process" is a release step).
- */
-function confusable(a: CompiledKind, b: CompiledKind): boolean {
-  return a.confusableWith.includes(b.id) || b.confusableWith.includes(a.id);
-}
-
-interface Topic {
-  kind: CompiledKind;
-  title: string;
-}
-
-function settle(s: AnalysedSection, catalogue: Catalogue, docRole: string | undefined, metaOwner: string[], topic?: Topic, subject?: CompiledKind): void {
-  // A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
-  // market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain).
-  // An FAQ item asks for facts, not the pitch: "Q: What are the key features?" in a PMM launch FAQ is
-  // answered with what the product does, so it keeps its heading's reading.
-  if (s.kind && docRole && s.evidence?.via !== 'declared' && !(s.evidence?.via === 'pattern' && isFaqItem(s.section.title))) {
-    const contextual = s.kind.inDocumentsOf?.[docRole];
-    const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
-    if (replacement) {
-      s.headingKind = s.kind;
-      s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a ${roleShort(catalogue, docRole)} document` };
-      s.kind = replacement;
-    }
-  }
-  // The document's title names what it is about: under a part about that, a heading that could mean that
-  // or its look-alike means that ("Launch" under a release track of a "Feature rollout process").
-  if (s.kind && topic && s.evidence?.via !== 'declared' && s.parent?.kind === topic.kind && confusable(s.kind, topic.kind)) {
-    s.headingKind = s.kind;
-    s.evidence = { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a document titled "${topic.title}"` };
-    s.kind = topic.kind;
-  }
-  // In a document about one subject, an owner's heading over a body that talks that subject is about it:
-  // "Project mission" or "Success criteria" in a pricing project are pricing decisions.
-  if (s.kind && subject && docRole && s.kind !== subject && s.evidence?.via !== 'declared' && !s.kind.skipOwnership
-    && expandRoles(catalogue, s.kind.owner).includes(docRole) && leadingKinds(s.cues).includes(subject.id)) {
-    s.headingKind = s.kind;
-    s.evidence = { via: 'context', detail: `its text is about ${subject.name.toLowerCase()}, as is the whole document` };
-    s.kind = subject;
-  }
-  // A keyword match yields to the parent where the subsection is one of the parent's questions ("Can the
-  // feature be disabled?" under a readiness questionnaire) or the parent's kind absorbs its subsections.
-  const parentKind = s.parent?.kind;
-  if (s.kind && parentKind && s.evidence?.via === 'pattern' && parentKind.id !== s.kind.id && (parentKind.absorbsSubsections || isQuestion(s.section.title))) {
-    s.headingKind = s.kind;
-    s.kind = parentKind;
-    s.evidence = { via: 'parent', detail: s.parent!.section.title };
-  }
-  // In a document one role owns, a keyword match to a kind that role has no part in yields to a parent
-  // that role owns: "Offensive strategies" or "Monitoring metrics" under the competitive sections of a PMM
-  // competitor analysis are part of the competitive analysis, not product strategy or product metrics.
-  if (s.kind && parentKind && docRole && s.evidence?.via === 'pattern' && parentKind.id !== s.kind.id && ownedBy(catalogue, parentKind, docRole) && !expandRoles(catalogue, s.kind.owner).includes(docRole)) {
-    s.headingKind = s.kind;
-    s.kind = parentKind;
-    s.evidence = { via: 'parent', detail: s.parent!.section.title };
-  }
-  // A weak heading match (a keyword, an inherited kind) yields to a body that clearly reads as another
-  // role's kind: "Research and diligence" that is all pricing is pricing. Named headings keep their kind,
-  // and content-owner-drift reports the disagreement instead.
-  const bodyKind = s.readsAs?.kind;
-  if (s.kind && bodyKind && bodyKind.id !== s.kind.id && (s.evidence?.via === 'pattern' || s.evidence?.via === 'parent')) {
-    const owners = expandRoles(catalogue, bodyKind.owner);
-    // An administrative kind's owners are nominal: "Analysis scope & methodology" over a body that is
-    // all competitors is competitive analysis, not document metadata.
-    const admin = s.kind.skipOwnership && !bodyKind.skipOwnership;
-    if (admin || owners.some((r) => !expandRoles(catalogue, s.kind!.owner).includes(r))) {
-      s.headingKind = s.kind;
-      s.kind = bodyKind;
-      s.evidence = { via: 'body', detail: topPhrases(s.readsAs!.hits) };
-    }
-  }
-  if (!s.kind) {
-    // A heading that says nothing: a body that clearly reads as one kind decides; else the section is
-    // part of its parent ("Enterprise scale" under "Themes" is a theme).
-    if (s.readsAs?.kind) {
-      s.kind = s.readsAs.kind;
-      s.evidence = { via: 'body', detail: topPhrases(s.readsAs.hits) };
-    } else if (s.parent?.kind) {
-      s.kind = s.parent.kind;
-      s.evidence = { via: 'parent', detail: s.parent.section.title };
-    } else if (!s.parent && topic) {
-      // A top-level part of a document about one thing ("Sourcegraph Cloud" in a rollout process) is about it.
-      s.kind = topic.kind;
-      s.evidence = { via: 'context', detail: `a part of "${topic.title}"` };
-    } else if (leadingKind(catalogue, s.cues)) {
-      // A body too short to read as a role can still lead with one kind's words ("Overview of the
-      // product lifecycle" that talks alpha, beta and rollout).
-      s.kind = leadingKind(catalogue, s.cues)!;
-      s.evidence = { via: 'body', detail: topPhrases(s.cues.hits.filter((h) => h.cue.kind === s.kind!.id)) };
-    } else if (!s.parent && subject) {
-      s.kind = subject;
-      s.evidence = { via: 'context', detail: `a part of a document about ${subject.name.toLowerCase()}` };
-    }
-  }
-  if (s.kind) s.expected = expandRoles(catalogue, s.kind.owner);
-  settleOwner(s, catalogue, metaOwner);
 }
 
 function settleOwner(s: AnalysedSection, catalogue: Catalogue, metaOwner: string[]): void {
@@ -305,25 +209,12 @@ function ownersOfKindless(sections: readonly AnalysedSection[], docRoles: readon
 }
 
 /** The kind is owned by `role` alone. */
-function ownedBy(catalogue: Catalogue, kind: CompiledKind, role: string): boolean {
+export function ownedBy(catalogue: Catalogue, kind: CompiledKind, role: string): boolean {
   const owners = expandRoles(catalogue, kind.owner);
   return owners.length === 1 && owners[0] === role;
 }
 
-/** "Q: How is it priced?": a question-and-answer item. */
-function isFaqItem(title: string): boolean {
-  return /^\s*Q\s*[:.]\s/i.test(title) && isQuestion(title);
-}
 
-/** "Can the feature be disabled (i.e. rolled back)?": a heading phrased as a question of several words. */
-function isQuestion(title: string): boolean {
-  const t = title.slice(-300).trim().replace(/\s*\([^()]{0,120}\)$/, '');
-  return t.endsWith('?') && t.split(' ').length > 2;
-}
-
-function roleShort(catalogue: Catalogue, role: string): string {
-  return catalogue.roles.get(role)?.short ?? role;
-}
 
 function knownRoles(catalogue: Catalogue, roles: readonly string[]): string[] {
   return roles.filter((r) => catalogue.roles.has(r));
