@@ -75,6 +75,16 @@ describe('Markdown parser', () => {
     assert.deepEqual(titles(doc.sections), ['Goals']);
   });
 
+  it('reads TOML front matter (Hugo, Zola) for its title, and starts the body after it', () => {
+    const text = '+++\npath = "2025/02/20/x"\ntitle = "Announcing 1.85"\nauthors = ["The Team"]\n+++\n\n## Stabilized APIs\n\nMore.\n';
+    const doc = parseMarkdown(text);
+    assert.equal(doc.meta.title, 'Announcing 1.85');
+    assert.deepEqual(titles(doc.sections), ['Stabilized APIs']);
+    assert.equal(doc.bodyStart, text.indexOf('\n## ') );
+    // Never closed: no front matter, nothing lost.
+    assert.deepEqual(titles(parseMarkdown('+++\ntitle = "x"\n\n## Goals\n').sections), ['Goals']);
+  });
+
   it('gives the same sections however the text is cut into chunks (tables, lists, setext edge cases)', () => {
     const text = '## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item\n---\n\n## B\n';
     assert.deepEqual(titles(parseMarkdown(text).sections), ['A', 'B']);

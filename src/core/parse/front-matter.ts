@@ -22,7 +22,7 @@ const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const open = OPEN.exec(text);
-  if (!open) return { meta: {}, problems: [], bodyStart: 0 };
+  if (!open) return TOML_OPEN.test(text) ? readTomlFrontMatter(text, lines) : { meta: {}, problems: [], bodyStart: 0 };
   const contentStart = open[0].length;
   CLOSE.lastIndex = 0;
   const close = CLOSE.exec(text.slice(contentStart));
@@ -135,4 +135,30 @@ export function firstErrors<E extends { message: string; pos: [number, number] }
     shown[0] = { ...first, message: `${firstLine(first.message)} (${more} more error${more === 1 ? '' : 's'} follow${more === 1 ? 's' : ''}, most caused by this one)` };
   }
   return shown;
+}
+
+const TOML_OPEN = /^\+\+\+[ \t]*\r?\n/;
+const TOML_CLOSE = /^\+\+\+[ \t]*$/m;
+
+/**
+ * TOML front matter between `+++` lines (Hugo, Zola: blogs and docs sites). Only its `title` is read, and
+ * the body starts after it; specroles' own keys belong in YAML front matter. Never closed: no front matter.
+ */
+function readTomlFrontMatter(text: string, lines: LineIndex): FrontMatter {
+  const contentStart = TOML_OPEN.exec(text)![0].length;
+  const close = TOML_CLOSE.exec(text.slice(contentStart));
+  if (!close) return { meta: {}, problems: [], bodyStart: 0 };
+  const contentEnd = contentStart + close.index;
+  const afterClose = contentEnd + close[0].length;
+  const bodyStart = text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
+  const meta: DocumentMeta = { range: lines.range(0, afterClose) };
+  for (const line of text.slice(contentStart, contentEnd).split(/\r?\n|\r/)) {
+    const eq = line.indexOf('=');
+    if (eq < 0 || line.slice(0, eq).trim() !== 'title') continue;
+    const value = line.slice(eq + 1).trim();
+    const quote = value[0];
+    if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) meta.title = value.slice(1, -1).trim();
+    break;
+  }
+  return { meta, problems: [], bodyStart };
 }
