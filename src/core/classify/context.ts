@@ -45,10 +45,12 @@ function reread(s: AnalysedSection, kind: CompiledKind, evidence: KindEvidence):
  * A heading can mean another kind in another role's document ("Alternatives" in a PMM document are
  * market alternatives; a "Challenge" in a PMM value-proposition page is the audience's pain). An FAQ item
  * asks for facts, not the pitch: "Q: What are the key features?" in a PMM launch FAQ is answered with what
- * the product does, so it keeps its heading's reading.
+ * the product does, so it keeps its heading's reading. A keyword match under a part the owner owns is
+ * left to that part (ownersParentOverForeignKeyword): "Monitoring metrics" under a competitive analysis.
  */
 function meaningInOwnersDocuments(s: AnalysedSection, { catalogue, docRole }: DocumentContext): void {
   if (!s.kind || !docRole || s.evidence?.via === 'declared' || (s.evidence?.via === 'pattern' && isFaqItem(s.section.title))) return;
+  if (s.evidence?.via === 'pattern' && s.parent?.kind && ownedBy(catalogue, s.parent.kind, docRole) && !expandRoles(catalogue, s.kind.owner).includes(docRole)) return;
   const contextual = s.kind.inDocumentsOf?.[docRole];
   const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
   if (!replacement) return;
