@@ -71,11 +71,14 @@ const present = builds
   .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length) > 0);
 
 if (watch) {
-  for (const b of present) await (await esbuild.context(b)).watch();
+  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  writeApiEntries();
+  for (const c of contexts) await c.watch();
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
+  writeApiEntries();
 }
-writeApiEntries();
 if (args.has('--types')) await writeDeclarations();
 
 /** dist/api.js (CommonJS) and dist/api.mjs (ESM, the same objects), with their declarations' entries. */
