@@ -1,8 +1,12 @@
 // Builds everything that runs: the CLI, the VS Code extension, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
+// The Node API (`require('specroles')`, src/api) lives in the CLI's bundle, so the npm package carries
+// one copy of the engine, not two: dist/api.js and dist/api.mjs are small entry files written here.
+// With --types, the API's declarations are emitted to dist/types (tsconfig.api.json; prepack does this).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 
@@ -67,7 +71,71 @@ const present = builds
   .filter((b) => (Array.isArray(b.entryPoints) ? b.entryPoints.length : Object.keys(b.entryPoints).length) > 0);
 
 if (watch) {
-  for (const b of present) await (await esbuild.context(b)).watch();
+  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  writeApiEntries();
+  for (const c of contexts) await c.watch();
 } else {
   await Promise.all(present.map((b) => esbuild.build(b)));
+  writeApiEntries();
+}
+if (args.has('--types')) await writeDeclarations();
+
+/** dist/api.js (CommonJS) and dist/api.mjs (ESM, the same objects), with their declarations' entries. */
+function writeApiEntries() {
+  const header = '// The Node API of specroles (docs/api.md). It lives in the CLI\'s bundle: see src/cli/main.ts.\n';
+  writeFileSync('dist/api.js', `'use strict';\n${header}module.exports = require('./cli.js').api();\n`);
+  const require = createRequire(import.meta.url);
+  delete require.cache[require.resolve('./dist/cli.js')];
+  delete require.cache[require.resolve('./dist/api.js')];
+  const names = Object.keys(require('./dist/api.js')).sort();
+  writeFileSync('dist/api.mjs', `${header}import api from './api.js';\n\nexport const { ${names.join(', ')} } = api;\nexport default api;\n`);
+  writeFileSync('dist/api.d.ts', `${header}export * from './types/api/index';\n`);
+  writeFileSync('dist/api.d.mts', `${header}import * as api from './types/api/index.js';\n\nexport * from './types/api/index.js';\nexport default api;\n`);
+}
+
+/**
+ * The API's declarations, emitted by tsc from the source (tsconfig.api.json) and kept only where the
+ * API's types reach, starting at api/index.d.ts. They must need nothing installed: an import of a
+ * package, or a reference to Node's types, fails the build.
+ */
+async function writeDeclarations() {
+  const { default: ts } = await import('typescript');
+  const parsed = ts.getParsedCommandLineOfConfigFile('tsconfig.api.json', {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail([d]) });
+  const emitted = new Map();
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const result = program.emit(undefined, (file, text) => emitted.set(resolve(file), text), undefined, true);
+  const diagnostics = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics];
+  if (diagnostics.length) fail(diagnostics);
+  const outDir = resolve(parsed.options.outDir);
+  rmSync(outDir, { recursive: true, force: true });
+  const problems = [];
+  const queue = [join(outDir, 'api', 'index.d.ts')];
+  const seen = new Set();
+  while (queue.length) {
+    const file = queue.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = emitted.get(file);
+    if (text === undefined) {
+      problems.push(`${relative('.', file)}: not emitted`);
+      continue;
+    }
+    if (/\/\/\/\s*<reference/.test(text)) problems.push(`${relative('.', file)}: references other declarations (${/<reference[^>]*>/.exec(text)[0]})`);
+    for (const m of text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)) {
+      const spec = m[1];
+      if (!spec.startsWith('.')) problems.push(`${relative('.', file)}: imports "${spec}", which the package does not ship`);
+      else queue.push(resolve(dirname(file), spec.replace(/\.js$/, '') + '.d.ts'));
+    }
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  }
+  if (problems.length) {
+    console.error(`The API's declarations need more than the package ships:\n  ${problems.join('\n  ')}`);
+    process.exit(1);
+  }
+  function fail(ds) {
+    console.error(ts.formatDiagnosticsWithColorAndContext(ds, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => process.cwd(), getNewLine: () => '\n' }));
+    process.exit(1);
+  }
 }

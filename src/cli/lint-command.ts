@@ -3,13 +3,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { catalogueFor, describeRoles, lint, rules, rulesById, type Guideline } from '../core';
-import type { ParsedArgs } from './args';
+import { catalogueFor, lint, rulesById } from '../core';
+import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
 import { discover } from './files';
-import { json } from './formatters/json';
-import { stylish } from './formatters/stylish';
+import { renderReport } from './formatters';
 import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
@@ -143,28 +142,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
 }
 
 async function format(args: ParsedArgs, results: FileResult[], io: Io, configs: Configs, version: string): Promise<string> {
-  switch (args.format ?? 'stylish') {
-    case 'json':
-      return json(results);
-    case 'sarif': {
-      const { sarif } = await import('./formatters/sarif');
-      const guidelines = new Map<string, Guideline>();
-      const catalogues = (configs.all.length ? configs.all.map((r) => r.config) : [{}]).map((c) => catalogueFor(c));
-      for (const catalogue of catalogues) for (const [id, g] of catalogue.guidelines) if (!guidelines.has(id)) guidelines.set(id, g);
-      const describeRole = (role: string) => describeRoles(catalogues[0]!, [role]);
-      return sarif(results, { version, rules: rules.map((r) => r.meta), guidelines, describeRole });
-    }
-    case 'github': {
-      const { github } = await import('./formatters/github');
-      return github(results);
-    }
-    case 'junit': {
-      const { junit } = await import('./formatters/junit');
-      return junit(results);
-    }
-    default: {
-      const tty = !args.output && !!io.stdout.isTTY;
-      return stylish(results, colors(useColor(args.color, io.env, tty)));
-    }
-  }
+  const tty = !args.output && !!io.stdout.isTTY;
+  const name = (args.format ?? 'stylish') as FormatName;
+  return renderReport(name, results, { version, configs: configs.all.map((r) => r.config), colors: colors(useColor(args.color, io.env, tty)) });
 }

@@ -46,6 +46,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * The Node API (src/api), for dist/api.js: the package's `require('specroles')` loads this bundle and calls
+ * this, so the CLI and the API share one copy of the engine. Loaded on first call, not when the CLI starts.
+ */
+export function api(): typeof import('../api') {
+  return require('../api') as typeof import('../api');
+}
+
 if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {
