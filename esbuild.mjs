@@ -1,4 +1,4 @@
-// Builds everything that runs: the CLI, the VS Code extension, tools, and (with --tests) the test
+// Builds everything that runs: the CLI, the VS Code extension, the remark plugin, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -50,6 +50,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The remark plugin (remark-cli, unified-language-server): CommonJS whose module.exports is the plugin.
+  { ...common, entryPoints: { remark: 'src/remark/bundle.ts' }, outdir: 'dist' },
   { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },
 ];
 if (args.has('--tests')) {
