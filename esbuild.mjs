@@ -1,7 +1,8 @@
-// Builds everything that runs: the CLI, the VS Code extension, tools, and (with --tests) the test
+// Builds everything that runs: the CLI, the VS Code extension, the remark plugin, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
-// The Node API (`require('specroles')`, src/api) lives in the CLI's bundle, so the npm package carries
-// one copy of the engine, not two: dist/api.js and dist/api.mjs are small entry files written here.
+// The Node API (`require('specroles')`, src/api) and the remark plugin (src/remark) live in the CLI's
+// bundle, so the npm package carries one copy of the engine, not three: dist/api.js, dist/api.mjs and
+// dist/remark.js are small entry files written here.
 // With --types, the API's declarations are emitted to dist/types (tsconfig.api.json; prepack does this).
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -92,6 +93,13 @@ function writeApiEntries() {
   writeFileSync('dist/api.mjs', `${header}import api from './api.js';\n\nexport const { ${names.join(', ')} } = api;\nexport default api;\n`);
   writeFileSync('dist/api.d.ts', `${header}export * from './types/api/index';\n`);
   writeFileSync('dist/api.d.mts', `${header}import * as api from './types/api/index.js';\n\nexport * from './types/api/index.js';\nexport default api;\n`);
+  // remark-cli (load-plugin) import()s plugins: a CommonJS module.exports that is the plugin itself is the
+  // default export; require('specroles/remark') gives the same function, with .default and .remarkSpecroles.
+  writeFileSync(
+    'dist/remark.js',
+    "'use strict';\n// The remark plugin of specroles (docs/remark.md). It lives in the CLI's bundle: see src/cli/main.ts.\n"
+      + "const plugin = require('./cli.js').remark();\nmodule.exports = plugin;\nmodule.exports.default = plugin;\nmodule.exports.remarkSpecroles = plugin;\n",
+  );
 }
 
 /**

@@ -3,7 +3,8 @@
 # registry and Debian's archive:
 #   - Debian packages: libkrb5-dev pkg-config (to build code-server's native modules), ripgrep (seeds
 #     @vscode/ripgrep, which would otherwise download from GitHub), chromium (the browser driven by
-#     playwright-core);
+#     playwright-core), pre-commit (test/integrations/pre-commit.test.ts installs this repository's hook
+#     with it);
 #   - code-server (a real VS Code: web workbench + Node extension host) into a cache folder outside the
 #     project's node_modules: ${SPECROLES_CACHE:-$HOME/.cache/specroles}/code-server.
 # Idempotent: installs only what is missing. Progress goes to stderr; the last line on stdout is the path of
@@ -20,7 +21,7 @@ CACHE=${SPECROLES_CACHE:-${HOME:-/root}/.cache/specroles}
 DEST=$CACHE/code-server
 BIN=$DEST/node_modules/.bin/code-server
 MARKER=$DEST/.specroles-installed
-APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium fonts-dejavu-core)
+APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium fonts-dejavu-core pre-commit)
 # @vscode/ripgrep's version in code-server 4.100.x and the rg release it downloads (its cache file name).
 RIPGREP_PKG_VERSION=1.15.11
 RIPGREP_RELEASE=v13.0.0-10

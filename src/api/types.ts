@@ -14,7 +14,11 @@ export interface Config {
   $schema?: string;
   /** Stop looking for configs in parent folders. */
   root?: boolean;
-  extends?: Preset | Preset[];
+  /**
+   * A preset (`specroles:recommended`, `specroles:strict`), a shareable config package from node_modules
+   * (`@acme/specroles-config`), or a path relative to the config; or a list of them, later ones winning.
+   */
+  extends?: Preset | (string & {}) | (Preset | (string & {}))[];
   /** Rule id → severity, or [severity, options]. */
   rules?: Record<string, RuleSetting>;
   /** New section kinds (id, name, owner required) or changes to built-in ones (id plus what changes). */

@@ -186,7 +186,8 @@ export function initialConfig(): string {
 root: true
 
 # specroles:recommended, or specroles:strict (info findings become warnings and disable directives
-# need a reason).
+# need a reason); a shareable config from node_modules ("@acme/specroles-config": its specroles.yaml
+# or specroles.json, read as data) or a relative path ("./base.yaml"); or a list, later ones winning.
 extends: specroles:recommended
 
 # Rule severities: off, info, warning or error, or [severity, { options }]. The defaults:

@@ -64,7 +64,8 @@ export class Configs {
       for (const file of [...loaded.files].reverse()) {
         const text = this.host.readFile(file);
         if (text !== undefined && parseConfig(text, file).config?.files) {
-          resolved.filesBase = dirname(file);
+          // A shared config's globs are relative to the config that extends it.
+          resolved.filesBase = dirname(loaded.extendedBy?.[file] ?? file);
           break;
         }
       }

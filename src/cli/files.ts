@@ -137,7 +137,7 @@ function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, 
 type Matcher = (path: string) => boolean;
 
 /** Decides whether a file found in a folder or by a glob is a spec. */
-class SpecSelector {
+export class SpecSelector {
   private readonly matchers = new Map<ResolvedConfig, { include: Matcher; exclude?: Matcher }>();
 
   constructor(
@@ -146,8 +146,11 @@ class SpecSelector {
     private readonly catalogueOf: (c: ResolvedConfig) => Catalogue,
   ) {}
 
-  /** `skipped` counts the Markdown/YAML files found not to be specs, and why. */
-  isSpec(abs: string, skipped?: Skipped): boolean {
+  /**
+   * `skipped` counts the Markdown/YAML files found not to be specs, and why. `text`: the file's text when
+   * it is at hand (an editor's unsaved buffer), instead of reading the file.
+   */
+  isSpec(abs: string, skipped?: Skipped, text?: string): boolean {
     // Only Markdown and YAML are specs; other files never cost a config lookup.
     if (!CANDIDATE.test(abs)) return false;
     const resolved = this.configs.forFile(abs);
@@ -163,7 +166,7 @@ class SpecSelector {
       return false;
     }
     if (test(m.include)) return true;
-    return this.decide(abs, resolved, skipped);
+    return this.decide(abs, resolved, skipped, text);
   }
 
   private matchersFor(resolved: ResolvedConfig): { include: Matcher; exclude?: Matcher } {
@@ -182,8 +185,8 @@ class SpecSelector {
    * `specroles:` in front matter or at a YAML top level; a known `type:` in Markdown front matter; or a
    * content that reads as a spec (specDecision, on the same start of the file).
    */
-  private decide(abs: string, resolved: ResolvedConfig, skipped: Skipped | undefined): boolean {
-    const head = readHead(abs);
+  private decide(abs: string, resolved: ResolvedConfig, skipped: Skipped | undefined, text?: string): boolean {
+    const head = text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs);
     if (head === undefined) {
       skipped?.add(abs, 'unreadable');
       return false;

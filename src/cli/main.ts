@@ -54,6 +54,11 @@ export function api(): typeof import('../api') {
   return require('../api') as typeof import('../api');
 }
 
+/** The remark plugin (src/remark), for dist/remark.js: in this bundle too, loaded on first call. */
+export function remark(): typeof import('../remark').default {
+  return (require('../remark') as typeof import('../remark')).default;
+}
+
 if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {

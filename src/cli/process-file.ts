@@ -1,5 +1,5 @@
 // Lints one file (and with --fix, fixes it): the unit of work, the same in the main thread and in a worker.
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fixAll, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
 import type { FileResult, FixOutcome, Message } from './report';
@@ -71,14 +71,28 @@ function toMessage(f: Finding): Message {
   };
 }
 
-/** Writes through a temporary file in the same folder and renames it over the original, keeping its mode. */
+/**
+ * Writes through a temporary file and renames it over the original, keeping its mode (and its owner and
+ * group, where this process may set them). A symbolic link is written through: the file it points to
+ * (followed to the end) is replaced, with the temporary file in that file's folder so that the rename
+ * stays on one file system, and the link stays a link.
+ */
 export function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.specroles-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const mode = statSync(path).mode;
+  const target = realpathSync(path);
+  const temp = join(dirname(target), `.${basename(target)}.specroles-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const stat = statSync(target);
   try {
-    writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx', mode });
-    chmodSync(temp, mode & 0o7777);
-    renameSync(temp, path);
+    writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx', mode: stat.mode });
+    if (process.getuid && (stat.uid !== process.getuid() || (process.getgid && stat.gid !== process.getgid()))) {
+      try {
+        chownSync(temp, stat.uid, stat.gid);
+      } catch {
+        // Not allowed (only root may give a file away): the fixed file belongs to whoever fixed it.
+      }
+    }
+    // After chown, which may clear set-user-ID and set-group-ID bits.
+    chmodSync(temp, stat.mode & 0o7777);
+    renameSync(temp, target);
   } catch (e) {
     try {
       unlinkSync(temp);

@@ -1,14 +1,14 @@
 // Finds and reads `.specroles.yaml` / `.specroles.json`: the nearest config to a file, merged over its
 // parents' up to one marked `root: true`. File access goes through a small host interface, so the
 // extension can read virtual workspaces and tests can use an in-memory tree.
-import { isMap } from 'yaml';
-import type { ParseProblem, Position } from '../model';
+import { isMap, isSeq, type Node } from 'yaml';
+import type { ParseProblem, Position, Range } from '../model';
 import { firstErrors, firstLine, yamlErrorRange, yamlMessage } from '../parse/front-matter';
 import { schemaProblems } from '../parse/schema-issues';
 import { nodeRange, plainData } from '../parse/yaml-nodes';
 import { parseYaml } from '../parse/yaml-text';
 import { LineIndex } from '../text/lines';
-import { configSchema, type Config } from './schema';
+import { configSchema, PRESETS, type Config } from './schema';
 
 import { CONFIG_NAMES } from '../spec-files';
 
@@ -25,9 +25,15 @@ export interface ConfigFileProblem extends ParseProblem {
 
 export interface LoadedConfig {
   config: Config;
-  /** Config files read, nearest last. */
+  /** Config files read, nearest last; a config another one extends comes just before it. */
   files: string[];
   problems: ConfigFileProblem[];
+  /**
+   * For each config reached through `extends` (a shareable config in node_modules, a relative path):
+   * the discovered config file that extends it, directly or not. Globs in a shared config's `files`
+   * are relative to that file's folder.
+   */
+  extendedBy?: Record<string, string>;
 }
 
 /** Reads and validates one config file's text. A config with errors contributes nothing. */
@@ -95,16 +101,21 @@ function join(dir: string, name: string): string {
 /**
  * The config for a file (or folder, with `isDirectory`), given as an absolute path: config files from the folder up to the root
  * or the first `root: true`, merged parent first. An explicit `--config` file replaces discovery.
+ * Each config's `extends` (besides the built-in presets) is read and merged under it, recursively.
  */
 export function loadConfigFor(path: string, host: ConfigHost, options: { isDirectory?: boolean; explicit?: string } = {}): LoadedConfig {
-  const found: { file: string; config: Config }[] = [];
+  const found: { file: string; config: Config; extended: string[] }[] = [];
   const problems: ConfigFileProblem[] = [];
   const read = (file: string): boolean => {
     const text = host.readFile(file);
     if (text === undefined) return false;
     const parsed = parseConfig(text, file);
     problems.push(...parsed.problems);
-    if (parsed.config) found.unshift({ file, config: parsed.config });
+    if (parsed.config) {
+      const extended: string[] = [];
+      const config = withExtends(parsed.config, text, [{ file, name: basename(file) }], host, { problems, extended });
+      found.unshift({ file, config, extended });
+    }
     return true;
   };
 
@@ -123,5 +134,170 @@ export function loadConfigFor(path: string, host: ConfigHost, options: { isDirec
     }
   }
   const config = found.reduce<Config>((acc, f) => mergeConfigs(acc, f.config), {});
-  return { config, files: found.map((f) => f.file), problems };
+  const files = found.flatMap((f) => [...f.extended, f.file]);
+  const loaded: LoadedConfig = { config, files, problems };
+  if (found.some((f) => f.extended.length)) loaded.extendedBy = Object.fromEntries(found.flatMap((f) => f.extended.map((e) => [e, f.file])));
+  return loaded;
+}
+
+// ---- extends ------------------------------------------------------------------------------------------
+
+/** Names a shareable config package may give its config file, in order of preference. */
+export const SHARED_CONFIG_NAMES = ['specroles.yaml', 'specroles.yml', 'specroles.json'];
+
+const isPreset = (entry: string) => (PRESETS as readonly string[]).includes(entry);
+
+interface ExtendsState {
+  problems: ConfigFileProblem[];
+  /** Files reached through extends, each once, a file before the one that extends it. */
+  extended: string[];
+}
+
+/**
+ * `config` (read from `chain`'s last file, whose text is `text`) with what it extends merged under it:
+ * the entries in order, later ones winning, the config itself over all of them. A shared config is data
+ * only, read and validated like any config; problems name the file and the position of the `extends`
+ * entry (cannot be found, a cycle) or of the key in the shared file.
+ */
+function withExtends(config: Config, text: string, chain: { file: string; name: string }[], host: ConfigHost, state: ExtendsState): Config {
+  const entries = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const shared = entries.map((entry, index) => ({ entry, index })).filter((e) => !isPreset(e.entry));
+  if (!shared.length) return config;
+  const file = chain[chain.length - 1]!.file;
+  const ranges = extendsRanges(text);
+  let base: Config = {};
+  for (const { entry, index } of shared) {
+    const problem = (message: string) =>
+      state.problems.push({ file, message: `Config: extends ${JSON.stringify(entry)}: ${message}`, range: ranges[index] ?? ranges[0] ?? new LineIndex(text).range(0, 0), fatal: true });
+    const target = resolveShared(entry, dirname(file), host);
+    if ('error' in target) {
+      problem(target.error);
+      continue;
+    }
+    const loop = chain.findIndex((c) => c.file === target.file);
+    if (loop >= 0) {
+      problem(`a cycle: ${[...chain.slice(loop).map((c) => c.name), entry].join(' → ')}`);
+      continue;
+    }
+    // Reached twice without a cycle (two shared configs extend a third): merged once.
+    if (state.extended.includes(target.file)) continue;
+    const parsed = parseConfig(target.text, target.file);
+    state.problems.push(...parsed.problems);
+    if (!parsed.config) continue;
+    const full = withExtends(parsed.config, target.text, [...chain, { file: target.file, name: entry }], host, state);
+    state.extended.push(target.file);
+    // A shared config's root means nothing: discovery stops at the configs of the workspace.
+    const { root: _root, ...data } = full;
+    base = mergeConfigs(base, data);
+  }
+  const own: Config = { ...config };
+  const presets = entries.filter(isPreset) as Config['extends'] & string[];
+  if (presets.length) own.extends = presets;
+  else delete own.extends;
+  const merged = mergeConfigs(base, own);
+  if (config.root) merged.root = true;
+  return merged;
+}
+
+/** The range of each entry of a config's `extends` (one for a single value). */
+function extendsRanges(input: string): Range[] {
+  const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = input.slice(bom);
+  const lines = new LineIndex(text);
+  const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error' });
+  if (!isMap(doc.contents)) return [];
+  const node = doc.get('extends', true) as Node | undefined;
+  const shift = (r: Range): Range => (bom ? { start: { ...r.start, offset: r.start.offset + 1 }, end: { ...r.end, offset: r.end.offset + 1 } } : r);
+  const nodes = isSeq(node) ? (node.items as Node[]) : node ? [node] : [];
+  return nodes.map((n) => shift(nodeRange({ lines, base: 0 }, n)));
+}
+
+/**
+ * Finds what an `extends` entry names, from the folder of the config that names it:
+ * - `./x.yaml`, `../x.json`, an absolute path: that file; a folder: its specroles.yaml/.yml/.json;
+ * - `pkg`, `@scope/pkg`: in the nearest node_modules up the tree (as Node resolves packages), the
+ *   package's specroles.yaml/.yml/.json, else its package.json `main` if that is a YAML or JSON file;
+ * - `pkg/file.yaml`, `@scope/pkg/file.json`: that file in the package.
+ */
+export function resolveShared(entry: string, fromDir: string, host: ConfigHost): { file: string; text: string } | { error: string } {
+  const sep = fromDir.includes('\\') && !fromDir.includes('/') ? '\\' : '/';
+  if (/^\.{1,2}([\\/]|$)/.test(entry) || isAbsolute(entry)) {
+    const path = normalise(isAbsolute(entry) ? entry : `${fromDir}${sep}${entry}`, sep);
+    const hit = DATA_FILE.test(path) ? readAt(host, path) : firstOf(host, SHARED_CONFIG_NAMES.map((n) => joinWith(path, n, sep)));
+    return hit ?? { error: DATA_FILE.test(path) ? 'no such file' : `no such file or folder holding ${SHARED_CONFIG_NAMES.join(', ')} (a shared config is a .yaml, .yml or .json file)` };
+  }
+  const m = /^((?:@[^/\\@\s]+\/)?[^/\\@\s.][^/\\@\s]*)(\/.+)?$/.exec(entry);
+  if (!m) return { error: 'not a package name or a relative path (start it with ./ or ../)' };
+  const [, name, subpath] = m as unknown as [string, string, string | undefined];
+  if (subpath !== undefined && !DATA_FILE.test(subpath)) return { error: `${subpath.slice(1)} is not a YAML or JSON file; a shared config is data only` };
+  for (let dir = fromDir; ; ) {
+    const pkgDir = [dir, 'node_modules', ...name.split('/')].reduce((a, b) => joinWith(a, b, sep));
+    if (subpath !== undefined) {
+      const hit = readAt(host, normalise(`${pkgDir}${subpath.split('/').join(sep)}`, sep));
+      if (hit) return hit;
+    } else {
+      const hit = firstOf(host, SHARED_CONFIG_NAMES.map((n) => joinWith(pkgDir, n, sep)));
+      if (hit) return hit;
+      const manifest = host.readFile(joinWith(pkgDir, 'package.json', sep));
+      if (manifest !== undefined) {
+        let main: unknown;
+        try {
+          main = (JSON.parse(manifest) as { main?: unknown }).main;
+        } catch {
+          return { error: `the package.json of package ${name} is not valid JSON` };
+        }
+        if (typeof main === 'string' && DATA_FILE.test(main)) {
+          const path = normalise(`${pkgDir}${sep}${main}`, sep);
+          return readAt(host, path) ?? { error: `the main file of package ${name} (${main}) does not exist` };
+        }
+        return { error: `package ${name} has no ${SHARED_CONFIG_NAMES.join(', ')}, and its main is not a YAML or JSON file (a shared config is data only)` };
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return { error: `cannot find ${subpath !== undefined ? entry : `package ${name}`} in node_modules, from the config's folder up; is it installed?` };
+}
+
+function joinWith(dir: string, name: string, sep: string): string {
+  return dir.endsWith('/') || dir.endsWith('\\') ? dir + name : `${dir}${sep}${name}`;
+}
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
+}
+
+function readAt(host: ConfigHost, path: string): { file: string; text: string } | undefined {
+  const text = host.readFile(path);
+  return text === undefined ? undefined : { file: path, text };
+}
+
+function firstOf(host: ConfigHost, paths: string[]): { file: string; text: string } | undefined {
+  for (const path of paths) {
+    const hit = readAt(host, path);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** `.` and `..` segments resolved, separators made `sep`. */
+function normalise(path: string, sep: string): string {
+  const out: string[] = [];
+  const parts = path.split(/[\\/]/);
+  for (const [i, part] of parts.entries()) {
+    if (part === '.' || (part === '' && i > 0 && i < parts.length - 1)) continue;
+    if (part === '..') {
+      if (out.length > 1 || (out.length === 1 && out[0] !== '')) out.pop();
+      continue;
+    }
+    out.push(part);
+  }
+  return out.join(sep) || sep;
+}
+
+function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }

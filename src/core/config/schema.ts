@@ -39,6 +39,22 @@ export const kindPatchSchema = kindSchema.partial().extend({
 
 export const docTypePatchSchema = docTypeSchema.partial().extend({ id: idSchema });
 
+export const PRESETS = ['specroles:recommended', 'specroles:strict'] as const;
+
+/**
+ * What a config extends: a built-in preset, a package in node_modules (its `specroles.yaml` or
+ * `specroles.json`, or a YAML/JSON file in it: `@acme/specroles-config/strict.yaml`) or a path relative
+ * to the config (`./base.yaml`). Read as data, like any config.
+ */
+const extendsSchema = z
+  .string()
+  .min(1)
+  .superRefine((value, ctx) => {
+    if (value.startsWith('specroles:') && !(PRESETS as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: 'custom', message: `unknown preset ${JSON.stringify(value)}; the presets are ${PRESETS.join(' and ')}` });
+    }
+  });
+
 const ruleBlock = {
   rules: z.record(z.string(), ruleSettingSchema).optional().describe('Rule id → off | info | warning | error, or [severity, options]'),
 };
@@ -48,8 +64,9 @@ export const configSchema = z
     $schema: z.string().optional(),
     root: z.boolean().optional().describe('Stop looking for configs in parent folders'),
     extends: z
-      .union([z.enum(['specroles:recommended', 'specroles:strict']), z.array(z.enum(['specroles:recommended', 'specroles:strict']))])
-      .optional(),
+      .union([extendsSchema, z.array(extendsSchema)])
+      .optional()
+      .describe('specroles:recommended, specroles:strict, a shareable config package from node_modules, or a relative path to a YAML/JSON config; or a list of them, later ones winning'),
     ...ruleBlock,
     kinds: z.array(kindPatchSchema).optional(),
     roles: z.array(roleSchema).optional(),
