@@ -20,7 +20,7 @@ import {
 import { colors } from '../cli/colors';
 import { Configs, type ResolvedConfig } from '../cli/configs';
 import { discover } from '../cli/files';
-import { FORMATS, renderReport } from '../cli/formatters';
+import { FINDINGS_FORMATS, renderReport } from '../cli/formatters';
 import { writeAtomically } from '../cli/process-file';
 import type { FileResult } from '../cli/report';
 import { displayPath } from '../cli/util';
@@ -156,11 +156,11 @@ export interface FormatOptions {
 }
 
 /** The report formats: the CLI's `--format` values. */
-export const formats: readonly FormatName[] = FORMATS;
+export const formats: readonly FormatName[] = FINDINGS_FORMATS;
 
 /** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github` or `junit`. */
 export async function format(results: readonly LintResult[], name: FormatName = 'stylish', options: FormatOptions = {}): Promise<string> {
-  if (!FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FORMATS.join(', ')}`);
+  if (!FINDINGS_FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FINDINGS_FORMATS.join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const files: FileResult[] = results.map((r, index) => ({
     index,

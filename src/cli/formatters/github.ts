@@ -1,6 +1,9 @@
 // `--format github`: GitHub Actions workflow commands, which the runner turns into annotations on the
 // pull request. https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 import type { FileResult } from '../report';
+import type { Formatter } from './types';
+
+export const render: Formatter = (results) => github(results);
 
 const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

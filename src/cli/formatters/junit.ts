@@ -1,6 +1,9 @@
 // `--format junit`: one test case per file, one failure per finding, for CI systems that show test
 // reports (GitLab, Jenkins, Azure Pipelines).
 import type { FileResult } from '../report';
+import type { Formatter } from './types';
+
+export const render: Formatter = (results) => junit(results);
 
 /** Escapes text for XML and drops characters XML 1.0 cannot hold. */
 export function xml(s: string): string {
