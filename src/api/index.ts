@@ -8,6 +8,7 @@ import {
   applyFixes as applyEngineFixes,
   catalogueFor,
   parseConfig,
+  ruleDocUrl,
   fixAll,
   lint,
   maxFileSizeFor,
@@ -179,7 +180,7 @@ export const rules: readonly RuleInfo[] = engineRules.map(({ meta }) => ({
   defaultSeverity: meta.defaultSeverity,
   fixable: meta.fixable,
   guidelines: [...meta.guidelines],
-  docs: `https://github.com/specroles/specroles/blob/main/docs/rules/${meta.id}.md`,
+  docs: ruleDocUrl(meta.id),
 }));
 
 /** The built-in catalogue, or the built-in one with what `config` adds (kinds, roles, document types, guidelines). */
@@ -292,6 +293,6 @@ function counts(messages: readonly LintMessage[]): Pick<LintResult, 'errorCount'
 
 /** The keys of the CLI's JSON messages, the formatters' input. */
 function pick(m: LintMessage) {
-  const { ruleId, severity, message, line, column, endLine, endColumn, guidelines } = m;
-  return { ruleId, severity, message, line, column, endLine, endColumn, guidelines };
+  const { ruleId, severity, message, line, column, endLine, endColumn, guidelines, section } = m;
+  return { ruleId, severity, message, line, column, endLine, endColumn, guidelines, ...(section !== undefined ? { section } : {}) };
 }

@@ -8,7 +8,7 @@ import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
 import { discover } from './files';
-import { renderReport } from './formatters';
+import { needsSections, renderReport } from './formatters';
 import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
@@ -31,6 +31,7 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     }
     ruleSettings[id] = severity;
   }
+  const sections = needsSections((args.format ?? 'stylish') as FormatName);
   const configs = new Configs({ cwd, rules: ruleSettings, ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
   const catalogueOf = (c: ResolvedConfig) => catalogueFor(c.config);
 
@@ -44,12 +45,12 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     const name = args.stdinFilename;
     const abs = name ? resolve(cwd, name) : '';
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
-    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text });
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text, sections });
   } else {
     const found = discover(args.positionals, cwd, configs, catalogueOf, { onlySpecs: args.onlySpecs });
     notices.push(...found.notices);
     noSpecs = found.searched && !found.targets.length;
-    for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix });
+    for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix, sections });
   }
   if (args.config && !configs.all.length) configs.forDirectory(cwd);
 

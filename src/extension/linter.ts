@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import { logCaught } from './caught';
 import type { Config, Finding, LintResult, LoadedConfig, Range } from '../core';
 import { DEFAULT_SPEC_FILES } from '../core/spec-files';
+import { RULE_DOCS_BASE, ruleDocUrl } from '../core/rules/docs-url';
 import { CONFIG_NAMES, engine } from './engine';
 
 
-export const RULE_DOCS = 'https://github.com/specroles/specroles/blob/main/docs/rules/';
-export const ruleDocUri = (id: string) => vscode.Uri.parse(`${RULE_DOCS}${id}.md`);
+export const RULE_DOCS = RULE_DOCS_BASE;
+export const ruleDocUri = (id: string) => vscode.Uri.parse(ruleDocUrl(id));
 
 export interface Linted {
   version: number;

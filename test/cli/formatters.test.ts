@@ -38,3 +38,44 @@ describe('CLI: the formatter table', () => {
     assert.throws(() => parseArgs(['--format', 'toString']), UsageError);
   });
 });
+
+describe('CLI: --format summary', () => {
+  it('puts sections in the PM, PMM, shared and others rows by their expected owners', async () => {
+    const { bucketOf } = await import('../../src/cli/formatters/summary');
+    assert.deepEqual([bucketOf(['pm']), bucketOf(['pmm']), bucketOf(['pm', 'pmm']), bucketOf(['eng']), bucketOf([])], ['PM', 'PMM', 'shared', 'others', 'others']);
+  });
+
+  it('escapes Markdown in titles and messages', async () => {
+    const { md } = await import('../../src/cli/formatters/summary');
+    assert.equal(md('a | b <img> *c* [d](e)\n`f` & g'), 'a \\| b \\<img\\> \\*c\\* \\[d\\](e) \\`f\\` &amp; g');
+  });
+
+  it('lists what each role still owes, empty sections, and findings linked to their rule pages', async () => {
+    const results: FileResult[] = [
+      {
+        ...RESULTS[0]!,
+        document: {
+          type: { id: 'prd', name: 'Product requirements document' },
+          owner: ['pm'],
+          ownerLabel: 'PM',
+          sections: [
+            { title: 'Problem', line: 3, depth: 2, kind: { id: 'problem', name: 'Problem' }, expected: ['pm'], expectedLabel: 'PM', placeholderOnly: false },
+            { title: 'Positioning', line: 9, depth: 2, kind: { id: 'positioning', name: 'Positioning' }, expected: ['pmm'], expectedLabel: 'PMM', placeholderOnly: true },
+            { title: 'Architecture', line: 12, depth: 2, expected: ['eng'], expectedLabel: 'Eng', placeholderOnly: false },
+          ],
+          owes: [{ line: 1, requirement: 'a when', kinds: ['Roadmap and milestones'], roles: ['pm'] }],
+        },
+      },
+    ];
+    const text = await renderReport('summary', results, { version: '0.0.0', configs: [], colors: colors(false) });
+    assert.match(text, /^\| PM \| Problem \(Problem, line 3\) \| — \| a when: “Roadmap and milestones” \|$/m);
+    assert.match(text, /^\| PMM \| — \| Positioning \(Positioning, line 9\) \| — \|$/m);
+    assert.match(text, /^\| others \| Architecture \(no known kind, Eng, line 12\) \| — \| — \|$/m);
+    assert.match(text, /^- line 1: Lacks a timeline\. \(\[missing-section\]\(https:\/\/github\.com\/specroles\/specroles\/blob\/main\/docs\/rules\/missing-section\.md\)\)$/m);
+  });
+
+  it('only summary makes the CLI collect sections', async () => {
+    const { needsSections } = await import('../../src/cli/formatters');
+    assert.deepEqual(FORMATS.filter(needsSections), ['summary']);
+  });
+});
