@@ -159,7 +159,7 @@ export interface FormatOptions {
 /** The report formats: the CLI's `--format` values. */
 export const formats: readonly FormatName[] = FINDINGS_FORMATS;
 
-/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github` or `junit`. */
+/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github`, `gitlab` or `junit`. */
 export async function format(results: readonly LintResult[], name: FormatName = 'stylish', options: FormatOptions = {}): Promise<string> {
   if (!FINDINGS_FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FINDINGS_FORMATS.join(', ')}`);
   const cwd = options.cwd ?? process.cwd();

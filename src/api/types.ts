@@ -194,4 +194,4 @@ export interface CatalogueInfo {
  * The CLI's `--format` values that need findings only (the CLI's `summary` also needs each file's
  * sections, which results do not carry).
  */
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';

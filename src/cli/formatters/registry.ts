@@ -8,8 +8,9 @@ export const FORMATTERS = {
   json: { description: 'scripts: files and their messages', load: () => import('./json') },
   sarif: { description: 'SARIF 2.1.0, for GitHub code scanning', load: () => import('./sarif') },
   github: { description: 'GitHub Actions workflow commands (annotations)', load: () => import('./github') },
-  summary: { description: 'Markdown for a CI job summary: sections by role, what each owes', sections: true, load: () => import('./summary') },
+  gitlab: { description: 'GitLab Code Quality JSON (artifacts: reports: codequality)', load: () => import('./gitlab') },
   junit: { description: 'JUnit XML test reports (GitLab, Jenkins, Azure Pipelines)', load: () => import('./junit') },
+  summary: { description: 'Markdown for a CI job summary: sections by role, what each owes', sections: true, load: () => import('./summary') },
 } as const satisfies Record<string, FormatterEntry>;
 
 export type FormatName = keyof typeof FORMATTERS;
