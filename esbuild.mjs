@@ -55,6 +55,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
+  { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },
 ];
 if (args.has('--tests')) {

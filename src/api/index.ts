@@ -8,6 +8,7 @@ import {
   applyFixes as applyEngineFixes,
   catalogueFor,
   parseConfig,
+  ruleDocUrl,
   fixAll,
   lint,
   maxFileSizeFor,
@@ -20,7 +21,7 @@ import {
 import { colors } from '../cli/colors';
 import { Configs, type ResolvedConfig } from '../cli/configs';
 import { discover } from '../cli/files';
-import { FORMATS, renderReport } from '../cli/formatters';
+import { FINDINGS_FORMATS, renderReport } from '../cli/formatters';
 import { writeAtomically } from '../cli/process-file';
 import type { FileResult } from '../cli/report';
 import { displayPath } from '../cli/util';
@@ -156,11 +157,11 @@ export interface FormatOptions {
 }
 
 /** The report formats: the CLI's `--format` values. */
-export const formats: readonly FormatName[] = FORMATS;
+export const formats: readonly FormatName[] = FINDINGS_FORMATS;
 
-/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github` or `junit`. */
+/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github`, `gitlab` or `junit`. */
 export async function format(results: readonly LintResult[], name: FormatName = 'stylish', options: FormatOptions = {}): Promise<string> {
-  if (!FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FORMATS.join(', ')}`);
+  if (!FINDINGS_FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FINDINGS_FORMATS.join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const files: FileResult[] = results.map((r, index) => ({
     index,
@@ -179,7 +180,7 @@ export const rules: readonly RuleInfo[] = engineRules.map(({ meta }) => ({
   defaultSeverity: meta.defaultSeverity,
   fixable: meta.fixable,
   guidelines: [...meta.guidelines],
-  docs: `https://github.com/specroles/specroles/blob/main/docs/rules/${meta.id}.md`,
+  docs: ruleDocUrl(meta.id),
 }));
 
 /** The built-in catalogue, or the built-in one with what `config` adds (kinds, roles, document types, guidelines). */
@@ -292,6 +293,6 @@ function counts(messages: readonly LintMessage[]): Pick<LintResult, 'errorCount'
 
 /** The keys of the CLI's JSON messages, the formatters' input. */
 function pick(m: LintMessage) {
-  const { ruleId, severity, message, line, column, endLine, endColumn, guidelines } = m;
-  return { ruleId, severity, message, line, column, endLine, endColumn, guidelines };
+  const { ruleId, severity, message, line, column, endLine, endColumn, guidelines, section } = m;
+  return { ruleId, severity, message, line, column, endLine, endColumn, guidelines, ...(section !== undefined ? { section } : {}) };
 }

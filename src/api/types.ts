@@ -194,4 +194,8 @@ export interface CatalogueInfo {
   docTypes: DocType[];
 }
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+/**
+ * The CLI's `--format` values that need findings only (the CLI's `summary` also needs each file's
+ * sections, which results do not carry).
+ */
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';

@@ -1,10 +1,10 @@
 // Command-line parsing. Hand-written rather than util.parseArgs so that every mistake gets one plain line
 // naming the option, and so that this module stays tiny: it is loaded on every run, `--version` included.
+import { FORMATS, isFormatName } from './formatters/registry';
 import { closest } from './util';
 
+export { FORMATS, type FormatName } from './formatters/registry';
 export type Command = 'lint' | 'stub' | 'init' | 'explain' | 'help' | 'version';
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
-export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
 export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 
 export interface ParsedArgs {
@@ -142,7 +142,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 function validate(args: ParsedArgs, seen: string[]): void {
   if (args.command === 'lint') {
-    if (args.format !== undefined && !FORMATS.includes(args.format as FormatName)) {
+    if (args.format !== undefined && !isFormatName(args.format)) {
       throw new UsageError(`unknown format "${args.format}"; use one of ${FORMATS.join(', ')}`);
     }
     if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');

@@ -1,4 +1,8 @@
-// `specroles --help` and `specroles help COMMAND`. Plain text, no engine needed.
+// `specroles --help` and `specroles help COMMAND`. Plain text, no engine needed; the formats come from
+// the formatter table (formatters/registry.ts), which loads no formatter.
+import { FORMATS, FORMATTERS } from './formatters/registry';
+
+const FORMAT_LINES = FORMATS.map((name) => `  ${name.padEnd(10)}  ${FORMATTERS[name].description}`).join('\n');
 
 const OVERVIEW = `Usage: specroles [lint] [options] [paths or globs...]
        specroles stub KIND... [--format md|yaml]
@@ -17,7 +21,7 @@ Commands:
   help        Show help for a command
 
 Lint options:
-  -f, --format NAME          stylish (default), json, sarif, github, junit
+  -f, --format NAME          Report format (below); stylish by default
   -o, --output FILE          Write the report to FILE instead of standard output
   -c, --config FILE          Use this config file instead of looking for .specroles.yaml
       --rule RULE:SEVERITY   Set a rule's severity (off, info, warning, error); repeatable
@@ -32,6 +36,9 @@ Lint options:
       --concurrency N        Worker threads: auto (default), off, or a number
   -h, --help                 Show this help
   -v, --version              Print the version
+
+Formats:
+${FORMAT_LINES}
 
 Folders and globs are searched for specs: files matching the config's
 \`files.include\` globs (by default *.prd.md, *.spec.md, *.spec.yaml, *.prd.yaml,

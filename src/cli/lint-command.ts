@@ -8,7 +8,7 @@ import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
 import { discover } from './files';
-import { renderReport } from './formatters';
+import { needsSections, renderReport } from './formatters';
 import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
@@ -21,8 +21,51 @@ import { CliError, closest, displayPath, plural } from './util';
  */
 export const PARALLEL_THRESHOLD = 50;
 
+/** A lint run's outcome, before it is reported: what `specroles` and the GitHub Action both report from. */
+export interface LintRun {
+  results: FileResult[];
+  configs: Configs;
+  /** Notices for standard error (files skipped and why). */
+  notices: string[];
+  /** Config problems that only showed when files were linted: the run is a config error (exit 2). */
+  lateProblems: Set<string>;
+  /** Folders and globs were searched and held no spec. */
+  noSpecs: boolean;
+}
+
 export async function lintCommand(args: ParsedArgs, io: Io, version: string): Promise<number> {
+  const run = await runLint(args, io, { sections: needsSections((args.format ?? 'stylish') as FormatName) });
+  if (typeof run === 'number') return run;
+  const { results, lateProblems } = run;
+
+  // 4. Report.
+  const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  if (!lateProblems.size) {
+    const report = await format(args, shown, io, run.configs, version);
+    if (args.output) writeReport(resolve(io.cwd, args.output), report, args.output);
+    else if (report) io.stdout.write(report);
+  }
+  writeNotices(run, io);
+  return exitCode(run, args, io);
+}
+
+/** Writes a report file, creating its folder. */
+export function writeReport(path: string, report: string, shown: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, report);
+  } catch (e) {
+    throw new CliError(`${shown}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
+
+/**
+ * Steps 1 to 3 of a lint: find the specs, check the configs, lint (and fix). A number is the exit code of a
+ * run that ended early (config problems, already written to standard error).
+ */
+export async function runLint(args: ParsedArgs, io: Io, options: { sections: boolean }): Promise<LintRun | number> {
   const { cwd } = io;
+  const { sections } = options;
   const ruleSettings: Record<string, string> = {};
   for (const { id, severity } of args.rules) {
     if (!rulesById.has(id)) {
@@ -44,12 +87,12 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     const name = args.stdinFilename;
     const abs = name ? resolve(cwd, name) : '';
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
-    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text });
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text, sections });
   } else {
     const found = discover(args.positionals, cwd, configs, catalogueOf, { onlySpecs: args.onlySpecs });
     notices.push(...found.notices);
     noSpecs = found.searched && !found.targets.length;
-    for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix });
+    for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix, sections });
   }
   if (args.config && !configs.all.length) configs.forDirectory(cwd);
 
@@ -99,24 +142,12 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
     for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
   }
 
-  // 4. Report.
-  const counts = count(results);
-  const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-  if (!lateProblems.size) {
-    const report = await format(args, shown, io, configs, version);
-    if (args.output) {
-      const out = resolve(cwd, args.output);
-      try {
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, report);
-      } catch (e) {
-        throw new CliError(`${args.output}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
-    } else if (report) {
-      io.stdout.write(report);
-    }
-  }
+  return { results, configs, notices, lateProblems, noSpecs };
+}
 
+/** What --fix did, notices, unreadable files and late config problems, on standard error. */
+export function writeNotices(run: LintRun, io: Io): void {
+  const { results, notices, lateProblems } = run;
   for (const r of results) {
     if (!r.fix) continue;
     if (r.fix.written) {
@@ -130,7 +161,13 @@ export async function lintCommand(args: ParsedArgs, io: Io, version: string): Pr
   const errors = results.flatMap((r) => (r.error ? [r.error] : []));
   for (const e of errors) io.stderr.write(`specroles: ${e}\n`);
   for (const p of lateProblems) io.stderr.write(`specroles: ${p}\n`);
-  if (errors.length || lateProblems.size) return 2;
+}
+
+/** 0, 1 (errors, or more warnings than --max-warnings allows: ESLint's rule) or 2 (I/O, config, no specs). */
+export function exitCode(run: LintRun, args: ParsedArgs, io: Io): number {
+  const { results, lateProblems, noSpecs } = run;
+  const counts = count(results);
+  if (results.some((r) => r.error) || lateProblems.size) return 2;
   if (noSpecs && args.errorOnNoSpecs) return 2;
   if (counts.errors) return 1;
   const max = args.maxWarnings ?? -1;

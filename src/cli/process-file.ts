@@ -1,8 +1,8 @@
 // Lints one file (and with --fix, fixes it): the unit of work, the same in the main thread and in a worker.
 import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fixAll, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
-import type { FileResult, FixOutcome, Message } from './report';
+import { describeRoles, expandRoles, fixAll, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding, type LintResult } from '../core';
+import type { DocumentSummary, FileResult, FixOutcome, Message } from './report';
 
 export interface FileTask {
   index: number;
@@ -13,6 +13,8 @@ export interface FileTask {
   fix: boolean;
   /** The text, when it does not come from the file (standard input). */
   text?: string;
+  /** Collect the document's sections too (FileResult.document), for formats that report ownership. */
+  sections?: boolean;
 }
 
 export function processFile(task: FileTask, config: Config): FileResult {
@@ -54,7 +56,43 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const out: FileResult = { ...base, messages: result.findings.map(toMessage), configProblems: result.configProblems };
   if (fix) out.fix = fix;
   if (error) out.error = error;
+  if (task.sections) out.document = summarise(result);
   return out;
+}
+
+/** The analysis, cut down to plain data a worker can send back. */
+export function summarise(result: LintResult): DocumentSummary {
+  const { analysis } = result;
+  const { catalogue } = analysis;
+  const owner = analysis.docOwner.roles;
+  const summary: DocumentSummary = {
+    owner,
+    ownerLabel: describeRoles(catalogue, owner),
+    sections: analysis.sections.map((s) => ({
+      title: s.section.title,
+      line: s.section.headingRange.start.line,
+      depth: s.section.depth,
+      ...(s.kind ? { kind: { id: s.kind.id, name: s.kind.name } } : {}),
+      expected: s.expected,
+      expectedLabel: describeRoles(catalogue, s.expected),
+      placeholderOnly: s.section.placeholderOnly && !s.section.children.length && !s.section.pseudo,
+    })),
+    owes: result.findings.flatMap((f) => {
+      const anyOf = f.ruleId === 'missing-section' ? (f.data?.anyOf as string[] | undefined) : undefined;
+      if (!anyOf?.length) return [];
+      const kind = catalogue.kinds.get(anyOf[0]!);
+      return [
+        {
+          line: f.range.start.line,
+          requirement: String(f.data?.requirement ?? ''),
+          kinds: anyOf.map((id) => catalogue.kinds.get(id)?.name ?? id),
+          roles: kind ? expandRoles(catalogue, kind.owner) : [],
+        },
+      ];
+    }),
+  };
+  if (analysis.docType) summary.type = { id: analysis.docType.type.id, name: analysis.docType.type.name };
+  return summary;
 }
 
 function toMessage(f: Finding): Message {
@@ -68,6 +106,7 @@ function toMessage(f: Finding): Message {
     endColumn: f.range.end.column,
     guidelines: f.guidelines,
     fixable: f.fixes.some((x) => x.safe),
+    ...(f.section !== undefined ? { section: f.section } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } fro
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 export { rules, rulesById } from './rules';
+export { ruleDocUrl, RULE_DOCS_URL } from './rules/doc-url';
 export type { Rule, RuleMeta } from './rules/rule';
 export { catalogueFor, describeRoles, spellRoles, expandRoles, type Catalogue } from './catalogue/catalogue';
 export type { Kind, Guideline, Role, DocType } from './catalogue/schema';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import * as api from '../../src/api';
-import type { FormatName as CliFormatName } from '../../src/cli/args';
+import type { FindingsFormatName as CliFormatName } from '../../src/cli/formatters/registry';
 import type { cueSchema, docTypeSchema, guidelineSchema, kindSchema, roleSchema } from '../../src/core/catalogue/schema';
 import type { configSchema } from '../../src/core/config/schema';
 import type { Fix as EngineFix, Severity as EngineSeverity } from '../../src/core/model';

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { corpusOrSkip } from '../support/paths';
+import { codeQualityErrors } from './gitlab-schema';
 import { sarifErrors } from './sarif-schema';
 import { runCli, type CliRun } from './support';
 
@@ -67,13 +68,31 @@ describe('CLI: the real corpus in every format', function () {
     for (const line of lines) assert.match(line, /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::[^\r\n]+$/);
   });
 
-  it('junit: one test case per file and one failure per finding', () => {
+  it('junit: one test case per finding (one for a file without any), a failure per error or warning', () => {
     const out = run('junit').stdout;
-    const total = (JSON.parse(run('json').stdout) as { messages: unknown[] }[]).reduce((n, f) => n + f.messages.length, 0);
-    assert.equal(out.match(/<testcase /g)?.length, files.length);
-    assert.equal(out.match(/<failure /g)?.length, total);
+    const json = JSON.parse(run('json').stdout) as { messages: { severity: string }[] }[];
+    const cases = json.reduce((n, f) => n + Math.max(1, f.messages.length), 0);
+    const failures = json.reduce((n, f) => n + f.messages.filter((m) => m.severity !== 'info').length, 0);
+    assert.equal(json.length, files.length);
+    assert.equal(out.match(/<testcase /g)?.length, cases);
+    assert.equal(out.match(/<failure /g)?.length, failures);
     assert.ok(out.trimEnd().endsWith('</testsuites>'));
     // No raw markup characters inside attribute values or text.
     assert.doesNotMatch(out.replace(/<\/?[a-z?][^<>]*>/g, ''), /[<>]/);
+  });
+
+  it('gitlab: valid Code Quality, one issue per finding, unique fingerprints', () => {
+    const issues = JSON.parse(run('gitlab').stdout) as { fingerprint: string }[];
+    const total = (JSON.parse(run('json').stdout) as { messages: unknown[] }[]).reduce((n, f) => n + f.messages.length, 0);
+    assert.equal(issues.length, total);
+    assert.deepEqual(codeQualityErrors(issues), []);
+    assert.equal(new Set(issues.map((i) => i.fingerprint)).size, issues.length);
+  });
+
+  it('summary: a row and a section per file, a role table for each', () => {
+    const out = run('summary').stdout;
+    assert.equal(out.match(/^### /gm)?.length, files.length);
+    assert.equal(out.match(/^\| role \| sections \(kind\) \|/gm)?.length, files.length);
+    assert.equal(out.match(/^\| others \| /gm)?.length, files.length);
   });
 });

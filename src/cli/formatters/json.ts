@@ -1,5 +1,8 @@
 // `--format json`: one entry per file in the order given, messages by position, exactly these keys.
 import type { FileResult } from '../report';
+import type { Formatter } from './types';
+
+export const render: Formatter = (results) => json(results);
 
 export function json(results: readonly FileResult[]): string {
   const files = results.map((file) => ({

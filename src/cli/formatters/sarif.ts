@@ -1,8 +1,17 @@
 // `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Every rule carries its
 // description and, as help, the statements and sources of the guidelines it cites; the guidelines are
 // also a SARIF taxonomy that rules and results point into.
-import type { Guideline, RuleMeta, Severity } from '../../core';
+import { catalogueFor, describeRoles, ruleDocUrl, rules, type Guideline, type RuleMeta, type Severity } from '../../core';
 import type { FileResult } from '../report';
+import type { Formatter } from './types';
+
+export const render: Formatter = (results, ctx) => {
+  const guidelines = new Map<string, Guideline>();
+  const catalogues = (ctx.configs.length ? ctx.configs : [{}]).map((c) => catalogueFor(c));
+  for (const catalogue of catalogues) for (const [id, g] of catalogue.guidelines) if (!guidelines.has(id)) guidelines.set(id, g);
+  const describeRole = (role: string) => describeRoles(catalogues[0]!, [role]);
+  return sarif(results, { version: ctx.version, rules: rules.map((r) => r.meta), guidelines, describeRole });
+};
 
 export interface SarifContext {
   version: string;
@@ -42,6 +51,7 @@ export function sarif(results: readonly FileResult[], ctx: SarifContext): string
                 name: pascal(rule.id),
                 shortDescription: { text: rule.description },
                 fullDescription: { text: rule.description },
+                helpUri: ruleDocUrl(rule.id),
                 defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
                 help: helpFor(rule, guidelines.map((g) => ctx.guidelines.get(g)!), ctx.describeRole),
                 relationships: guidelines.map((g) => ({ target: taxonRef(g), kinds: ['relevant'] })),

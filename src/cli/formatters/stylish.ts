@@ -3,6 +3,9 @@
 import type { Colors } from '../colors';
 import { count, type FileResult } from '../report';
 import { plural } from '../util';
+import type { Formatter } from './types';
+
+export const render: Formatter = (results, ctx) => stylish(results, ctx.colors);
 
 export function stylish(results: readonly FileResult[], c: Colors): string {
   const out: string[] = [];
