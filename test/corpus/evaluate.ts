@@ -47,13 +47,8 @@ export interface Miss {
   what: 'kind' | 'owner' | 'not found';
 }
 
-/** One document's counts; figures for any set of documents are their sums (see `aggregate`). */
-export interface DocumentScore {
-  file: string;
-  source: string;
-  split: Split;
-  tunedBefore: boolean;
-  docType: string;
+/** What figures are made of, for one document or a set of them. */
+interface Counts {
   sections: number;
   /** Labelled sections the parser found at the labelled line. */
   found: number;
@@ -62,8 +57,17 @@ export interface DocumentScore {
   ownerTotal: number;
   ownerCorrect: number;
   wellOwnedSections: number;
-  falseAlarms: { file: string; line: number; ruleId: string; message: string }[];
   flags: number;
+}
+
+/** One document's counts; figures for any set of documents are their sums (see `aggregate`). */
+export interface DocumentScore extends Counts {
+  file: string;
+  source: string;
+  split: Split;
+  tunedBefore: boolean;
+  docType: string;
+  falseAlarms: { file: string; line: number; ruleId: string; message: string }[];
   missedFlags: { file: string; line: number; heading: string }[];
   misses: Miss[];
   /** "expected→got" owner group (PM, PMM, shared, eng, other, none) → sections. */
@@ -72,17 +76,9 @@ export interface DocumentScore {
   warnings: number;
 }
 
-export interface Figures {
+export interface Figures extends Counts {
   documents: number;
-  sections: number;
-  found: number;
-  kindTotal: number;
-  kindCorrect: number;
-  ownerTotal: number;
-  ownerCorrect: number;
-  wellOwnedSections: number;
   falseAlarms: number;
-  flags: number;
   flagsFound: number;
 }
 
