@@ -1,14 +1,15 @@
 // `specroles [lint] [paths or globs…]`: find the specs, load their configs, lint them (in parallel when
 // there are many), fix them with --fix, write the report, and decide the exit code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { catalogueFor, lint, rulesById } from '../core';
+import { basename, dirname, join, resolve } from 'node:path';
+import { catalogueFor, lint, rulesById, type Config } from '../core';
+import { configForPath, runSettings } from '../core/config/resolve';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
 import { discover } from './files';
-import { needsSections, renderReport } from './formatters';
+import { needsSections, renderReport, type ReportContext } from './formatters';
 import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
@@ -34,29 +35,117 @@ export interface LintRun {
 }
 
 export async function lintCommand(args: ParsedArgs, io: Io, version: string): Promise<number> {
-  const run = await runLint(args, io, { sections: needsSections((args.format ?? 'stylish') as FormatName) });
+  if (args.printConfig !== undefined) return printConfig(args, io);
+  const mainFormat = (args.format ?? 'stylish') as FormatName;
+  const sections = [mainFormat, ...args.outputs.map((o) => o.format)].some(needsSections);
+  const run = await runLint(args, io, { sections });
   if (typeof run === 'number') return run;
   const { results, lateProblems } = run;
 
-  // 4. Report.
+  // --stdin --fix: the fixed text (or the text as it was) on standard output, like a formatter; the
+  // report of what is left then goes to standard error (or its --output file).
+  const fixedText = args.stdin && args.fix ? results[0]?.fixedText : undefined;
+  if (fixedText !== undefined) io.stdout.write(fixedText);
+  const reportStream = fixedText !== undefined ? io.stderr : io.stdout;
+
+  // 4. Report: the --format report to standard output (or --output FILE), and every --output FORMAT=FILE.
+  // Each format is rendered once, however many places it goes to.
   const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
   if (!lateProblems.size) {
-    const report = await format(args, shown, io, run.configs, version);
-    if (args.output) writeReport(resolve(io.cwd, args.output), report, args.output);
-    else if (report) io.stdout.write(report);
+    const rendered = new Map<string, Promise<string>>();
+    const render = (name: FormatName, color: boolean) => {
+      const key = `${name}${color ? ':color' : ''}`;
+      let report = rendered.get(key);
+      if (!report) {
+        const ctx: ReportContext = { version, configs: run.configs.all.map((r) => r.config), colors: colors(color) };
+        report = renderReport(name, shown, ctx);
+        rendered.set(key, report);
+      }
+      return report;
+    };
+    const toTerminal = !args.output && !!reportStream.isTTY;
+    const main = await render(mainFormat, useColor(args.color, io.env, toTerminal));
+    const files: { path: string; shown: string; report: string }[] = [];
+    if (args.output) files.push({ path: resolve(io.cwd, args.output), shown: args.output, report: main });
+    for (const o of args.outputs) files.push({ path: resolve(io.cwd, o.path), shown: o.path, report: await render(o.format, false) });
+    const paths = new Set<string>();
+    for (const f of files) {
+      if (paths.has(f.path)) throw new CliError(`${f.shown}: named by more than one --output`);
+      paths.add(f.path);
+    }
+    for (const f of files) writeReport(f.path, f.report, f.shown);
+    if (!args.output && main) reportStream.write(main);
   }
   writeNotices(run, io);
   return exitCode(run, args, io);
 }
 
-/** Writes a report file, creating its folder. */
+/**
+ * Writes a report file, creating its folder: atomically (a temporary file in the same folder, then a
+ * rename), so a CI step reading it never sees half a report, nor an old one mixed with a new one.
+ */
 export function writeReport(path: string, report: string, shown: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.specroles-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, report);
+    writeFileSync(temp, report, { flag: 'wx' });
+    renameSync(temp, path);
   } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written.
+    }
     throw new CliError(`${shown}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+/** The --rule settings, checked: unknown rules end the run with a usage error. */
+function ruleSettingsOf(args: ParsedArgs): Record<string, string> {
+  const ruleSettings: Record<string, string> = {};
+  for (const { id, severity } of args.rules) {
+    if (!rulesById.has(id)) {
+      const guess = closest(id, rulesById.keys());
+      throw new CliError(`--rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
+    }
+    ruleSettings[id] = severity;
+  }
+  return ruleSettings;
+}
+
+/**
+ * --print-config FILE: the config that applies to FILE as JSON: its config files (and --config, --rule)
+ * merged, the `overrides` matching FILE applied, and every rule's effective setting. Config problems
+ * still exit with 2, one `file:line:column: message` line each.
+ */
+async function printConfig(args: ParsedArgs, io: Io): Promise<number> {
+  const { cwd } = io;
+  const configs = new Configs({ cwd, rules: ruleSettingsOf(args), ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
+  const abs = resolve(cwd, args.printConfig!);
+  const resolved = configs.forFile(abs);
+  const problems = configs.fileProblems();
+  const path = abs.replace(/\\/g, '/');
+  if (!problems.length) for (const m of lint('', { config: resolved.config, path }).configProblems) problems.push(configs.describeEngineProblem(resolved, m));
+  if (problems.length) {
+    for (const p of new Set(problems)) io.stderr.write(`specroles: ${p}\n`);
+    return 2;
+  }
+  io.stdout.write(`${JSON.stringify(effectiveConfig(resolved.config, path), null, 2)}\n`);
+  return 0;
+}
+
+/** The config for one file, as a config file would say it: overrides applied, every rule's setting spelled out. */
+export function effectiveConfig(config: Config, path: string): Config {
+  const forFile: Config = { ...configForPath(config, path) };
+  delete forFile.overrides;
+  const run = runSettings(forFile).rules;
+  const rules: Record<string, unknown> = {};
+  for (const id of [...rulesById.keys()].sort()) {
+    const r = run.get(id);
+    const options = r?.options as Record<string, unknown> | undefined;
+    rules[id] = !r ? 'off' : options && Object.keys(options).length ? [r.severity, options] : r.severity;
+  }
+  return { ...forFile, rules: rules as Config['rules'] };
 }
 
 /**
@@ -66,14 +155,7 @@ export function writeReport(path: string, report: string, shown: string): void {
 export async function runLint(args: ParsedArgs, io: Io, options: { sections: boolean }): Promise<LintRun | number> {
   const { cwd } = io;
   const { sections } = options;
-  const ruleSettings: Record<string, string> = {};
-  for (const { id, severity } of args.rules) {
-    if (!rulesById.has(id)) {
-      const guess = closest(id, rulesById.keys());
-      throw new CliError(`--rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
-    }
-    ruleSettings[id] = severity;
-  }
+  const ruleSettings = ruleSettingsOf(args);
   const configs = new Configs({ cwd, rules: ruleSettings, ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
   const catalogueOf = (c: ResolvedConfig) => catalogueFor(c.config);
 
@@ -87,9 +169,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     const name = args.stdinFilename;
     const abs = name ? resolve(cwd, name) : '';
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
-    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text, sections });
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: args.fix, text, sections });
   } else {
-    const found = discover(args.positionals, cwd, configs, catalogueOf, { onlySpecs: args.onlySpecs });
+    const found = discover(args.positionals, cwd, configs, catalogueOf, {
+      onlySpecs: args.onlySpecs,
+      ignorePatterns: args.ignorePatterns,
+      errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+    });
     notices.push(...found.notices);
     noSpecs = found.searched && !found.targets.length;
     for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix, sections });
@@ -145,6 +231,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   return { results, configs, notices, lateProblems, noSpecs };
 }
 
+
 /** What --fix did, notices, unreadable files and late config problems, on standard error. */
 export function writeNotices(run: LintRun, io: Io): void {
   const { results, notices, lateProblems } = run;
@@ -176,10 +263,4 @@ export function exitCode(run: LintRun, args: ParsedArgs, io: Io): number {
     return 1;
   }
   return 0;
-}
-
-async function format(args: ParsedArgs, results: FileResult[], io: Io, configs: Configs, version: string): Promise<string> {
-  const tty = !args.output && !!io.stdout.isTTY;
-  const name = (args.format ?? 'stylish') as FormatName;
-  return renderReport(name, results, { version, configs: configs.all.map((r) => r.config), colors: colors(useColor(args.color, io.env, tty)) });
 }
