@@ -22,6 +22,14 @@ export interface ParsedArgs {
   errorOnUnmatchedPattern: boolean;
   /** --print-config FILE: print the config that applies to FILE instead of linting. */
   printConfig?: string;
+  /** --suppress-all: write every warning and error of this run to the suppressions file. */
+  suppressAll: boolean;
+  /** --suppress-rule RULE (repeatable): the same for these rules only. */
+  suppressRules: string[];
+  /** --prune-suppressions: lower the file's counts to this run's (never raise them). */
+  pruneSuppressions: boolean;
+  /** --suppressions-location PATH; specroles-suppressions.json in the working folder by default. */
+  suppressionsLocation?: string;
   config?: string;
   maxWarnings?: number;
   quiet: boolean;
@@ -67,6 +75,10 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--output-file': { value: true, commands: LINT, apply: (a, v) => setMainOutput(a, v) },
   '--ignore-pattern': { value: true, commands: LINT, apply: (a, v) => a.ignorePatterns.push(v) },
   '--no-error-on-unmatched-pattern': { value: false, commands: LINT, apply: (a) => (a.errorOnUnmatchedPattern = false) },
+  '--suppress-all': { value: false, commands: LINT, apply: (a) => (a.suppressAll = true) },
+  '--suppress-rule': { value: true, commands: LINT, apply: (a, v) => a.suppressRules.push(v) },
+  '--prune-suppressions': { value: false, commands: LINT, apply: (a) => (a.pruneSuppressions = true) },
+  '--suppressions-location': { value: true, commands: LINT, apply: (a, v) => (a.suppressionsLocation = v) },
   '--print-config': { value: true, commands: LINT, apply: (a, v) => (a.printConfig = v) },
   '--config': { value: true, commands: ['lint', 'explain', 'stub'], apply: (a, v) => (a.config = v) },
   '--max-warnings': {
@@ -126,6 +138,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     outputs: [],
     ignorePatterns: [],
     errorOnUnmatchedPattern: true,
+    suppressAll: false,
+    suppressRules: [],
+    pruneSuppressions: false,
     quiet: false,
     rules: [],
     fix: false,
@@ -208,6 +223,10 @@ function validate(args: ParsedArgs, seen: string[]): void {
     }
     if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
     if (args.stdin && args.positionals.length) throw new UsageError('--stdin reads one document from standard input; give no paths with it');
+    if (args.suppressAll && args.suppressRules.length) throw new UsageError('--suppress-all and --suppress-rule cannot be given together');
+    if (args.pruneSuppressions && (args.suppressAll || args.suppressRules.length)) {
+      throw new UsageError('--prune-suppressions cannot be given with --suppress-all or --suppress-rule');
+    }
     if (args.printConfig !== undefined && (args.positionals.length || args.stdin || args.fix)) {
       throw new UsageError('--print-config FILE prints the config for one file; give no paths, --stdin or --fix with it');
     }
@@ -220,7 +239,7 @@ function validate(args: ParsedArgs, seen: string[]): void {
     throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
   }
   if (args.command === 'init' && args.positionals.length) throw new UsageError('init takes no arguments');
-  for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config']) {
+  for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config', '--suppressions-location']) {
     if (seen.filter((s) => s === name).length > 1) throw new UsageError(`${name} is given more than once`);
   }
 }

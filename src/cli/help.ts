@@ -38,6 +38,12 @@ Lint options:
       --no-error-on-unmatched-pattern
                              A path or glob matching no file is a notice, not exit 2
       --print-config FILE    Print the config that applies to FILE (JSON) and exit
+      --suppress-all         Record every warning and error in the suppressions file
+                             (counts per file and rule); later runs do not report them
+      --suppress-rule RULE   The same for this rule only; repeatable
+      --prune-suppressions   Lower the suppressions file's counts to this run's
+      --suppressions-location PATH
+                             The suppressions file (specroles-suppressions.json)
       --stdin                Lint standard input
       --stdin-filename NAME  The path standard input stands for (format, config, type)
       --color, --no-color    Force colours on or off (NO_COLOR, FORCE_COLOR honoured)

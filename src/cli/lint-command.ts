@@ -14,6 +14,7 @@ import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
 import { count, type FileResult } from './report';
+import { addSuppressions, applySuppressions, DEFAULT_SUPPRESSIONS_FILE, pruneSuppressions, readSuppressions, serialiseSuppressions } from './suppressions';
 import { CliError, closest, displayPath, plural } from './util';
 
 /**
@@ -228,9 +229,43 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
   }
 
+  if (!lateProblems.size) results = suppress(args, cwd, results, notices);
   return { results, configs, notices, lateProblems, noSpecs };
 }
 
+/**
+ * Baseline suppressions (suppressions.ts): --suppress-all / --suppress-rule write this run's counts to
+ * the file, --prune-suppressions lowers them to this run's; then whatever the file suppresses is taken
+ * out of the results. Without the file and those flags, the results as they are.
+ */
+function suppress(args: ParsedArgs, cwd: string, results: FileResult[], notices: string[]): FileResult[] {
+  for (const id of args.suppressRules) {
+    if (!rulesById.has(id)) {
+      const guess = closest(id, rulesById.keys());
+      throw new CliError(`--suppress-rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
+    }
+  }
+  const shown = args.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE;
+  const path = resolve(cwd, shown);
+  const writing = args.suppressAll || args.suppressRules.length > 0;
+  let suppressions = readSuppressions(path, shown);
+  if (writing) {
+    suppressions = addSuppressions(suppressions, results, args.suppressAll ? undefined : new Set(args.suppressRules));
+    writeReport(path, serialiseSuppressions(suppressions), shown);
+  } else if (args.pruneSuppressions) {
+    if (!suppressions) throw new CliError(`${shown}: no suppressions file to prune (write one with --suppress-all)`);
+    suppressions = pruneSuppressions(suppressions, results, cwd);
+    writeReport(path, serialiseSuppressions(suppressions), shown);
+  }
+  if (!suppressions) return results;
+  const applied = applySuppressions(results, suppressions);
+  if (writing) notices.push(`${shown}: ${plural(applied.suppressed, 'finding', 'findings')} suppressed`);
+  if (applied.unused.length) {
+    const list = applied.unused.length > 3 ? `${applied.unused.slice(0, 3).join('; ')}; and ${applied.unused.length - 3} more` : applied.unused.join('; ');
+    notices.push(`${shown}: suppressions left that no longer occur (${list}); run specroles with --prune-suppressions to update the file`);
+  }
+  return applied.results;
+}
 
 /** What --fix did, notices, unreadable files and late config problems, on standard error. */
 export function writeNotices(run: LintRun, io: Io): void {

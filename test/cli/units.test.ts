@@ -48,6 +48,7 @@ describe('CLI units', function () {
       [['--print-config', 'a.md', 'b.md'], /one file/],
       [['--output', 'sarf=x.sarif'], /unknown format "sarf"/],
       [['-qz'], /unknown option -z in -qz/],
+      [['--suppress-all', '--prune-suppressions'], /cannot be given with/],
       [['--stdin-filename', 'a.md'], /needs --stdin/],
       [['--stdin', 'a.md'], /no paths/],
       [['stub'], /at least one/],
