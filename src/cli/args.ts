@@ -28,6 +28,10 @@ export interface ParsedArgs {
   suppressRules: string[];
   /** --prune-suppressions: lower the file's counts to this run's (never raise them). */
   pruneSuppressions: boolean;
+  /** --cache: reuse each unchanged file's result from the last run (cache.ts). */
+  cache: boolean;
+  /** --cache-location PATH (a file, or a folder for .specrolescache); .specrolescache by default. */
+  cacheLocation?: string;
   /** --suppressions-location PATH; specroles-suppressions.json in the working folder by default. */
   suppressionsLocation?: string;
   config?: string;
@@ -75,6 +79,8 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--output-file': { value: true, commands: LINT, apply: (a, v) => setMainOutput(a, v) },
   '--ignore-pattern': { value: true, commands: LINT, apply: (a, v) => a.ignorePatterns.push(v) },
   '--no-error-on-unmatched-pattern': { value: false, commands: LINT, apply: (a) => (a.errorOnUnmatchedPattern = false) },
+  '--cache': { value: false, commands: LINT, apply: (a) => (a.cache = true) },
+  '--cache-location': { value: true, commands: LINT, apply: (a, v) => (a.cacheLocation = v) },
   '--suppress-all': { value: false, commands: LINT, apply: (a) => (a.suppressAll = true) },
   '--suppress-rule': { value: true, commands: LINT, apply: (a, v) => a.suppressRules.push(v) },
   '--prune-suppressions': { value: false, commands: LINT, apply: (a) => (a.pruneSuppressions = true) },
@@ -138,6 +144,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     outputs: [],
     ignorePatterns: [],
     errorOnUnmatchedPattern: true,
+    cache: false,
     suppressAll: false,
     suppressRules: [],
     pruneSuppressions: false,
@@ -239,7 +246,7 @@ function validate(args: ParsedArgs, seen: string[]): void {
     throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
   }
   if (args.command === 'init' && args.positionals.length) throw new UsageError('init takes no arguments');
-  for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config', '--suppressions-location']) {
+  for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config', '--suppressions-location', '--cache-location']) {
     if (seen.filter((s) => s === name).length > 1) throw new UsageError(`${name} is given more than once`);
   }
 }

@@ -38,6 +38,8 @@ Lint options:
       --no-error-on-unmatched-pattern
                              A path or glob matching no file is a notice, not exit 2
       --print-config FILE    Print the config that applies to FILE (JSON) and exit
+      --cache                Reuse the results of unchanged files from the last run
+      --cache-location PATH  The cache file, or a folder for it (.specrolescache)
       --suppress-all         Record every warning and error in the suppressions file
                              (counts per file and rule); later runs do not report them
       --suppress-rule RULE   The same for this rule only; repeatable

@@ -1,9 +1,10 @@
 // `specroles [lint] [paths or globs…]`: find the specs, load their configs, lint them (in parallel when
 // there are many), fix them with --fix, write the report, and decide the exit code.
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { catalogueFor, lint, rulesById, type Config } from '../core';
+import { catalogueFor, lint, maxFileSizeFor, rulesById, type Config } from '../core';
+import { cachePath, DEFAULT_CACHE_FILE, ResultCache, sha256 } from './cache';
 import { configForPath, runSettings } from '../core/config/resolve';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
@@ -189,10 +190,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     for (const p of fileProblems) io.stderr.write(`specroles: ${p}\n`);
     return 2;
   }
+  // --cache: look the files up before deciding on workers (an unchanged tree needs none).
+  const cache = args.cache && !args.fix && !args.stdin ? openCache(args, cwd, configs, tasks, notices) : undefined;
+  const toLint = cache ? cache.misses : tasks;
   // Many files: start the workers now, so they load and warm up while this thread checks the configs.
   // This thread lints too, so one worker per core but one.
-  const threads = args.concurrency ?? (tasks.length > PARALLEL_THRESHOLD ? Math.max(1, Math.min(availableParallelism() - 1, 7)) : 0);
-  const pool = threads > 0 && tasks.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
+  const threads = args.concurrency ?? (toLint.length > PARALLEL_THRESHOLD ? Math.max(1, Math.min(availableParallelism() - 1, 7)) : 0);
+  const pool = threads > 0 && toLint.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
   let results: FileResult[];
   try {
     const engineProblems = new Set<string>();
@@ -204,13 +208,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
       return 2;
     }
 
-    // 3. Lint (and fix).
-    const bar = progress(io.stderr, tasks.length, io.env);
+    // 3. Lint (and fix); with --cache, only the files whose text, config or specroles changed.
+    const bar = progress(io.stderr, toLint.length, io.env);
     try {
       const here = (task: FileTask) => processFile(task, configs.all[task.configIndex]!.config);
       results = pool
-        ? await pool.run(tasks, here, (done) => bar.update(done))
-        : tasks.map((task, i) => {
+        ? await pool.run(toLint, here, (done) => bar.update(done))
+        : toLint.map((task, i) => {
             const r = here(task);
             bar.update(i + 1);
             return r;
@@ -218,6 +222,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     } finally {
       bar.end();
     }
+    if (cache) results = cache.finish(results);
   } finally {
     await pool?.close();
   }
@@ -231,6 +236,59 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
 
   if (!lateProblems.size) results = suppress(args, cwd, results, notices);
   return { results, configs, notices, lateProblems, noSpecs };
+}
+
+/**
+ * --cache: the cached results of the files whose text hash, config hash and specroles version match;
+ * the rest to lint. `finish` merges both in task order and writes the cache (atomically).
+ */
+function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileTask[], notices: string[]): { misses: FileTask[]; finish(linted: FileResult[]): FileResult[] } {
+  const path = cachePath(cwd, args.cacheLocation);
+  const shown = args.cacheLocation ?? DEFAULT_CACHE_FILE;
+  const { cache, notice } = ResultCache.load(path, shown);
+  if (notice) notices.push(notice);
+  const configHashes = new Map<number, string>();
+  const configHash = (index: number) => {
+    let h = configHashes.get(index);
+    if (h === undefined) configHashes.set(index, (h = sha256(JSON.stringify(configs.all[index]!.config))));
+    return h;
+  };
+  const hits: FileResult[] = [];
+  const misses: FileTask[] = [];
+  const keys = new Map<number, { hash: string; config: string }>();
+  for (const task of tasks) {
+    let text: string;
+    try {
+      // Over maxFileSize, or unreadable: linted as usual (which reports it), never cached.
+      if (statSync(task.abs).size > maxFileSizeFor(configs.all[task.configIndex]!.config)) throw new Error('too large');
+      text = readFileSync(task.abs, 'utf8');
+    } catch {
+      misses.push(task);
+      continue;
+    }
+    const key = { hash: sha256(text), config: configHash(task.configIndex) };
+    const hit = cache.get(task.abs, key.hash, key.config, !!task.sections);
+    if (hit) hits.push({ ...hit, index: task.index, filePath: task.filePath });
+    else {
+      keys.set(task.index, key);
+      misses.push({ ...task, preread: text });
+    }
+  }
+  return {
+    misses,
+    finish(linted) {
+      for (const r of linted) {
+        const key = keys.get(r.index);
+        if (key && !r.error && !r.skipped) cache.set(tasks[r.index]!.abs, key.hash, key.config, !!tasks[r.index]!.sections, r);
+      }
+      try {
+        writeReport(path, cache.serialise(), shown);
+      } catch (e) {
+        notices.push(`${(e as Error).message.replace('the report', 'the cache')}`);
+      }
+      return [...hits, ...linted].sort((a, b) => a.index - b.index);
+    },
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface FileTask {
   fix: boolean;
   /** The text, when it does not come from the file (standard input). */
   text?: string;
+  /** The file's text, already read (and within maxFileSize) to look it up in the cache: linted as the file. */
+  preread?: string;
   /** Collect the document's sections too (FileResult.document), for formats that report ownership. */
   sections?: boolean;
 }
@@ -21,6 +23,7 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const base = { index: task.index, filePath: task.filePath };
   let text: string;
   if (task.text !== undefined) text = task.text;
+  else if (task.preread !== undefined) text = task.preread;
   else {
     try {
       // Past maxFileSize a file is not even read: a stray multi-gigabyte log named .md costs nothing.
