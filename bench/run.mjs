@@ -383,6 +383,21 @@ await part('cli', async () => {
     }
     log(`  specroles ${group.folder.specroles.median} ms, markdownlint-cli2 ${group.folder['markdownlint-cli2']?.median} ms`);
 
+    // The same folder, unchanged, with --cache: the warm-up run fills the cache (outside the folder, so
+    // it is not a file of the run), the timed runs read it. Against the uncached run above.
+    const cacheFile = join(cfg.cliDir, `specs-${cfg.folderCount}.specrolescache`);
+    rmSync(cacheFile, { force: true });
+    log(`CLI, ${cfg.folderCount} unchanged specs with --cache`);
+    group.folder.cached = timeProcess({
+      label: 'specroles folder --cache',
+      command: process.execPath,
+      args: [cliPath, '.', '--format', 'json', '--cache', '--cache-location', cacheFile],
+      cwd: folder,
+      validate: specrolesJson(cfg.folderCount),
+    });
+    group.folder.cachedRatio = ratio(group.folder.cached, group.folder.specroles);
+    log(`  specroles --cache ${group.folder.cached.median} ms (${group.folder.cachedRatio}× the uncached run)`);
+
     log('CLI, one spec');
     group.one.specroles = timeProcess({ label: 'specroles one', command: process.execPath, args: [cliPath, 'checkout.prd.md', '--format', 'json'], cwd: oneDir, validate: specrolesJson(1) });
     if (cfg.peers) {
@@ -492,6 +507,7 @@ for (const [key, r] of Object.entries(m.yamlLint ?? {})) {
 }
 if (m.relint) rows.push([`re-lint, 1-char edit (${(m.relint.bytes / 1024).toFixed(0)} KB)`, 'specroles', spread(m.relint.specroles), cpuOf(m.relint.specroles), `first lint ${ms(m.relint.firstLintMs)}`, m.relint.findingsAfter]);
 if (m.cli?.folder) for (const tool of ['specroles', 'markdownlint-cli2']) if (m.cli.folder[tool]) rows.push([`CLI ${m.cli.folder.files} specs (${(m.cli.folder.bytes / 1024 / 1024).toFixed(1)} MB)`, tool, spread(m.cli.folder[tool]), cpuOf(m.cli.folder[tool]), tool === 'specroles' ? '' : `${m.cli.folder.ratio?.toFixed(2)}×`, m.cli.folder[tool].validation?.messages]);
+if (m.cli?.folder?.cached) rows.push([`CLI, ${m.cli.folder.files} unchanged specs with --cache`, 'specroles', spread(m.cli.folder.cached), cpuOf(m.cli.folder.cached), `${m.cli.folder.cachedRatio?.toFixed(2)}× uncached`, m.cli.folder.cached.validation?.messages]);
 if (m.cli?.one) for (const tool of ['specroles', 'markdownlint-cli2']) if (m.cli.one[tool]) rows.push([`CLI one spec (${(m.cli.one.bytes / 1024).toFixed(1)} KB)`, tool, spread(m.cli.one[tool]), cpuOf(m.cli.one[tool]), tool === 'specroles' ? '' : `${m.cli.one.ratio?.toFixed(2)}×`, m.cli.one[tool].validation?.messages]);
 if (m.cli?.nodeStartup) rows.push(['node -e 0', 'node', spread(m.cli.nodeStartup), cpuOf(m.cli.nodeStartup), '', '']);
 if (m.peakRss) {

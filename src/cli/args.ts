@@ -1,6 +1,6 @@
 // Command-line parsing. Hand-written rather than util.parseArgs so that every mistake gets one plain line
 // naming the option, and so that this module stays tiny: it is loaded on every run, `--version` included.
-import { FORMATS, isFormatName } from './formatters/registry';
+import { FORMATS, isFormatName, type FormatName } from './formatters/registry';
 import { closest } from './util';
 
 export { FORMATS, type FormatName } from './formatters/registry';
@@ -12,7 +12,28 @@ export interface ParsedArgs {
   /** Paths and globs (lint), kinds (stub), the topic (explain). */
   positionals: string[];
   format?: string;
+  /** The report in --format goes here (--output PATH / --output-file PATH) instead of standard output. */
   output?: string;
+  /** Extra reports, markdownlint-cli2 style: --output FORMAT=PATH (repeatable), each rendered once. */
+  outputs: { format: FormatName; path: string }[];
+  /** --ignore-pattern GLOB and negated paths (`'!specs/drafts/**'`), relative to the working folder. */
+  ignorePatterns: string[];
+  /** A path or glob that matches no file exits with 2 (ESLint's convention); --no-error-on-unmatched-pattern. */
+  errorOnUnmatchedPattern: boolean;
+  /** --print-config FILE: print the config that applies to FILE instead of linting. */
+  printConfig?: string;
+  /** --suppress-all: write every warning and error of this run to the suppressions file. */
+  suppressAll: boolean;
+  /** --suppress-rule RULE (repeatable): the same for these rules only. */
+  suppressRules: string[];
+  /** --prune-suppressions: lower the file's counts to this run's (never raise them). */
+  pruneSuppressions: boolean;
+  /** --cache: reuse each unchanged file's result from the last run (cache.ts). */
+  cache: boolean;
+  /** --cache-location PATH (a file, or a folder for .specrolescache); .specrolescache by default. */
+  cacheLocation?: string;
+  /** --suppressions-location PATH; specroles-suppressions.json in the working folder by default. */
+  suppressionsLocation?: string;
   config?: string;
   maxWarnings?: number;
   quiet: boolean;
@@ -43,7 +64,28 @@ const LINT: readonly Command[] = ['lint'];
 
 const OPTIONS: Record<string, OptionSpec> = {
   '--format': { value: true, commands: ['lint', 'stub'], apply: (a, v) => (a.format = v) },
-  '--output': { value: true, commands: LINT, apply: (a, v) => (a.output = v) },
+  '--output': {
+    value: true,
+    commands: LINT,
+    apply: (a, v, name) => {
+      // FORMAT=PATH (a known format before the "=") is an extra report; anything else is the main report's file.
+      const extra = /^([a-z]+)=(.+)$/.exec(v);
+      if (extra && isFormatName(extra[1]!)) a.outputs.push({ format: extra[1], path: extra[2]! });
+      else if (extra) {
+        throw new UsageError(`${name}: unknown format "${extra[1]}" in "${v}"; use one of ${FORMATS.join(', ')} (for a file of that name, ./${v})`);
+      } else setMainOutput(a, v);
+    },
+  },
+  '--output-file': { value: true, commands: LINT, apply: (a, v) => setMainOutput(a, v) },
+  '--ignore-pattern': { value: true, commands: LINT, apply: (a, v) => a.ignorePatterns.push(v) },
+  '--no-error-on-unmatched-pattern': { value: false, commands: LINT, apply: (a) => (a.errorOnUnmatchedPattern = false) },
+  '--cache': { value: false, commands: LINT, apply: (a) => (a.cache = true) },
+  '--cache-location': { value: true, commands: LINT, apply: (a, v) => (a.cacheLocation = v) },
+  '--suppress-all': { value: false, commands: LINT, apply: (a) => (a.suppressAll = true) },
+  '--suppress-rule': { value: true, commands: LINT, apply: (a, v) => a.suppressRules.push(v) },
+  '--prune-suppressions': { value: false, commands: LINT, apply: (a) => (a.pruneSuppressions = true) },
+  '--suppressions-location': { value: true, commands: LINT, apply: (a, v) => (a.suppressionsLocation = v) },
+  '--print-config': { value: true, commands: LINT, apply: (a, v) => (a.printConfig = v) },
   '--config': { value: true, commands: ['lint', 'explain', 'stub'], apply: (a, v) => (a.config = v) },
   '--max-warnings': {
     value: true,
@@ -87,11 +129,32 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--version': { value: false, commands: ['lint'], apply: () => undefined },
 };
 
+function setMainOutput(args: ParsedArgs, path: string): void {
+  if (args.output !== undefined) throw new UsageError('--output FILE is given more than once (use --output FORMAT=FILE for more reports)');
+  args.output = path;
+}
+
 const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output', '-c': '--config', '-q': '--quiet', '-h': '--help', '-v': '--version' };
 const COMMANDS = new Set(['lint', 'stub', 'init', 'explain', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const args: ParsedArgs = { command: 'lint', positionals: [], quiet: false, rules: [], fix: false, stdin: false, onlySpecs: false, errorOnNoSpecs: true };
+  const args: ParsedArgs = {
+    command: 'lint',
+    positionals: [],
+    outputs: [],
+    ignorePatterns: [],
+    errorOnUnmatchedPattern: true,
+    cache: false,
+    suppressAll: false,
+    suppressRules: [],
+    pruneSuppressions: false,
+    quiet: false,
+    rules: [],
+    fix: false,
+    stdin: false,
+    onlySpecs: false,
+    errorOnNoSpecs: true,
+  };
   let rest = [...argv];
   // The command is the first argument when it is one of the command words; a file of that name is `./lint`.
   if (rest[0] !== undefined && COMMANDS.has(rest[0])) {
@@ -108,7 +171,27 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       break;
     }
     if (!arg.startsWith('-') || arg === '-') {
-      args.positionals.push(arg);
+      // `'!specs/drafts/**'`: a negated glob among the paths excludes what it matches.
+      if (arg.startsWith('!') && arg.length > 1 && args.command === 'lint') args.ignorePatterns.push(arg.slice(1));
+      else args.positionals.push(arg);
+      continue;
+    }
+    if (/^-[a-zA-Z]{2,}/.test(arg)) {
+      // Combined short flags, getopt style: `-qf json` is `-q -f json`; a flag taking a value ends the
+      // group, the rest of it being the value (`-fjson`, `-qojson.txt`).
+      const expanded: string[] = [];
+      for (let j = 1; j < arg.length; j++) {
+        const short = `-${arg[j]}`;
+        const long = ALIASES[short];
+        if (!long) throw new UsageError(`unknown option ${short} in ${arg}`);
+        expanded.push(short);
+        if (OPTIONS[long]!.value && j + 1 < arg.length) {
+          expanded.push(arg.slice(j + 1));
+          break;
+        }
+      }
+      rest.splice(i, 1, ...expanded);
+      i--;
       continue;
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -147,7 +230,13 @@ function validate(args: ParsedArgs, seen: string[]): void {
     }
     if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename needs --stdin');
     if (args.stdin && args.positionals.length) throw new UsageError('--stdin reads one document from standard input; give no paths with it');
-    if (args.stdin && args.fix) throw new UsageError('--fix cannot write to standard input; fix files by path instead');
+    if (args.suppressAll && args.suppressRules.length) throw new UsageError('--suppress-all and --suppress-rule cannot be given together');
+    if (args.pruneSuppressions && (args.suppressAll || args.suppressRules.length)) {
+      throw new UsageError('--prune-suppressions cannot be given with --suppress-all or --suppress-rule');
+    }
+    if (args.printConfig !== undefined && (args.positionals.length || args.stdin || args.fix)) {
+      throw new UsageError('--print-config FILE prints the config for one file; give no paths, --stdin or --fix with it');
+    }
   }
   if (args.command === 'stub') {
     if (args.format !== undefined && !/^(md|markdown|ya?ml)$/.test(args.format)) throw new UsageError(`stub --format expects md or yaml, got "${args.format}"`);
@@ -157,7 +246,7 @@ function validate(args: ParsedArgs, seen: string[]): void {
     throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
   }
   if (args.command === 'init' && args.positionals.length) throw new UsageError('init takes no arguments');
-  for (const name of ['--format', '--output', '--config', '--max-warnings', '--stdin-filename']) {
+  for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config', '--suppressions-location', '--cache-location']) {
     if (seen.filter((s) => s === name).length > 1) throw new UsageError(`${name} is given more than once`);
   }
 }

@@ -37,6 +37,10 @@ export interface Discovery {
 export interface DiscoverOptions {
   /** Apply the spec test to files named explicitly too (for hooks that pass every staged file). */
   onlySpecs?: boolean;
+  /** Globs (relative to the working folder) of files and folders never linted: --ignore-pattern and `!glob` paths. */
+  ignorePatterns?: readonly string[];
+  /** false: a path or glob matching no file is a notice, not an error (--no-error-on-unmatched-pattern). */
+  errorOnUnmatchedPattern?: boolean;
 }
 
 export function discover(
@@ -57,6 +61,15 @@ export function discover(
   };
   const selector = new SpecSelector(cwd, configs, catalogueOf);
   let searched = false;
+  const ignoreGlobs = (options.ignorePatterns ?? []).map((p) => toPosix(p).replace(/^\.\//, '').replace(/\/$/, ''));
+  const ignoreMatcher = ignoreGlobs.length ? picomatch(ignoreGlobs, { dot: true }) : undefined;
+  /** Ignored by --ignore-pattern: the path itself, or (for folders) the folder. */
+  const ignored = ignoreMatcher ? (abs: string) => ignoreMatcher(toPosix(relative(cwd, abs))) || ignoreMatcher(toPosix(abs)) : undefined;
+  let ignoredCount = 0;
+  const unmatched = (message: string) => {
+    if (options.errorOnUnmatchedPattern === false) notices.push(message);
+    else throw new CliError(message);
+  };
 
   for (const pattern of patterns.length ? patterns : ['.']) {
     const abs = resolve(cwd, pattern);
@@ -67,21 +80,28 @@ export function discover(
       stat = undefined;
     }
     if (stat?.isFile()) {
-      if (!options.onlySpecs || selector.isSpec(abs)) add(abs);
+      if (ignored?.(abs)) notices.push(`${pattern}: ignored (--ignore-pattern)`);
+      else if (!options.onlySpecs || selector.isSpec(abs)) add(abs);
       continue;
     }
     if (stat?.isDirectory()) {
       searched = true;
       const before = targets.length;
       const skipped = new Skipped();
-      walk(abs, gitignore, (file) => selector.isSpec(file, skipped) && add(file), Infinity);
+      walk(abs, gitignore, (file) => selector.isSpec(file, skipped) && add(file), Infinity, ignored);
       if (targets.length === before) notices.push(`no specs found in ${displayPath(cwd, abs)}${skipped.describe()}`);
       continue;
     }
     const scan = picomatch.scan(toPosix(pattern));
-    if (!scan.isGlob) throw new CliError(`${pattern}: no such file or directory`);
+    if (!scan.isGlob) {
+      unmatched(`${pattern}: no such file or directory`);
+      continue;
+    }
     const base = resolve(cwd, scan.base || '.');
-    if (!existsSync(base)) throw new CliError(`${pattern}: no files match (${displayPath(cwd, base)} does not exist)`);
+    if (!existsSync(base)) {
+      unmatched(`${pattern}: no files match (${displayPath(cwd, base)} does not exist)`);
+      continue;
+    }
     const posixPattern = toPosix(pattern).replace(/^\.\//, '');
     const matcher = picomatch(posixPattern, { dot: true });
     // A glob without "/" or "**" after its base only looks in the base folder itself.
@@ -90,20 +110,31 @@ export function discover(
     let matched = 0;
     const before = targets.length;
     const skipped = new Skipped();
-    walk(base, gitignore, (file) => {
-      const candidate = isAbsolute(posixPattern) ? toPosix(file) : toPosix(relative(cwd, file));
-      if (!matcher(candidate)) return;
-      matched++;
-      if (selector.isSpec(file, skipped)) add(file);
-    }, depth);
-    if (!matched) throw new CliError(`${pattern}: no files match`);
+    const ignoredBefore = ignoredCount;
+    walk(
+      base,
+      gitignore,
+      (file) => {
+        const candidate = isAbsolute(posixPattern) ? toPosix(file) : toPosix(relative(cwd, file));
+        if (!matcher(candidate)) return;
+        matched++;
+        if (selector.isSpec(file, skipped)) add(file);
+      },
+      depth,
+      ignored && ((path) => ignored(path) && ++ignoredCount > 0),
+    );
+    if (!matched) {
+      const n = ignoredCount - ignoredBefore;
+      unmatched(`${pattern}: no files match${n ? ` (--ignore-pattern left out ${plural(n, 'file or folder', 'files and folders')})` : ''}`);
+      continue;
+    }
     if (targets.length === before) notices.push(`no specs among the files matching ${pattern}${skipped.describe()}`);
   }
   return { targets, notices, searched };
 }
 
 /** Depth-first, entries in name order, so the same tree always gives the same list. */
-function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, depth: number): void {
+function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, depth: number, ignored?: (path: string) => boolean): void {
   gitignore.enter(dir);
   let entries: Dirent[];
   try {
@@ -126,9 +157,9 @@ function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, 
       isDir = false;
     }
     if (isDir) {
-      if (ALWAYS_SKIPPED.has(entry.name) || depth <= 1 || gitignore.ignores(path, true)) continue;
-      walk(path, gitignore, visit, depth - 1);
-    } else if (isFile && !gitignore.ignores(path, false)) {
+      if (ALWAYS_SKIPPED.has(entry.name) || depth <= 1 || gitignore.ignores(path, true) || ignored?.(path)) continue;
+      walk(path, gitignore, visit, depth - 1, ignored);
+    } else if (isFile && !gitignore.ignores(path, false) && !ignored?.(path)) {
       visit(path);
     }
   }

@@ -23,19 +23,37 @@ Commands:
 Lint options:
   -f, --format NAME          Report format (below); stylish by default
   -o, --output FILE          Write the report to FILE instead of standard output
+      --output FORMAT=FILE   Also write a report in FORMAT to FILE; repeatable
+                             (--output sarif=specroles.sarif --output junit=junit.xml)
   -c, --config FILE          Use this config file instead of looking for .specroles.yaml
       --rule RULE:SEVERITY   Set a rule's severity (off, info, warning, error); repeatable
       --max-warnings N       Exit with 1 when there are more than N warnings
   -q, --quiet                Report errors only (warnings still count for --max-warnings)
       --fix                  Apply safe fixes to the files, then report what is left
+                             (with --stdin: print the fixed text, report on stderr)
+      --ignore-pattern GLOB  Skip files and folders matching GLOB; repeatable (a path
+                             '!GLOB' does the same)
       --only-specs           Skip files named explicitly that are not specs (for hooks)
       --no-error-on-no-specs Exit with 0, not 2, when the folders and globs hold no spec
+      --no-error-on-unmatched-pattern
+                             A path or glob matching no file is a notice, not exit 2
+      --print-config FILE    Print the config that applies to FILE (JSON) and exit
+      --cache                Reuse the results of unchanged files from the last run
+      --cache-location PATH  The cache file, or a folder for it (.specrolescache)
+      --suppress-all         Record every warning and error in the suppressions file
+                             (counts per file and rule); later runs do not report them
+      --suppress-rule RULE   The same for this rule only; repeatable
+      --prune-suppressions   Lower the suppressions file's counts to this run's
+      --suppressions-location PATH
+                             The suppressions file (specroles-suppressions.json)
       --stdin                Lint standard input
       --stdin-filename NAME  The path standard input stands for (format, config, type)
       --color, --no-color    Force colours on or off (NO_COLOR, FORCE_COLOR honoured)
       --concurrency N        Worker threads: auto (default), off, or a number
   -h, --help                 Show this help
   -v, --version              Print the version
+
+Short flags combine: -qf json is -q -f json.
 
 Formats:
 ${FORMAT_LINES}

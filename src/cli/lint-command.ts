@@ -1,18 +1,21 @@
 // `specroles [lint] [paths or globs…]`: find the specs, load their configs, lint them (in parallel when
 // there are many), fix them with --fix, write the report, and decide the exit code.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { catalogueFor, lint, rulesById } from '../core';
+import { basename, dirname, join, resolve } from 'node:path';
+import { catalogueFor, lint, maxFileSizeFor, rulesById, type Config } from '../core';
+import { cachePath, DEFAULT_CACHE_FILE, ResultCache, sha256 } from './cache';
+import { configForPath, runSettings } from '../core/config/resolve';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
 import { discover } from './files';
-import { needsSections, renderReport } from './formatters';
+import { needsSections, renderReport, type ReportContext } from './formatters';
 import type { Io } from './io';
 import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
 import { count, type FileResult } from './report';
+import { addSuppressions, applySuppressions, DEFAULT_SUPPRESSIONS_FILE, pruneSuppressions, readSuppressions, serialiseSuppressions } from './suppressions';
 import { CliError, closest, displayPath, plural } from './util';
 
 /**
@@ -34,29 +37,117 @@ export interface LintRun {
 }
 
 export async function lintCommand(args: ParsedArgs, io: Io, version: string): Promise<number> {
-  const run = await runLint(args, io, { sections: needsSections((args.format ?? 'stylish') as FormatName) });
+  if (args.printConfig !== undefined) return printConfig(args, io);
+  const mainFormat = (args.format ?? 'stylish') as FormatName;
+  const sections = [mainFormat, ...args.outputs.map((o) => o.format)].some(needsSections);
+  const run = await runLint(args, io, { sections });
   if (typeof run === 'number') return run;
   const { results, lateProblems } = run;
 
-  // 4. Report.
+  // --stdin --fix: the fixed text (or the text as it was) on standard output, like a formatter; the
+  // report of what is left then goes to standard error (or its --output file).
+  const fixedText = args.stdin && args.fix ? results[0]?.fixedText : undefined;
+  if (fixedText !== undefined) io.stdout.write(fixedText);
+  const reportStream = fixedText !== undefined ? io.stderr : io.stdout;
+
+  // 4. Report: the --format report to standard output (or --output FILE), and every --output FORMAT=FILE.
+  // Each format is rendered once, however many places it goes to.
   const shown = args.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
   if (!lateProblems.size) {
-    const report = await format(args, shown, io, run.configs, version);
-    if (args.output) writeReport(resolve(io.cwd, args.output), report, args.output);
-    else if (report) io.stdout.write(report);
+    const rendered = new Map<string, Promise<string>>();
+    const render = (name: FormatName, color: boolean) => {
+      const key = `${name}${color ? ':color' : ''}`;
+      let report = rendered.get(key);
+      if (!report) {
+        const ctx: ReportContext = { version, configs: run.configs.all.map((r) => r.config), colors: colors(color) };
+        report = renderReport(name, shown, ctx);
+        rendered.set(key, report);
+      }
+      return report;
+    };
+    const toTerminal = !args.output && !!reportStream.isTTY;
+    const main = await render(mainFormat, useColor(args.color, io.env, toTerminal));
+    const files: { path: string; shown: string; report: string }[] = [];
+    if (args.output) files.push({ path: resolve(io.cwd, args.output), shown: args.output, report: main });
+    for (const o of args.outputs) files.push({ path: resolve(io.cwd, o.path), shown: o.path, report: await render(o.format, false) });
+    const paths = new Set<string>();
+    for (const f of files) {
+      if (paths.has(f.path)) throw new CliError(`${f.shown}: named by more than one --output`);
+      paths.add(f.path);
+    }
+    for (const f of files) writeReport(f.path, f.report, f.shown);
+    if (!args.output && main) reportStream.write(main);
   }
   writeNotices(run, io);
   return exitCode(run, args, io);
 }
 
-/** Writes a report file, creating its folder. */
+/**
+ * Writes a report file, creating its folder: atomically (a temporary file in the same folder, then a
+ * rename), so a CI step reading it never sees half a report, nor an old one mixed with a new one.
+ */
 export function writeReport(path: string, report: string, shown: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.specroles-${process.pid}-${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, report);
+    writeFileSync(temp, report, { flag: 'wx' });
+    renameSync(temp, path);
   } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Never written.
+    }
     throw new CliError(`${shown}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
+}
+
+/** The --rule settings, checked: unknown rules end the run with a usage error. */
+function ruleSettingsOf(args: ParsedArgs): Record<string, string> {
+  const ruleSettings: Record<string, string> = {};
+  for (const { id, severity } of args.rules) {
+    if (!rulesById.has(id)) {
+      const guess = closest(id, rulesById.keys());
+      throw new CliError(`--rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
+    }
+    ruleSettings[id] = severity;
+  }
+  return ruleSettings;
+}
+
+/**
+ * --print-config FILE: the config that applies to FILE as JSON: its config files (and --config, --rule)
+ * merged, the `overrides` matching FILE applied, and every rule's effective setting. Config problems
+ * still exit with 2, one `file:line:column: message` line each.
+ */
+async function printConfig(args: ParsedArgs, io: Io): Promise<number> {
+  const { cwd } = io;
+  const configs = new Configs({ cwd, rules: ruleSettingsOf(args), ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
+  const abs = resolve(cwd, args.printConfig!);
+  const resolved = configs.forFile(abs);
+  const problems = configs.fileProblems();
+  const path = abs.replace(/\\/g, '/');
+  if (!problems.length) for (const m of lint('', { config: resolved.config, path }).configProblems) problems.push(configs.describeEngineProblem(resolved, m));
+  if (problems.length) {
+    for (const p of new Set(problems)) io.stderr.write(`specroles: ${p}\n`);
+    return 2;
+  }
+  io.stdout.write(`${JSON.stringify(effectiveConfig(resolved.config, path), null, 2)}\n`);
+  return 0;
+}
+
+/** The config for one file, as a config file would say it: overrides applied, every rule's setting spelled out. */
+export function effectiveConfig(config: Config, path: string): Config {
+  const forFile: Config = { ...configForPath(config, path) };
+  delete forFile.overrides;
+  const run = runSettings(forFile).rules;
+  const rules: Record<string, unknown> = {};
+  for (const id of [...rulesById.keys()].sort()) {
+    const r = run.get(id);
+    const options = r?.options as Record<string, unknown> | undefined;
+    rules[id] = !r ? 'off' : options && Object.keys(options).length ? [r.severity, options] : r.severity;
+  }
+  return { ...forFile, rules: rules as Config['rules'] };
 }
 
 /**
@@ -66,14 +157,7 @@ export function writeReport(path: string, report: string, shown: string): void {
 export async function runLint(args: ParsedArgs, io: Io, options: { sections: boolean }): Promise<LintRun | number> {
   const { cwd } = io;
   const { sections } = options;
-  const ruleSettings: Record<string, string> = {};
-  for (const { id, severity } of args.rules) {
-    if (!rulesById.has(id)) {
-      const guess = closest(id, rulesById.keys());
-      throw new CliError(`--rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
-    }
-    ruleSettings[id] = severity;
-  }
+  const ruleSettings = ruleSettingsOf(args);
   const configs = new Configs({ cwd, rules: ruleSettings, ...(args.config ? { explicit: resolve(cwd, args.config) } : {}) });
   const catalogueOf = (c: ResolvedConfig) => catalogueFor(c.config);
 
@@ -87,9 +171,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     const name = args.stdinFilename;
     const abs = name ? resolve(cwd, name) : '';
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
-    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: false, text, sections });
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: args.fix, text, sections });
   } else {
-    const found = discover(args.positionals, cwd, configs, catalogueOf, { onlySpecs: args.onlySpecs });
+    const found = discover(args.positionals, cwd, configs, catalogueOf, {
+      onlySpecs: args.onlySpecs,
+      ignorePatterns: args.ignorePatterns,
+      errorOnUnmatchedPattern: args.errorOnUnmatchedPattern,
+    });
     notices.push(...found.notices);
     noSpecs = found.searched && !found.targets.length;
     for (const t of found.targets) tasks.push({ index: tasks.length, abs: t.abs, filePath: t.display, configIndex: configs.forFile(t.abs).index, fix: args.fix, sections });
@@ -102,10 +190,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     for (const p of fileProblems) io.stderr.write(`specroles: ${p}\n`);
     return 2;
   }
+  // --cache: look the files up before deciding on workers (an unchanged tree needs none).
+  const cache = args.cache && !args.fix && !args.stdin ? openCache(args, cwd, configs, tasks, notices) : undefined;
+  const toLint = cache ? cache.misses : tasks;
   // Many files: start the workers now, so they load and warm up while this thread checks the configs.
   // This thread lints too, so one worker per core but one.
-  const threads = args.concurrency ?? (tasks.length > PARALLEL_THRESHOLD ? Math.max(1, Math.min(availableParallelism() - 1, 7)) : 0);
-  const pool = threads > 0 && tasks.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
+  const threads = args.concurrency ?? (toLint.length > PARALLEL_THRESHOLD ? Math.max(1, Math.min(availableParallelism() - 1, 7)) : 0);
+  const pool = threads > 0 && toLint.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
   let results: FileResult[];
   try {
     const engineProblems = new Set<string>();
@@ -117,13 +208,13 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
       return 2;
     }
 
-    // 3. Lint (and fix).
-    const bar = progress(io.stderr, tasks.length, io.env);
+    // 3. Lint (and fix); with --cache, only the files whose text, config or specroles changed.
+    const bar = progress(io.stderr, toLint.length, io.env);
     try {
       const here = (task: FileTask) => processFile(task, configs.all[task.configIndex]!.config);
       results = pool
-        ? await pool.run(tasks, here, (done) => bar.update(done))
-        : tasks.map((task, i) => {
+        ? await pool.run(toLint, here, (done) => bar.update(done))
+        : toLint.map((task, i) => {
             const r = here(task);
             bar.update(i + 1);
             return r;
@@ -131,6 +222,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     } finally {
       bar.end();
     }
+    if (cache) results = cache.finish(results);
   } finally {
     await pool?.close();
   }
@@ -142,7 +234,95 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
   }
 
+  if (!lateProblems.size) results = suppress(args, cwd, results, notices);
   return { results, configs, notices, lateProblems, noSpecs };
+}
+
+/**
+ * --cache: the cached results of the files whose text hash, config hash and specroles version match;
+ * the rest to lint. `finish` merges both in task order and writes the cache (atomically).
+ */
+function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileTask[], notices: string[]): { misses: FileTask[]; finish(linted: FileResult[]): FileResult[] } {
+  const path = cachePath(cwd, args.cacheLocation);
+  const shown = args.cacheLocation ?? DEFAULT_CACHE_FILE;
+  const { cache, notice } = ResultCache.load(path, shown);
+  if (notice) notices.push(notice);
+  const configHashes = new Map<number, string>();
+  const configHash = (index: number) => {
+    let h = configHashes.get(index);
+    if (h === undefined) configHashes.set(index, (h = sha256(JSON.stringify(configs.all[index]!.config))));
+    return h;
+  };
+  const hits: FileResult[] = [];
+  const misses: FileTask[] = [];
+  const keys = new Map<number, { hash: string; config: string }>();
+  for (const task of tasks) {
+    let text: string;
+    try {
+      // Over maxFileSize, or unreadable: linted as usual (which reports it), never cached.
+      if (statSync(task.abs).size > maxFileSizeFor(configs.all[task.configIndex]!.config)) throw new Error('too large');
+      text = readFileSync(task.abs, 'utf8');
+    } catch {
+      misses.push(task);
+      continue;
+    }
+    const key = { hash: sha256(text), config: configHash(task.configIndex) };
+    const hit = cache.get(task.abs, key.hash, key.config, !!task.sections);
+    if (hit) hits.push({ ...hit, index: task.index, filePath: task.filePath });
+    else {
+      keys.set(task.index, key);
+      misses.push({ ...task, preread: text });
+    }
+  }
+  return {
+    misses,
+    finish(linted) {
+      for (const r of linted) {
+        const key = keys.get(r.index);
+        if (key && !r.error && !r.skipped) cache.set(tasks[r.index]!.abs, key.hash, key.config, !!tasks[r.index]!.sections, r);
+      }
+      try {
+        writeReport(path, cache.serialise(), shown);
+      } catch (e) {
+        notices.push(`${(e as Error).message.replace('the report', 'the cache')}`);
+      }
+      return [...hits, ...linted].sort((a, b) => a.index - b.index);
+    },
+  };
+}
+
+/**
+ * Baseline suppressions (suppressions.ts): --suppress-all / --suppress-rule write this run's counts to
+ * the file, --prune-suppressions lowers them to this run's; then whatever the file suppresses is taken
+ * out of the results. Without the file and those flags, the results as they are.
+ */
+function suppress(args: ParsedArgs, cwd: string, results: FileResult[], notices: string[]): FileResult[] {
+  for (const id of args.suppressRules) {
+    if (!rulesById.has(id)) {
+      const guess = closest(id, rulesById.keys());
+      throw new CliError(`--suppress-rule: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain rules\`)`);
+    }
+  }
+  const shown = args.suppressionsLocation ?? DEFAULT_SUPPRESSIONS_FILE;
+  const path = resolve(cwd, shown);
+  const writing = args.suppressAll || args.suppressRules.length > 0;
+  let suppressions = readSuppressions(path, shown);
+  if (writing) {
+    suppressions = addSuppressions(suppressions, results, args.suppressAll ? undefined : new Set(args.suppressRules));
+    writeReport(path, serialiseSuppressions(suppressions), shown);
+  } else if (args.pruneSuppressions) {
+    if (!suppressions) throw new CliError(`${shown}: no suppressions file to prune (write one with --suppress-all)`);
+    suppressions = pruneSuppressions(suppressions, results, cwd);
+    writeReport(path, serialiseSuppressions(suppressions), shown);
+  }
+  if (!suppressions) return results;
+  const applied = applySuppressions(results, suppressions);
+  if (writing) notices.push(`${shown}: ${plural(applied.suppressed, 'finding', 'findings')} suppressed`);
+  if (applied.unused.length) {
+    const list = applied.unused.length > 3 ? `${applied.unused.slice(0, 3).join('; ')}; and ${applied.unused.length - 3} more` : applied.unused.join('; ');
+    notices.push(`${shown}: suppressions left that no longer occur (${list}); run specroles with --prune-suppressions to update the file`);
+  }
+  return applied.results;
 }
 
 /** What --fix did, notices, unreadable files and late config problems, on standard error. */
@@ -176,10 +356,4 @@ export function exitCode(run: LintRun, args: ParsedArgs, io: Io): number {
     return 1;
   }
   return 0;
-}
-
-async function format(args: ParsedArgs, results: FileResult[], io: Io, configs: Configs, version: string): Promise<string> {
-  const tty = !args.output && !!io.stdout.isTTY;
-  const name = (args.format ?? 'stylish') as FormatName;
-  return renderReport(name, results, { version, configs: configs.all.map((r) => r.config), colors: colors(useColor(args.color, io.env, tty)) });
 }

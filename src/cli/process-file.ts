@@ -13,6 +13,8 @@ export interface FileTask {
   fix: boolean;
   /** The text, when it does not come from the file (standard input). */
   text?: string;
+  /** The file's text, already read (and within maxFileSize) to look it up in the cache: linted as the file. */
+  preread?: string;
   /** Collect the document's sections too (FileResult.document), for formats that report ownership. */
   sections?: boolean;
 }
@@ -21,6 +23,7 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const base = { index: task.index, filePath: task.filePath };
   let text: string;
   if (task.text !== undefined) text = task.text;
+  else if (task.preread !== undefined) text = task.preread;
   else {
     try {
       // Past maxFileSize a file is not even read: a stray multi-gigabyte log named .md costs nothing.
@@ -35,15 +38,27 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const path = task.abs ? task.abs.replace(/\\/g, '/') : undefined;
   const lintText = (t: string) => lint(t, path ? { path, config } : { config });
   let result = lintText(text);
-  if (result.skipped) return { ...base, messages: [], configProblems: result.configProblems, skipped: `${task.filePath}: ${result.skipped}` };
+  if (result.skipped) {
+    const skipped: FileResult = { ...base, messages: [], configProblems: result.configProblems, skipped: `${task.filePath}: ${result.skipped}` };
+    if (task.fix && task.text !== undefined) skipped.fixedText = text;
+    return skipped;
+  }
   let fix: FixOutcome | undefined;
   let error: string | undefined;
+  let fixedText: string | undefined;
   if (task.fix) {
     const fixed = fixAll(text, result, lintText);
     const applied = fixed.applied.map(({ finding: f, fix: x }) => ({ ruleId: f.ruleId, title: x.title, line: f.range.start.line, column: f.range.start.column }));
     fix = { applied, passes: fixed.passes, written: false };
     if (fixed.refused) fix.refused = fixed.refused;
-    if (fixed.text !== text) {
+    if (task.text !== undefined) {
+      // Standard input: nothing to write back; the fixed text is the caller's to print.
+      fixedText = fixed.text;
+      if (fixed.text !== text) {
+        fix.written = true;
+        result = fixed.result;
+      }
+    } else if (fixed.text !== text) {
       try {
         writeAtomically(task.abs, fixed.text);
         fix.written = true;
@@ -55,6 +70,7 @@ export function processFile(task: FileTask, config: Config): FileResult {
   }
   const out: FileResult = { ...base, messages: result.findings.map(toMessage), configProblems: result.configProblems };
   if (fix) out.fix = fix;
+  if (fixedText !== undefined) out.fixedText = fixedText;
   if (error) out.error = error;
   if (task.sections) out.document = summarise(result);
   return out;

@@ -79,6 +79,8 @@ export interface FileResult {
   /** The engine's `configProblems` for this file's config. */
   configProblems: string[];
   fix?: FixOutcome;
+  /** --stdin --fix: the text with the safe fixes applied (the same text when none applied). */
+  fixedText?: string;
   /** The file could not be read or written. */
   error?: string;
   /** The file was not linted (over maxFileSize): the notice for standard error. */

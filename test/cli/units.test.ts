@@ -45,7 +45,10 @@ describe('CLI units', function () {
     for (const [argv, message] of [
       [['--max-warnings', 'x'], /whole number/],
       [['--rule', 'missing-section'], /RULE:SEVERITY/],
-      [['--fix', '--stdin'], /--fix cannot/],
+      [['--print-config', 'a.md', 'b.md'], /one file/],
+      [['--output', 'sarf=x.sarif'], /unknown format "sarf"/],
+      [['-qz'], /unknown option -z in -qz/],
+      [['--suppress-all', '--prune-suppressions'], /cannot be given with/],
       [['--stdin-filename', 'a.md'], /needs --stdin/],
       [['--stdin', 'a.md'], /no paths/],
       [['stub'], /at least one/],
@@ -58,6 +61,27 @@ describe('CLI units', function () {
     ] as [string[], RegExp][]) {
       it(`rejects ${argv.join(' ')}`, () => assert.throws(() => parseArgs(argv), (e: unknown) => e instanceof UsageError && message.test(e.message)));
     }
+    it('combined short flags: -qf json, -qfjson; a value flag ends the group', () => {
+      for (const argv of [['-qf', 'json', 'a.md'], ['-qfjson', 'a.md'], ['-q', '-f', 'json', 'a.md']]) {
+        const a = parseArgs(argv);
+        assert.equal(a.quiet, true);
+        assert.equal(a.format, 'json');
+        assert.deepEqual(a.positionals, ['a.md']);
+      }
+      assert.equal(parseArgs(['-qo', 'r.txt']).output, 'r.txt');
+    });
+    it('--output FILE once, --output FORMAT=FILE repeatable; negated paths and --ignore-pattern', () => {
+      const a = parseArgs(['-o', 'r.txt', '--output', 'sarif=a.sarif', '--output=junit=j.xml', 'specs', '!specs/drafts/**', '--ignore-pattern', '*.yaml']);
+      assert.equal(a.output, 'r.txt');
+      assert.deepEqual(a.outputs, [
+        { format: 'sarif', path: 'a.sarif' },
+        { format: 'junit', path: 'j.xml' },
+      ]);
+      assert.deepEqual(a.positionals, ['specs']);
+      assert.deepEqual(a.ignorePatterns, ['specs/drafts/**', '*.yaml']);
+      assert.equal(parseArgs(['--output', './sarf=x']).output, './sarf=x');
+      assert.equal(parseArgs(['--stdin', '--fix']).fix, true);
+    });
     it('help wins over everything else', () => {
       assert.equal(parseArgs(['--format', 'nope', '--help']).command, 'help');
       assert.deepEqual(parseArgs(['stub', '--help']).positionals, ['stub']);
