@@ -63,9 +63,19 @@ export function parseMarkdown(text: string): ParsedDocument {
   };
 }
 
+/**
+ * Every heading the reader takes as a section start, in document order, before the title and template
+ * rules apply: what the peer-suite tests hold to remark's top-level headings.
+ */
+export function readHeadings(text: string): { depth: number; title: string; start: number }[] {
+  const front = readFrontMatter(text, new LineIndex(text));
+  return readRange(text, front.bodyStart, text.length).flatMap((r) => (r.heading ? [{ depth: r.heading.depth, title: r.heading.title, start: r.heading.start }] : []));
+}
+
 /** Raw sections of text[from, to), chunk by chunk; a leading heading-less part is the preamble. */
 function readRange(text: string, from: number, to: number): RawSection[] {
   const raws: RawSection[] = [];
+  let definitions: Set<string> | undefined;
   for (const chunk of splitAtHeadings(text, from, to)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     let parsed = chunkCache.get(chunkText);
@@ -76,12 +86,38 @@ function readRange(text: string, from: number, to: number): RawSection[] {
     }
     for (const raw of parsed) {
       const moved = shift(raw, chunk.start);
+      // A chunk is parsed without the rest of the document, so a reference link in a heading whose
+      // definition stands elsewhere kept its brackets: read against the document's definitions.
+      if (moved.heading?.title.includes('[')) {
+        definitions ??= referenceDefinitions(text);
+        moved.heading.title = resolveReferences(moved.heading.title, definitions);
+      }
       const last = raws[raws.length - 1];
       if (!moved.heading && last) merge(last, moved);
       else raws.push(moved);
     }
   }
   return raws;
+}
+
+/** A link label as CommonMark matches it: case-folded, inner white space collapsed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+}
+
+/** Labels of the document's link reference definitions (`[label]: destination` at a line's start). */
+function referenceDefinitions(text: string): Set<string> {
+  const labels = new Set<string>();
+  const definition = /^ {0,3}\[((?:[^\[\]\\\r\n]|\\.){1,999})\]:[ \t]*\S/gm;
+  for (let m = definition.exec(text); m; m = definition.exec(text)) labels.add(normalizeLabel(m[1]!));
+  return labels;
+}
+
+/** `[text][label]`, `[label][]` and `[label]` read as their text where the label is defined. */
+function resolveReferences(title: string, definitions: Set<string>): string {
+  if (!definitions.size) return title;
+  return title.replace(/\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?!\()/g, (whole, inner: string, label: string | undefined) =>
+    definitions.has(normalizeLabel(label || inner)) ? inner : whole);
 }
 
 function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {
