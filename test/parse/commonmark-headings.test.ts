@@ -34,6 +34,10 @@ describe('headings as CommonMark reads them (issue 18)', () => {
     });
     it('a list item with a lazy line, then ===, gives no heading', () => {
       assert.deepEqual(headings('## A\n\n- foo\nbar\n===\n\n## B\n'), ['A', 'B']);
+      // An empty quote line holds no paragraph: the HTML line after it is no lazy line.
+      assert.deepEqual(headings('>\n<span>\n# In the HTML block\n\n## B\n'), ['B']);
+      // A thematic break with an empty list item below it: no setext heading.
+      assert.deepEqual(headings('  ---\n-\n## H\n'), ['H']);
     });
     it('a wrapped list item followed by --- is no section named after its last line', () => {
       assert.deepEqual(headings('## A\n\n- a wrapped\n  item\n---\n\nText.\n\n## B\n'), ['A', 'B']);
@@ -63,6 +67,8 @@ describe('headings as CommonMark reads them (issue 18)', () => {
   it('(e) a reference link in a heading reads as its text where the label is defined', () => {
     const changelog = '# Changelog\n\n## [0.4.0] - 2024-01-01\n\nFixed.\n\n## [Unreleased][next]\n\n## [0.3.0] - 2023-12-01\n\n[0.4.0]: https://example.com/0.4.0\n[NEXT]: https://example.com/next\n';
     assert.deepEqual(headings(changelog), ['Changelog', '0.4.0 - 2024-01-01', 'Unreleased', '[0.3.0] - 2023-12-01']);
+    // A "definition" that continues a paragraph is text, and defines nothing.
+    assert.deepEqual(headings('## [x]\n\nSome text\n[x]: /url\n'), ['[x]']);
   });
 
   it('(f) front matter is found in a file with CR-only line ends', () => {

@@ -59,7 +59,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
   if (!atx && !setext) return undefined;
   // An underline makes a heading only of a paragraph: below a quote, a list item, indented code, HTML or
   // a table row it is a thematic break or text (CommonMark examples 92, 94, 100). remark reads those.
-  if (setext && NOT_A_PARAGRAPH_START.test(first.text)) return undefined;
+  if (setext && (NOT_A_PARAGRAPH_START.test(first.text) || THEMATIC.test(first.text))) return undefined;
 
   let titleText: string;
   let headingEnd: number;

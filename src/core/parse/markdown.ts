@@ -75,7 +75,8 @@ export function readHeadings(text: string): { depth: number; title: string; star
 /** Raw sections of text[from, to), chunk by chunk; a leading heading-less part is the preamble. */
 function readRange(text: string, from: number, to: number): RawSection[] {
   const raws: RawSection[] = [];
-  let definitions: Set<string> | undefined;
+  const definitions = new Set<string>();
+  const bracketed: RawSection[] = [];
   for (const chunk of splitAtHeadings(text, from, to)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     let parsed = chunkCache.get(chunkText);
@@ -86,31 +87,22 @@ function readRange(text: string, from: number, to: number): RawSection[] {
     }
     for (const raw of parsed) {
       const moved = shift(raw, chunk.start);
-      // A chunk is parsed without the rest of the document, so a reference link in a heading whose
-      // definition stands elsewhere kept its brackets: read against the document's definitions.
-      if (moved.heading?.title.includes('[')) {
-        definitions ??= referenceDefinitions(text);
-        moved.heading.title = resolveReferences(moved.heading.title, definitions);
-      }
+      for (const label of raw.definitions ?? []) definitions.add(normalizeLabel(label));
+      if (moved.heading?.title.includes('[')) bracketed.push(moved);
       const last = raws[raws.length - 1];
       if (!moved.heading && last) merge(last, moved);
       else raws.push(moved);
     }
   }
+  // A chunk is parsed without the rest of the document, so a reference link in a heading whose
+  // definition stands in another chunk kept its brackets: read it against the document's definitions.
+  for (const raw of bracketed) raw.heading!.title = resolveReferences(raw.heading!.title, definitions);
   return raws;
 }
 
 /** A link label as CommonMark matches it: case-folded, inner white space collapsed. */
 function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
-}
-
-/** Labels of the document's link reference definitions (`[label]: destination` at a line's start). */
-function referenceDefinitions(text: string): Set<string> {
-  const labels = new Set<string>();
-  const definition = /^ {0,3}\[((?:[^\[\]\\\r\n]|\\.){1,999})\]:[ \t]*\S/gm;
-  for (let m = definition.exec(text); m; m = definition.exec(text)) labels.add(normalizeLabel(m[1]!));
-  return labels;
 }
 
 /** `[text][label]`, `[label][]` and `[label]` read as their text where the label is defined. */

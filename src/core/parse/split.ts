@@ -132,6 +132,8 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
       if (contained) {
         // Nothing in a container is a section; only its paragraphs are followed, for lazy lines.
         if (FENCE_OPEN.test(line) || THEMATIC_BREAK.test(line) || ATX.test(line)) paragraph = undefined;
+        // An empty quote line or list item holds no paragraph for a later line to continue lazily.
+        else if (!containedContent(line, item).trim()) paragraph = undefined;
         else if (!paragraph?.contained || previousBlank) paragraph = { start: lineStart, contained: true };
       } else if (paragraph && SETEXT_UNDERLINE.test(line)) {
         cut(paragraph.start);
@@ -150,6 +152,13 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
   }
 
   return cuts.map((start, i) => ({ start, end: i + 1 < cuts.length ? cuts[i + 1]! : to }));
+}
+
+/** What a quote or list item line holds after its markers (the whole line for other lines). */
+function containedContent(line: string, item: RegExpExecArray | null): string {
+  const quote = /^(?: {0,3}>[ \t]?)+/.exec(line);
+  if (quote) return line.slice(quote[0].length);
+  return item ? (item[5] ?? '') : line;
 }
 
 /** A list item may start inside a paragraph only with content, and (ordered) numbered 1. */
