@@ -17,7 +17,8 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
-const OPEN = /^---[ \t]*\r?\n/;
+// A lone CR (classic Mac line ends) ends a line too, as for remark and the rest of the reader.
+const OPEN = /^---[ \t]*(?:\r\n?|\n)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
@@ -35,7 +36,7 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   }
   const contentEnd = contentStart + close.index;
   const afterClose = contentEnd + close[0].length;
-  const bodyStart = text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
+  const bodyStart = lineEndAfter(text, afterClose);
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
   const doc = parseYaml(yamlText, { prettyErrors: false, logLevel: 'error' });
@@ -137,7 +138,7 @@ export function firstErrors<E extends { message: string; pos: [number, number] }
   return shown;
 }
 
-const TOML_OPEN = /^\+\+\+[ \t]*\r?\n/;
+const TOML_OPEN = /^\+\+\+[ \t]*(?:\r\n?|\n)/;
 const TOML_CLOSE = /^\+\+\+[ \t]*$/m;
 
 /**
@@ -150,7 +151,7 @@ function readTomlFrontMatter(text: string, lines: LineIndex): FrontMatter {
   if (!close) return { meta: {}, problems: [], bodyStart: 0 };
   const contentEnd = contentStart + close.index;
   const afterClose = contentEnd + close[0].length;
-  const bodyStart = text.startsWith('\r\n', afterClose) ? afterClose + 2 : text.startsWith('\n', afterClose) ? afterClose + 1 : afterClose;
+  const bodyStart = lineEndAfter(text, afterClose);
   const meta: DocumentMeta = { range: lines.range(0, afterClose) };
   for (const line of text.slice(contentStart, contentEnd).split(/\r?\n|\r/)) {
     const eq = line.indexOf('=');
@@ -161,4 +162,9 @@ function readTomlFrontMatter(text: string, lines: LineIndex): FrontMatter {
     break;
   }
   return { meta, problems: [], bodyStart };
+}
+
+/** The offset after the line break at `at` (LF, CRLF or a lone CR), or `at` where none stands. */
+function lineEndAfter(text: string, at: number): number {
+  return text.startsWith('\r\n', at) ? at + 2 : text[at] === '\n' || text[at] === '\r' ? at + 1 : at;
 }

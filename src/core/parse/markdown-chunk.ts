@@ -43,6 +43,8 @@ export interface RawSection {
   labels: RawLabel[];
   /** Contents of ```markdown fences that hold a template with headings of its own. */
   templates: { start: number; end: number }[];
+  /** Labels of the link reference definitions in it (remark reads them; the scanner declines such chunks). */
+  definitions?: string[];
   /** For a copy moved into document offsets: the cached original and how far it was moved. */
   origin?: { key: object; base: number };
 }
@@ -216,6 +218,9 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
         if (template) into.templates.push(template);
         break;
       }
+      case 'definition':
+        (into.definitions ??= []).push(node.label ?? node.identifier);
+        break;
       case 'inlineCode':
         into.visible += ` ${node.value}`;
         break;

@@ -46,6 +46,8 @@ export function withoutClosingSequence(text: string): string {
   while (hashes > 0 && isBlank(text[hashes - 1])) hashes--;
   return text.slice(0, hashes);
 }
+/** A first line that may not open a paragraph (or whose reading the scanner leaves to remark). */
+const NOT_A_PARAGRAPH_START = /^ {0,3}(?:[>|<#=]|[-*+_](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,}|\*[ \t]*\*|_[ \t]*_)|^ {0,3}\t|^ {4}/;
 const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
 
 export function scanChunk(text: string): RawSection[] | undefined {
@@ -55,6 +57,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
   const atx = ATX.exec(first.text);
   const setext = !atx && lines.length > 1 && SETEXT.test(lines[1]!.text) && first.text.trim() !== '';
   if (!atx && !setext) return undefined;
+  // An underline makes a heading only of a paragraph: below a quote, a list item, indented code, HTML or
+  // a table row it is a thematic break or text (CommonMark examples 92, 94, 100). remark reads those.
+  if (setext && (NOT_A_PARAGRAPH_START.test(first.text) || THEMATIC.test(first.text))) return undefined;
 
   let titleText: string;
   let headingEnd: number;

@@ -63,9 +63,20 @@ export function parseMarkdown(text: string): ParsedDocument {
   };
 }
 
+/**
+ * Every heading the reader takes as a section start, in document order, before the title and template
+ * rules apply: what the peer-suite tests hold to remark's top-level headings.
+ */
+export function readHeadings(text: string): { depth: number; title: string; start: number }[] {
+  const front = readFrontMatter(text, new LineIndex(text));
+  return readRange(text, front.bodyStart, text.length).flatMap((r) => (r.heading ? [{ depth: r.heading.depth, title: r.heading.title, start: r.heading.start }] : []));
+}
+
 /** Raw sections of text[from, to), chunk by chunk; a leading heading-less part is the preamble. */
 function readRange(text: string, from: number, to: number): RawSection[] {
   const raws: RawSection[] = [];
+  const definitions = new Set<string>();
+  const bracketed: RawSection[] = [];
   for (const chunk of splitAtHeadings(text, from, to)) {
     const chunkText = text.slice(chunk.start, chunk.end);
     let parsed = chunkCache.get(chunkText);
@@ -76,12 +87,29 @@ function readRange(text: string, from: number, to: number): RawSection[] {
     }
     for (const raw of parsed) {
       const moved = shift(raw, chunk.start);
+      for (const label of raw.definitions ?? []) definitions.add(normalizeLabel(label));
+      if (moved.heading?.title.includes('[')) bracketed.push(moved);
       const last = raws[raws.length - 1];
       if (!moved.heading && last) merge(last, moved);
       else raws.push(moved);
     }
   }
+  // A chunk is parsed without the rest of the document, so a reference link in a heading whose
+  // definition stands in another chunk kept its brackets: read it against the document's definitions.
+  for (const raw of bracketed) raw.heading!.title = resolveReferences(raw.heading!.title, definitions);
   return raws;
+}
+
+/** A link label as CommonMark matches it: case-folded, inner white space collapsed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
+}
+
+/** `[text][label]`, `[label][]` and `[label]` read as their text where the label is defined. */
+function resolveReferences(title: string, definitions: Set<string>): string {
+  if (!definitions.size) return title;
+  return title.replace(/\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?!\()/g, (whole, inner: string, label: string | undefined) =>
+    definitions.has(normalizeLabel(label || inner)) ? inner : whole);
 }
 
 function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {

@@ -12,16 +12,82 @@ export interface Chunk {
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const ATX = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>|]|\d{1,9}[.)]|#|<|$)|^\s*$| {4}/;
+const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const LIST_ITEM = /^( {0,3})([-*+]|(\d{1,9})[.)])(?:([ \t]+)(.*))?$/;
+const QUOTE = /^ {0,3}>/;
 
+/** HTML block starts (CommonMark 4.6, kinds 1 and 3 to 7; comments are followed on their own) and their ends. */
+const HTML_BLOCKS: { start: RegExp; end: RegExp | 'blank'; interrupts: boolean }[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, interrupts: true },
+  { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/, interrupts: true },
+  {
+    start: /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t]|\/?>|$)/i,
+    end: 'blank',
+    interrupts: true,
+  },
+  {
+    start: /^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/,
+    end: 'blank',
+    interrupts: false,
+  },
+];
+
+/** Columns of white space a line starts with (a tab to the next multiple of four). */
+function indentOf(line: string): number {
+  let columns = 0;
+  for (const c of line) {
+    if (c === ' ') columns++;
+    else if (c === '\t') columns += 4 - (columns % 4);
+    else break;
+  }
+  return columns;
+}
+
+/**
+ * Cuts where a top-level heading starts, as CommonMark reads the text: an ATX heading, or the first line of
+ * a paragraph that a setext underline turns into a heading (all its lines are the heading's). Headings
+ * inside a quote, a list item or an HTML block are not sections, so nothing is cut there; remark then reads
+ * the whole container in one chunk and finds no top-level heading in it. The scan follows just enough of
+ * the block structure for that: paragraphs, whether they sit in a quote or list item (lazy continuation
+ * lines included: an underline below one is text or a thematic break, never a heading), HTML blocks,
+ * indented code. Where it cannot tell, it does not cut: a missed cut costs only speed.
+ */
 export function splitAtHeadings(original: string, from = 0, to = original.length): Chunk[] {
   // A lone CR ends a line too (as for remark and LineIndex). Turning each into an LF keeps every offset,
   // so the cuts hold for the original; files without a CR (nearly all) skip this.
   const text = hasCr(original, from, to) ? withoutLoneCr(original) : original;
   const cuts: number[] = [from];
+  const cut = (at: number) => {
+    if (at !== cuts[cuts.length - 1]) cuts.push(at);
+  };
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
-  let previous: { start: number; line: string } | undefined;
+  let html: RegExp | 'blank' | undefined;
+  /** The paragraph the previous line belongs to: where it starts, and whether inside a quote or list item. */
+  let paragraph: { start: number; contained: boolean } | undefined;
+  /** Content column of the outermost open list item: lines indented this far are inside it. */
+  let listColumn: number | undefined;
+  let previousBlank = true;
+  /** Opens a fence, comment or HTML block, or is a thematic break or indented code: no paragraph. */
+  const openBlock = (l: string): boolean => {
+    const open = FENCE_OPEN.exec(l);
+    if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) {
+      fence = { char: open[1]![0]!, length: open[1]!.length };
+      return true;
+    }
+    if (/^ {0,3}<!--/.test(l)) {
+      if (!l.slice(l.indexOf('<!--') + 4).includes('-->')) inComment = true;
+      return true;
+    }
+    for (const kind of HTML_BLOCKS) {
+      if ((paragraph && !kind.interrupts) || !kind.start.test(l)) continue;
+      if (kind.end === 'blank' || !kind.end.test(l.slice(l.indexOf('<') + 1))) html = kind.end;
+      return true;
+    }
+    return THEMATIC_BREAK.test(l) || (!paragraph && indentOf(l) >= 4);
+  };
 
   let lineStart = from;
   while (lineStart < to) {
@@ -29,29 +95,80 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const next = lineEnd < to ? lineEnd + 1 : to;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const blank = !line.trim();
 
     if (fence) {
       const close = FENCE_OPEN.exec(line);
       if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
+    } else if (html) {
+      if (html === 'blank' ? blank : html.test(line)) html = undefined;
+    } else if (blank) {
+      paragraph = undefined;
     } else {
-      const open = FENCE_OPEN.exec(line);
-      if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-        fence = { char: open[1]![0]!, length: open[1]!.length };
-      } else if (/^ {0,3}<!--/.test(line) && !line.slice(line.indexOf('<!--') + 4).includes('-->')) {
-        inComment = true;
+      const indent = indentOf(line);
+      const item = THEMATIC_BREAK.test(line) ? null : LIST_ITEM.exec(line);
+      // Inside a list item: indented to its content, or a new item, or a lazy continuation of its paragraph.
+      let contained = false;
+      if (QUOTE.test(line)) {
+        if (listColumn === undefined || indent < listColumn) listColumn = undefined;
+        contained = true;
+      } else if (listColumn !== undefined && indent >= listColumn) {
+        contained = true;
+      } else if (item && !(paragraph && !paragraph.contained && !canInterrupt(item))) {
+        const spaces = item[4] ? indentOf(item[4]) : 0;
+        const blankItem = !item[5]?.trim();
+        listColumn = item[1]!.length + item[2]!.length + (blankItem || spaces > 4 ? 1 : spaces);
+        contained = true;
+      } else if (paragraph?.contained && !previousBlank && !interrupts(line)) {
+        contained = true;
+      } else {
+        listColumn = undefined;
+        // A quote's or list item's paragraph ends here: an underline below it is no heading.
+        if (paragraph?.contained) paragraph = undefined;
+      }
+
+      if (contained) {
+        // Nothing in a container is a section; only its paragraphs are followed, for lazy lines.
+        if (FENCE_OPEN.test(line) || THEMATIC_BREAK.test(line) || ATX.test(line)) paragraph = undefined;
+        // An empty quote line or list item holds no paragraph for a later line to continue lazily.
+        else if (!containedContent(line, item).trim()) paragraph = undefined;
+        else if (!paragraph?.contained || previousBlank) paragraph = { start: lineStart, contained: true };
+      } else if (paragraph && SETEXT_UNDERLINE.test(line)) {
+        cut(paragraph.start);
+        paragraph = undefined;
       } else if (ATX.test(line)) {
-        if (lineStart !== cuts[cuts.length - 1]) cuts.push(lineStart);
-      } else if (previous && SETEXT_UNDERLINE.test(line) && !NOT_PARAGRAPH.test(previous.line) && !ATX.test(previous.line)) {
-        if (previous.start !== cuts[cuts.length - 1]) cuts.push(previous.start);
+        cut(lineStart);
+        paragraph = undefined;
+      } else if (!openBlock(line)) {
+        if (!paragraph && indent < 4) paragraph = { start: lineStart, contained: false };
+      } else {
+        paragraph = undefined;
       }
     }
-    previous = fence || inComment ? undefined : { start: lineStart, line };
+    previousBlank = blank && !fence && !inComment;
     lineStart = next;
   }
 
   return cuts.map((start, i) => ({ start, end: i + 1 < cuts.length ? cuts[i + 1]! : to }));
+}
+
+/** What a quote or list item line holds after its markers (the whole line for other lines). */
+function containedContent(line: string, item: RegExpExecArray | null): string {
+  const quote = /^(?: {0,3}>[ \t]?)+/.exec(line);
+  if (quote) return line.slice(quote[0].length);
+  return item ? (item[5] ?? '') : line;
+}
+
+/** A list item may start inside a paragraph only with content, and (ordered) numbered 1. */
+function canInterrupt(item: RegExpExecArray): boolean {
+  return Boolean(item[5]?.trim()) && (item[3] === undefined || Number(item[3]) === 1);
+}
+
+/** Whether a line ends a paragraph rather than continuing it lazily. */
+function interrupts(line: string): boolean {
+  return ATX.test(line) || THEMATIC_BREAK.test(line) || FENCE_OPEN.test(line) || /^ {0,3}<!--/.test(line) || HTML_BLOCKS.some((k) => k.interrupts && k.start.test(line));
 }
 
 function hasCr(text: string, from: number, to: number): boolean {
