@@ -22,7 +22,7 @@ import { colors } from '../cli/colors';
 import { Configs, type ResolvedConfig } from '../cli/configs';
 import { discover } from '../cli/files';
 import { FINDINGS_FORMATS, renderReport } from '../cli/formatters';
-import { writeAtomically } from '../cli/process-file';
+import { toMessage as reportMessage, writeAtomically } from '../cli/process-file';
 import type { FileResult } from '../cli/report';
 import { displayPath } from '../cli/util';
 import type { CatalogueInfo, Config, DocType, Fix, FormatName, Guideline, Kind, LintMessage, LintResult, Role, RuleInfo } from './types';
@@ -261,17 +261,8 @@ function lintOne(text: string, abs: string | undefined, config: EngineConfig, fi
 }
 
 function toMessage(f: Finding): LintMessage {
-  const m: LintMessage = {
-    ruleId: f.ruleId,
-    severity: f.severity,
-    message: f.message,
-    line: f.range.start.line,
-    column: f.range.start.column,
-    endLine: f.range.end.line,
-    endColumn: f.range.end.column,
-    guidelines: f.guidelines,
-  };
-  if (f.section !== undefined) m.section = f.section;
+  // The CLI's message, which says only whether a fix exists; the API gives the fixes.
+  const { fixable: _fixable, ...m }: LintMessage & { fixable?: boolean } = reportMessage(f);
   // The fix --fix takes is a finding's first safe fix with edits (see safeFixes in the engine).
   const fix = f.fixes.find((x) => x.safe && x.edits.length);
   if (fix) m.fix = fix;

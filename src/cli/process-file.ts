@@ -111,7 +111,8 @@ export function summarise(result: LintResult): DocumentSummary {
   return summary;
 }
 
-function toMessage(f: Finding): Message {
+/** A finding as reports show it; the Node API's messages are these too, with the fixes themselves. */
+export function toMessage(f: Finding): Message {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
