@@ -188,7 +188,18 @@ export class Linter implements vscode.Disposable {
     if (matches(exclude)) return false;
     if (matches(include)) return true;
     // Markers, then content (headings of known section kinds, product vocabulary): the decision the CLI's
-    // folder walk makes, on the same start of the text (it reads no more than MAX_DECISION_CHARS).
+    // folder walk makes, on the same start of the text (it reads no more than MAX_DECISION_CHARS). Asked on
+    // every lint and light-bulb request, so kept per document version and config.
+    const known = this.specDecisions.get(doc);
+    if (known && known.version === doc.version && known.config === config) return known.spec;
+    const spec = this.decideByContent(doc, config);
+    this.specDecisions.set(doc, { version: doc.version, config, spec });
+    return spec;
+  }
+
+  private readonly specDecisions = new WeakMap<vscode.TextDocument, { version: number; config: Config; spec: boolean }>();
+
+  private decideByContent(doc: vscode.TextDocument, config: Config): boolean {
     const core = engine();
     const head = doc.getText(new vscode.Range(new vscode.Position(0, 0), doc.positionAt(core.MAX_DECISION_CHARS)));
     // A config that lists its specs is taken at its word: beyond its globs only a marker counts (as in the CLI).
