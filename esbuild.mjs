@@ -57,7 +57,8 @@ const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
   { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },
+  // Each file directly in src/tools is a script; its subfolders hold what they share (src/tools/corpus).
+  { ...common, entryPoints: filesUnder('src/tools', '.ts').filter((p) => dirname(p) === join('src', 'tools')), outdir: 'dist/tools' },
 ];
 if (args.has('--tests')) {
   builds.push({

@@ -6,8 +6,8 @@
 // accuracy test holds them to: run it when a figure improves, and commit it with the change.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore } from '../../test/corpus/evaluate';
-import { breakdown, confusionTable, figuresTable } from '../../test/corpus/report';
+import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore } from './corpus/evaluate';
+import { breakdown, confusionTable, figuresTable } from './corpus/report';
 
 const root = process.cwd();
 const args = process.argv.slice(2);

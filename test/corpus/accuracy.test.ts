@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusOrSkip, projectRoot } from '../support/paths';
-import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore, type Rates } from './evaluate';
-import { breakdown, confusionTable, figuresTable } from './report';
+import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore, type Rates } from '../../src/tools/corpus/evaluate';
+import { breakdown, confusionTable, figuresTable } from '../../src/tools/corpus/report';
 
 type Baseline = Record<'development' | 'test', Omit<Rates, 'flags'>>;
 

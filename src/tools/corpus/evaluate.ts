@@ -2,10 +2,12 @@
 // kind and owner accuracy, false alarms on well-owned documents, reviewer flags found, and the confusion
 // between owners. Scores each document on its own, so figures can be added up per split (development /
 // locked test, test/corpus/split.yaml), per source and per document type. Reads the corpus in place.
+// It lives under src/tools, not test/, because `npm run eval` (src/tools/eval.ts) shares it with the
+// accuracy test, and nothing in src/ imports from test/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { expandRoles, lint, type Finding, type LintOptions } from '../../src/core';
+import { expandRoles, lint, type Finding, type LintOptions } from '../../core';
 
 export interface LabelledSection {
   line: number;
