@@ -2,10 +2,9 @@
 // the working folder adds) and print or write text.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_NAMES, catalogueFor, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
+import { CONFIG_NAMES, catalogueFor, DEFAULT_SPEC_FILES, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
-import { DEFAULT_SPEC_FILES } from '../core/spec-files';
 import type { Io } from './io';
 import { CliError, closest } from './util';
 

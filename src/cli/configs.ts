@@ -4,8 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
-import { parseYaml } from '../core/parse/yaml-text';
-import { loadConfigFor, mergeConfigs, parseConfig, type Config, type ConfigFileProblem, type ConfigHost } from '../core';
+import { loadConfigFor, mergeConfigs, parseConfig, parseYaml, type Config, type ConfigFileProblem, type ConfigHost } from '../core';
 import { CliError, displayPath } from './util';
 
 export interface ResolvedConfig {

@@ -9,9 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
-import type { Catalogue } from '../core/catalogue/catalogue';
-import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, specDecision, type NotSpecBecause } from '../core/detect/spec-decision';
-import { DEFAULT_SPEC_FILES, markedAsSpec } from '../core/spec-files';
+import { DEFAULT_SPEC_FILES, MAX_DECISION_CHARS, markedAsSpec, NOT_SPEC_BECAUSE, specDecision, type Catalogue, type NotSpecBecause } from '../core';
 import { byName, CliError, displayPath, plural, toPosix } from './util';
 
 

@@ -3,9 +3,8 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { catalogueFor, lint, maxFileSizeFor, rulesById, type Config } from '../core';
+import { catalogueFor, configForPath, lint, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
 import { cachePath, DEFAULT_CACHE_FILE, ResultCache, sha256 } from './cache';
-import { configForPath, runSettings } from '../core/config/resolve';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';

@@ -1,6 +1,6 @@
 // What one linted file comes back as, in the main thread or from a worker: plain data, cheap to pass
 // between threads, and all the formatters need.
-import type { Severity } from '../core/model';
+import type { Severity } from '../core';
 
 export interface Message {
   ruleId: string;

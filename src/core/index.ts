@@ -1,20 +1,42 @@
-// The engine's public surface. Front ends (CLI, VS Code extension, tests) import from here only.
+// The engine's public surface. Front ends (CLI, Node API, remark plugin, Action, tools, editors) import
+// the engine from here only; the lint of the project's own code (eslint.config.mjs) holds them to it, so
+// everything else under src/core can be moved or split without touching them. Tests may reach inside.
+
+// Linting one text, and the file-size guard in front of it.
 export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } from './engine/lint';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
+
+// Fixes: applying a run's fixes, and fixing until nothing safe is left.
+export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
+export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
+
+// Rules and their doc pages.
 export { rules, rulesById } from './rules';
 export { ruleDocUrl, RULE_DOCS_URL } from './rules/doc-url';
 export type { Rule, RuleMeta } from './rules/rule';
-export { catalogueFor, describeRoles, spellRoles, expandRoles, type Catalogue } from './catalogue/catalogue';
+
+// The catalogue (kinds, roles, guidelines, document types) as a config extends it, and reading headings.
+export { catalogueFor, describeRoles, spellRoles, expandRoles, type Catalogue, type CompiledKind } from './catalogue/catalogue';
 export type { Kind, Guideline, Role, DocType } from './catalogue/schema';
 export type { Analysis, AnalysedSection } from './classify/analyse';
 export { normaliseHeading } from './classify/normalise';
 export { renderStub, renderStubs } from './stubs/stub';
+
+// Config: its schema, finding and merging config files, and what applies to one file in one run.
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
+export { configForPath, runSettings, type RunSettings, type RuleRun } from './config/resolve';
 export { configSchema } from './config/schema';
+
+// Schemas of YAML specs and front matter, and their JSON Schema files (`npm run schemas`).
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
+export { jsonSchemaFiles } from './schema/json-schema';
+
+// Which files are specs: by path, by their own marks, by what their text reads as.
 export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
-export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
-export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
+
+// YAML with positions in the original text (CRLF included), for front ends that read YAML of their own
+// (the CLI's config files) and must report the same line and column as the engine does.
+export { parseYaml } from './parse/yaml-text';

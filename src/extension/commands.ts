@@ -1,9 +1,8 @@
 // The "Spec Roles: …" commands.
 import * as vscode from 'vscode';
 import { logCaught } from './caught';
-import type { Catalogue } from '../core';
+import type { Catalogue, CompiledKind } from '../core';
 import { engine } from './engine';
-import type { CompiledKind } from '../core/catalogue/catalogue';
 import { ownerCounts } from './features';
 import { DEFAULT_SPEC_FILES } from '../core/spec-files';
 import { Linter } from './linter';

@@ -8,9 +8,7 @@
 // left alone unless `onlySpecs: false`.
 // No vscode, no child process, nothing from the config executed: it reads files and lints text.
 import { dirname, resolve } from 'node:path';
-import { catalogueFor, lint, specDecision, type Finding, type Severity } from '../core';
-import { ruleDocUrl } from '../core/rules/doc-url';
-import { rulesById } from '../core/rules';
+import { catalogueFor, lint, ruleDocUrl, rulesById, specDecision, type Finding, type Severity } from '../core';
 import { Configs, type ResolvedConfig } from '../cli/configs';
 import { SpecSelector } from '../cli/files';
 import { displayPath } from '../cli/util';

@@ -1,7 +1,7 @@
 // Writes schemas/*.json from the zod schemas. Run by `npm run schemas`; a test fails when they are stale.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonSchemaFiles } from '../core/schema/json-schema';
+import { jsonSchemaFiles } from '../core';
 
 const dir = join(process.cwd(), 'schemas');
 mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@
 // document does not make old findings look new. Identical findings in one file are told apart by their
 // order.
 import { createHash } from 'node:crypto';
-import type { Severity } from '../../core/model';
+import type { Severity } from '../../core';
 import type { FileResult } from '../report';
 import type { Formatter } from './types';
 

@@ -4,8 +4,7 @@
 // document type requires that are absent, from `missing-section`); then the findings by severity, each
 // linked to its rule's page. Needs each file's sections (FileResult.document), which the CLI collects
 // for this format only.
-import { ruleDocUrl } from '../../core/rules/doc-url';
-import type { Severity } from '../../core/model';
+import { ruleDocUrl, type Severity } from '../../core';
 import { count, type FileResult, type Message, type OwedSection, type SectionSummary } from '../report';
 import { plural } from '../util';
 import type { Formatter } from './types';

@@ -1,5 +1,5 @@
 // What every report format is: one function from the run's results to the report's text.
-import type { Config } from '../../core/config/schema';
+import type { Config } from '../../core';
 import type { Colors } from '../colors';
 import type { FileResult } from '../report';
 
