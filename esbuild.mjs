@@ -66,7 +66,8 @@ if (args.has('--tests')) {
     entryPoints: [...filesUnder('test', '.test.ts'), ...filesUnder('test/host', '.ts')],
     outbase: 'test',
     outdir: 'dist/test',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    // ESLint loads its config and plugins from node_modules at run time (test/lint); bundling it gains nothing.
+    external: ['vscode', 'mocha', 'playwright-core', 'eslint'],
   });
 }
 

@@ -51,11 +51,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
  * this, so the CLI and the API share one copy of the engine. Loaded on first call, not when the CLI starts.
  */
 export function api(): typeof import('../api') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: loaded on first call
   return require('../api') as typeof import('../api');
 }
 
 /** The remark plugin (src/remark), for dist/remark.js: in this bundle too, loaded on first call. */
 export function remark(): typeof import('../remark').default {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: loaded on first call
   return (require('../remark') as typeof import('../remark')).default;
 }
 
