@@ -37,7 +37,7 @@ export function input(env: NodeJS.ProcessEnv, name: string): string {
 /** `paths`: one per line, or separated by spaces on one line. */
 export function splitPaths(value: string): string[] {
   const lines = value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return lines.length === 1 ? lines[0]!.split(/\s+/) : lines;
+  return lines.length === 1 ? lines.flatMap((line) => line.split(/\s+/)) : lines;
 }
 
 function booleanInput(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -97,10 +97,10 @@ export async function lintFiles(patterns: string | readonly string[] = [], optio
   const cwd = resolve(options.cwd ?? process.cwd());
   const configs = new Configs({ cwd, rules: {}, ...(options.configFile ? { explicit: resolve(cwd, options.configFile) } : {}) });
   const found = discover(typeof patterns === 'string' ? [patterns] : patterns, cwd, configs, (c) => catalogueFor(c.config), { onlySpecs: options.onlySpecs ?? false });
-  const resolved = found.targets.map((t) => configs.forFile(t.abs));
-  throwProblems(configs, resolved);
-  return found.targets.map((target, i) => {
-    const config = resolved[i]!.config;
+  const targets = found.targets.map((target) => ({ target, resolved: configs.forFile(target.abs) }));
+  throwProblems(configs, targets.map((t) => t.resolved));
+  return targets.map(({ target, resolved }) => {
+    const config = resolved.config;
     const limit = maxFileSizeFor(config);
     let text: string;
     try {
@@ -110,7 +110,7 @@ export async function lintFiles(patterns: string | readonly string[] = [], optio
     } catch (e) {
       throw new Error(`${target.display}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return lintOne(text, target.abs, config, options.fix ?? false, (m) => configs.describeEngineProblem(resolved[i]!, m));
+    return lintOne(text, target.abs, config, options.fix ?? false, (m) => configs.describeEngineProblem(resolved, m));
   });
 }
 

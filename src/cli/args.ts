@@ -69,11 +69,10 @@ const OPTIONS: Record<string, OptionSpec> = {
     commands: LINT,
     apply: (a, v, name) => {
       // FORMAT=PATH (a known format before the "=") is an extra report; anything else is the main report's file.
-      const extra = /^([a-z]+)=(.+)$/.exec(v);
-      if (extra && isFormatName(extra[1]!)) a.outputs.push({ format: extra[1], path: extra[2]! });
-      else if (extra) {
-        throw new UsageError(`${name}: unknown format "${extra[1]}" in "${v}"; use one of ${FORMATS.join(', ')} (for a file of that name, ./${v})`);
-      } else setMainOutput(a, v);
+      const [, format, path] = /^([a-z]+)=(.+)$/.exec(v) ?? [];
+      if (format === undefined || path === undefined) setMainOutput(a, v);
+      else if (isFormatName(format)) a.outputs.push({ format, path });
+      else throw new UsageError(`${name}: unknown format "${format}" in "${v}"; use one of ${FORMATS.join(', ')} (for a file of that name, ./${v})`);
     },
   },
   '--output-file': { value: true, commands: LINT, apply: (a, v) => setMainOutput(a, v) },
@@ -100,12 +99,12 @@ const OPTIONS: Record<string, OptionSpec> = {
     value: true,
     commands: LINT,
     apply: (a, v, name) => {
-      const m = /^([^:=\s]+)[:=](\w+)$/.exec(v.trim());
-      const severity = m?.[2]?.toLowerCase();
-      if (!m || !SEVERITY_SETTINGS.includes(severity as never)) {
+      const [, id, severity] = /^([^:=\s]+)[:=](\w+)$/.exec(v.trim()) ?? [];
+      const setting = SEVERITY_SETTINGS.find((s) => s === severity?.toLowerCase());
+      if (id === undefined || setting === undefined) {
         throw new UsageError(`${name} expects RULE:SEVERITY with severity ${SEVERITY_SETTINGS.join(', ')}, got "${v}"`);
       }
-      a.rules.push({ id: m[1]!, severity: severity as (typeof SEVERITY_SETTINGS)[number] });
+      a.rules.push({ id, severity: setting });
     },
   },
   '--fix': { value: false, commands: LINT, apply: (a) => (a.fix = true) },
@@ -164,8 +163,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const seen: string[] = [];
   let help = false;
   let version = false;
+  // An index loop, not for-of: combined short flags are spliced into `rest`, and a value takes the next item.
   for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
+    const arg = rest[i]!; // i < rest.length
     if (arg === '--') {
       args.positionals.push(...rest.slice(i + 1));
       break;
@@ -185,7 +185,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         const long = ALIASES[short];
         if (!long) throw new UsageError(`unknown option ${short} in ${arg}`);
         expanded.push(short);
-        if (OPTIONS[long]!.value && j + 1 < arg.length) {
+        if (OPTIONS[long]?.value && j + 1 < arg.length) {
           expanded.push(arg.slice(j + 1));
           break;
         }
@@ -202,9 +202,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (!spec.commands.includes(args.command)) throw new UsageError(`${given} does not apply to \`specroles ${args.command}\``);
     let value = '';
     if (spec.value) {
+      const next = rest[i + 1];
       if (eq > 0) value = arg.slice(eq + 1);
-      else if (i + 1 < rest.length) value = rest[++i]!;
-      else throw new UsageError(`${given} needs a value`);
+      else if (next !== undefined) {
+        value = next;
+        i++;
+      } else throw new UsageError(`${given} needs a value`);
     } else if (eq > 0) {
       throw new UsageError(`${given} takes no value`);
     }

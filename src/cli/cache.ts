@@ -106,7 +106,7 @@ export class ResultCache {
 
   serialise(): string {
     const files: Record<string, CacheEntry> = {};
-    for (const key of Object.keys(this.entries).sort()) files[key] = this.entries[key]!;
+    for (const [key, entry] of Object.entries(this.entries).sort(([a], [b]) => (a < b ? -1 : 1))) files[key] = entry;
     return JSON.stringify({ version: this.version, files } satisfies CacheFile);
   }
 }

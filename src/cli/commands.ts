@@ -6,21 +6,22 @@ import { CONFIG_NAMES, catalogueFor, DEFAULT_SPEC_FILES, describeRoles, normalis
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
 import type { Io } from './io';
-import { CliError, closest } from './util';
+import { byIndex, CliError, closest } from './util';
 
 function configFor(args: ParsedArgs, io: Io): Config {
   const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
   configs.forDirectory(io.cwd);
   const problems = configs.fileProblems();
-  if (problems.length) throw new CliError(problems[0]!);
-  return configs.all[0]!.config;
+  const [problem] = problems;
+  if (problem !== undefined) throw new CliError(problem);
+  return byIndex(configs.all, 0, 'config').config;
 }
 
 // ---- explain -------------------------------------------------------------------------------------
 
 export function explainCommand(args: ParsedArgs, io: Io): number {
   const catalogue = catalogueFor(configFor(args, io));
-  const topic = args.positionals[0]!;
+  const topic = byIndex(args.positionals, 0, 'topic'); // parseArgs holds explain to exactly one
   const out: string[] = [];
   if (topic === 'rules') out.push(...listRules());
   else if (topic === 'guidelines') out.push(...listGuidelines(catalogue));
@@ -47,8 +48,10 @@ export function explainCommand(args: ParsedArgs, io: Io): number {
 }
 
 function table(rows: string[][], indent = '  '): string[] {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => r[i]!.length))) ?? [];
-  return rows.map((r) => `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`.trimEnd());
+  // Rows may differ in length: a column is as wide as its widest cell, and a row's last cell is not padded.
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((r) => `${indent}${r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  ')}`.trimEnd());
 }
 
 function listRules(): string[] {

@@ -101,7 +101,8 @@ export class Configs {
   }
 
   private locate(resolved: ResolvedConfig, message: string): string | undefined {
-    if (!resolved.files.length) return undefined;
+    const nearest = resolved.files.at(-1);
+    if (nearest === undefined) return undefined;
     const rule = /^rules\.([^:]+):/.exec(message)?.[1] ?? /^rules: unknown rule "([^"]+)"/.exec(message)?.[1];
     const item = /^(kinds|docTypes): .*?"([^"]+)"/.exec(message);
     for (const file of [...resolved.files].reverse()) {
@@ -117,10 +118,10 @@ export class Configs {
           for (const o of overrides.items) if (isMap(o) && (node = keyIn(o.get('rules', true) as Node, rule))) break;
         }
       } else if (item) {
-        const list = doc.get(item[1]!, true) as Node | undefined;
-        const ids = [item[2]!];
+        const list = doc.get(item[1], true) as Node | undefined;
+        const ids = [item[2]];
         // "pattern … of "id"" and "requires unknown kind "x"" name the item last or first: try both.
-        const all = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+        const all = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
         ids.push(...all);
         if (isSeq(list)) {
           for (const entry of list.items) {
@@ -135,7 +136,7 @@ export class Configs {
       if (node?.range) return `${displayPath(this.options.cwd, file)}:${position(text, node.range[0])}`;
       if (!rule && !item) break;
     }
-    return displayPath(this.options.cwd, resolved.files[resolved.files.length - 1]!);
+    return displayPath(this.options.cwd, nearest);
   }
 }
 

@@ -255,7 +255,8 @@ export class Skipped {
     const reasons = new Map<SkipReason, number>();
     for (const m of [this.markdown, this.yaml]) for (const [r, n] of m) reasons.set(r, (reasons.get(r) ?? 0) + n);
     const order = [...reasons.keys()].sort((a, b) => SKIP_ORDER.indexOf(a) - SKIP_ORDER.indexOf(b));
-    const why = order.length === 1 ? SKIP_WORDS[order[0]!] : order.map((r) => `${reasons.get(r)} ${PLAIN_REASONS.has(r) ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
+    const [only, ...more] = order;
+    const why = only !== undefined && !more.length ? SKIP_WORDS[only] : order.map((r) => `${reasons.get(r)} ${PLAIN_REASONS.has(r) ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
     return `: ${files} skipped (${why}); mark a spec with \`specroles: 1\` in its front matter or add it to files.include`;
   }
 }

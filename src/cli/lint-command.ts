@@ -15,7 +15,7 @@ import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
 import { count, type FileResult } from './report';
 import { addSuppressions, applySuppressions, DEFAULT_SUPPRESSIONS_FILE, pruneSuppressions, readSuppressions, serialiseSuppressions } from './suppressions';
-import { CliError, closest, displayPath, plural } from './util';
+import { byIndex, CliError, closest, displayPath, plural } from './util';
 
 /**
  * Above this many files, worker threads help. Each new thread pays to start (bundle, catalogue) and to
@@ -210,7 +210,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
     // 3. Lint (and fix); with --cache, only the files whose text, config or specroles changed.
     const bar = progress(io.stderr, toLint.length, io.env);
     try {
-      const here = (task: FileTask) => processFile(task, configs.all[task.configIndex]!.config);
+      const here = (task: FileTask) => processFile(task, byIndex(configs.all, task.configIndex, 'config').config);
       results = pool
         ? await pool.run(toLint, here, (done) => bar.update(done))
         : toLint.map((task, i) => {
@@ -229,7 +229,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   // Problems only an override's rules show (bad options for one folder): still a config error.
   const lateProblems = new Set<string>();
   for (const r of results) {
-    const resolved = configs.all[tasks[r.index]!.configIndex]!;
+    const resolved = byIndex(configs.all, byIndex(tasks, r.index, 'task').configIndex, 'config');
     for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
   }
 
@@ -249,17 +249,17 @@ function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileT
   const configHashes = new Map<number, string>();
   const configHash = (index: number) => {
     let h = configHashes.get(index);
-    if (h === undefined) configHashes.set(index, (h = sha256(JSON.stringify(configs.all[index]!.config))));
+    if (h === undefined) configHashes.set(index, (h = sha256(JSON.stringify(byIndex(configs.all, index, 'config').config))));
     return h;
   };
   const hits: FileResult[] = [];
   const misses: FileTask[] = [];
-  const keys = new Map<number, { hash: string; config: string }>();
+  const keys = new Map<number, { hash: string; config: string; task: FileTask }>();
   for (const task of tasks) {
     let text: string;
     try {
       // Over maxFileSize, or unreadable: linted as usual (which reports it), never cached.
-      if (statSync(task.abs).size > maxFileSizeFor(configs.all[task.configIndex]!.config)) throw new Error('too large');
+      if (statSync(task.abs).size > maxFileSizeFor(byIndex(configs.all, task.configIndex, 'config').config)) throw new Error('too large');
       text = readFileSync(task.abs, 'utf8');
     } catch {
       misses.push(task);
@@ -269,7 +269,7 @@ function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileT
     const hit = cache.get(task.abs, key.hash, key.config, !!task.sections);
     if (hit) hits.push({ ...hit, index: task.index, filePath: task.filePath });
     else {
-      keys.set(task.index, key);
+      keys.set(task.index, { ...key, task });
       misses.push({ ...task, preread: text });
     }
   }
@@ -278,7 +278,7 @@ function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileT
     finish(linted) {
       for (const r of linted) {
         const key = keys.get(r.index);
-        if (key && !r.error && !r.skipped) cache.set(tasks[r.index]!.abs, key.hash, key.config, !!tasks[r.index]!.sections, r);
+        if (key && !r.error && !r.skipped) cache.set(key.task.abs, key.hash, key.config, !!key.task.sections, r);
       }
       try {
         writeReport(path, cache.serialise(), shown);

@@ -36,12 +36,13 @@ export function startPool(configs: Config[], threads: number): Pool {
   const onEarlyMessage = (slot: Slot) => (m: FromWorker) => {
     if ('ready' in m) slot.ready = true;
   };
-  const earlyListeners = slots.map((slot) => {
+  const earlyListeners = new Map<Slot, (m: FromWorker) => void>();
+  for (const slot of slots) {
     const listener = onEarlyMessage(slot);
     slot.worker.on('message', listener);
     slot.worker.on('error', onEarlyError);
-    return listener;
-  });
+    earlyListeners.set(slot, listener);
+  }
 
   return {
     run(tasks, here, onProgress) {
@@ -72,8 +73,9 @@ export function startPool(configs: Config[], threads: number): Pool {
           onProgress?.(done);
           if (done === tasks.length && !failed) resolve(results);
         };
-        slots.forEach((slot, i) => {
-          slot.worker.off('message', earlyListeners[i]!);
+        slots.forEach((slot) => {
+          const earlyListener = earlyListeners.get(slot);
+          if (earlyListener) slot.worker.off('message', earlyListener);
           slot.worker.off('error', onEarlyError);
           slot.worker.on('error', fail);
           slot.worker.on('exit', (code) => {
@@ -94,8 +96,10 @@ export function startPool(configs: Config[], threads: number): Pool {
         // This thread lints one file at a time, letting worker messages in between.
         const step = () => {
           if (failed) return;
-          if (next < tasks.length) {
-            finish(here(tasks[next++]!));
+          const task = tasks[next];
+          if (task !== undefined) {
+            next++;
+            finish(here(task));
             check();
             setImmediate(step);
           } else {

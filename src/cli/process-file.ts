@@ -95,8 +95,9 @@ export function summarise(result: LintResult): DocumentSummary {
     })),
     owes: result.findings.flatMap((f) => {
       const anyOf = f.ruleId === 'missing-section' ? (f.data?.anyOf as string[] | undefined) : undefined;
-      if (!anyOf?.length) return [];
-      const kind = catalogue.kinds.get(anyOf[0]!);
+      const first = anyOf?.[0];
+      if (!anyOf || first === undefined) return [];
+      const kind = catalogue.kinds.get(first);
       return [
         {
           line: f.range.start.line,

@@ -56,10 +56,9 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function serialiseSuppressions(s: Suppressions): string {
   const sorted: Suppressions = {};
   for (const file of Object.keys(s).sort(byName)) {
-    const rules = s[file]!;
-    const ids = Object.keys(rules).filter((id) => rules[id]!.count > 0).sort(byName);
-    if (!ids.length) continue;
-    sorted[file] = Object.fromEntries(ids.map((id) => [id, { count: rules[id]!.count }]));
+    const counts = Object.entries(s[file] ?? {}).filter(([, { count }]) => count > 0).sort(([a], [b]) => byName(a, b));
+    if (!counts.length) continue;
+    sorted[file] = Object.fromEntries(counts.map(([id, { count }]) => [id, { count }]));
   }
   return `${JSON.stringify(sorted, null, 2)}\n`;
 }

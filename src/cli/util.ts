@@ -38,12 +38,23 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
+    // Both rows hold b.length + 1 numbers, and j - 1 and j stay within them.
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * `items[index]` for an index that this program handed out itself (a config's place in `Configs.all`, a
+ * task's in the task list): a miss is a bug in specroles, thrown as one rather than carried on as undefined.
+ */
+export function byIndex<T>(items: readonly T[], index: number, what: string): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`internal error: no ${what} at index ${index} of ${items.length}`);
+  return item;
 }
 
 export function closest(word: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {

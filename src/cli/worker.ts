@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { lint, type Config } from '../core';
 import { processFile, type FileTask } from './process-file';
 import type { FileResult } from './report';
-import type { WORKER_TAG } from './util';
+import { byIndex, type WORKER_TAG } from './util';
 
 export interface WorkerInit {
   specroles: typeof WORKER_TAG;
@@ -20,7 +20,7 @@ export function runWorker(): void {
   const port = parentPort!;
   port.on('message', (message: ToWorker) => {
     try {
-      const results = message.tasks.map((task) => processFile(task, configs[task.configIndex]!));
+      const results = message.tasks.map((task) => processFile(task, byIndex(configs, task.configIndex, 'config')));
       port.postMessage({ results } satisfies FromWorker);
     } catch (e) {
       port.postMessage({ failure: (e as Error).stack ?? String(e) } satisfies FromWorker);

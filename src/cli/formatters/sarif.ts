@@ -7,9 +7,10 @@ import type { Formatter } from './types';
 
 export const render: Formatter = (results, ctx) => {
   const guidelines = new Map<string, Guideline>();
-  const catalogues = (ctx.configs.length ? ctx.configs : [{}]).map((c) => catalogueFor(c));
-  for (const catalogue of catalogues) for (const [id, g] of catalogue.guidelines) if (!guidelines.has(id)) guidelines.set(id, g);
-  const describeRole = (role: string) => describeRoles(catalogues[0]!, [role]);
+  // Roles are spelled out as the first config has them, or as the built-in catalogue does when there is none.
+  const [first = catalogueFor({}), ...others] = ctx.configs.map((c) => catalogueFor(c));
+  for (const catalogue of [first, ...others]) for (const [id, g] of catalogue.guidelines) if (!guidelines.has(id)) guidelines.set(id, g);
+  const describeRole = (role: string) => describeRoles(first, [role]);
   return sarif(results, { version: ctx.version, rules: rules.map((r) => r.meta), guidelines, describeRole });
 };
 

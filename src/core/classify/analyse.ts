@@ -11,6 +11,7 @@ import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
 import { readInContext } from './context';
 import { readBody, subjectFromVocabulary } from './vocabulary';
+import { soleItem } from '../text/indexing';
 
 export interface KindEvidence {
   via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body' | 'parent';
@@ -88,7 +89,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   else docOwner = ownerFromSections(catalogue, sections, doc.meta.title, docType?.type);
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
-  const docRole = docOwner.roles.length === 1 ? docOwner.roles[0]! : undefined;
+  const docRole = soleItem(docOwner.roles);
   const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
   const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;

@@ -4,6 +4,7 @@ import { expandRoles, type Catalogue } from '../catalogue/catalogue';
 import type { DocType } from '../catalogue/schema';
 import type { AnalysedSection, Analysis } from './analyse';
 import { matchHeading } from './heading';
+import { itemAt, lastItem, soleItem } from '../text/indexing';
 
 /**
  * The type a file name gives: by its suffix (`checkout.prd.md`, `prd.md`: the team's naming convention,
@@ -32,10 +33,10 @@ function endsWithPart(stem: string, fragment: string): boolean {
   const want = fragment.split(/[^a-z0-9]+/).filter(Boolean);
   const have = [...stem.matchAll(/[a-z0-9]+/g)];
   if (!want.length || have.length < want.length) return false;
-  const first = have[have.length - want.length]!;
-  if (!want.every((w, i) => have[have.length - want.length + i]![0] === w)) return false;
+  const first = itemAt(have, have.length - want.length);
+  if (!want.every((w, i) => itemAt(have, have.length - want.length + i)[0] === w)) return false;
   // The fragment must run to the end and start the name or follow a dot.
-  const last = have[have.length - 1]!;
+  const last = lastItem(have);
   return last.index! + last[0].length === stem.length && (first.index === 0 || stem[first.index! - 1] === '.');
 }
 
@@ -69,24 +70,24 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
   // Runs between the passes: only what the title, headings and bodies said on their own counts.
   const counts = new Map<string, number>();
   if (guessedType) {
-    const owners = expandRoles(catalogue, guessedType.owner);
-    if (owners.length === 1) counts.set(owners[0]!, TITLE_WEIGHT);
+    const owner = soleItem(expandRoles(catalogue, guessedType.owner));
+    if (owner !== undefined) counts.set(owner, TITLE_WEIGHT);
   }
   const titleMatch = title ? matchHeading(catalogue, title) : undefined;
   const titleKind = titleMatch?.kind;
   if (titleKind && !titleKind.skipOwnership) {
-    const owners = expandRoles(catalogue, titleKind.owner);
+    const owner = soleItem(expandRoles(catalogue, titleKind.owner));
     // A title that names a kind outright ("Value propositions") says more than a keyword in it.
     const weight = titleMatch.via === 'synonym' ? 2 * TITLE_WEIGHT : TITLE_WEIGHT;
-    if (owners.length === 1) counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + weight);
+    if (owner !== undefined) counts.set(owner, (counts.get(owner) ?? 0) + weight);
   }
   for (const s of sections) {
     // Form fields repeat per item ("Challenge", "Solution" under each proposition): only headings vote.
     const kind = s.section.pseudo ? undefined : s.kind ?? s.readsAs?.kind;
     if (!kind || kind.skipOwnership) continue;
-    const owners = expandRoles(catalogue, kind.owner);
-    if (owners.length !== 1) continue;
-    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
+    const owner = soleItem(expandRoles(catalogue, kind.owner));
+    if (owner === undefined) continue;
+    counts.set(owner, (counts.get(owner) ?? 0) + 1);
   }
   voteByVocabulary(sections, counts);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);

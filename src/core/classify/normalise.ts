@@ -1,6 +1,7 @@
 // Real headings carry numbering ("## 3. Goals", "A. Research Summary"; a bare "3 Year vision" is not numbering), emoji, status suffixes
 // ("(Optional)", "*(mandatory)*", "(Priority: P1)"), question marks and "Q:" prefixes. Kinds are matched
 // on the heading with all of that taken off, lower-cased, white space folded.
+import { group } from '../text/indexing';
 
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
 const NUMBERING = /^(?:(?:\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,5})[.):]\s+|\d{1,3}(?:\.\d{1,3})+\s+|#\d+\s+)/u;
@@ -42,7 +43,7 @@ function normalise(heading: string): string {
 export function headingQualifier(heading: string): string {
   const m = /[([]([^()[\]]{1,80})[)\]][\s*_]*$/.exec(heading.slice(-120));
   if (!m) return '';
-  const q = m[1]!.toLowerCase().replace(/[*_]/g, '').trim();
+  const q = group(m, 1).toLowerCase().replace(/[*_]/g, '').trim();
   return /^(?:optional|mandatory|required|internal|draft|wip|if applicable|recommended)$/.test(q) ? '' : q;
 }
 

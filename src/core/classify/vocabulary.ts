@@ -28,11 +28,12 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   for (const s of sections) {
     if (s.section.pseudo) continue;
     const ranked = [...s.cues.byKind].sort((a, b) => b[1] - a[1]);
-    if (!ranked.length) continue;
+    const topScore = ranked[0]?.[1];
+    if (topScore === undefined) continue;
     withCues++;
     for (const [id, score] of ranked) {
       total.set(id, (total.get(id) ?? 0) + score);
-      if (score === ranked[0]![1]) leads.set(id, (leads.get(id) ?? 0) + 1);
+      if (score === topScore) leads.set(id, (leads.get(id) ?? 0) + 1);
     }
   }
   const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
@@ -60,7 +61,8 @@ export function leadingKind(catalogue: Catalogue, cues: CueScore): CompiledKind 
 /** The kinds a section's own vocabulary leads with (ties included). */
 export function leadingKinds(cues: CueScore): string[] {
   const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  return ranked.filter(([, score]) => score === ranked[0]![1]).map(([id]) => id);
+  const topScore = ranked[0]?.[1];
+  return ranked.filter(([, score]) => score === topScore).map(([id]) => id);
 }
 
 /** A reading needs this many different cue words: one word, however often repeated, is not a reading

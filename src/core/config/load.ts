@@ -11,6 +11,7 @@ import { LineIndex } from '../text/lines';
 import { configSchema, PRESETS, type Config } from './schema';
 
 import { CONFIG_NAMES } from '../spec-files';
+import { lastItem } from '../text/indexing';
 
 export { CONFIG_NAMES };
 
@@ -163,7 +164,7 @@ function withExtends(config: Config, text: string, chain: { file: string; name: 
   const entries = config.extends === undefined ? [] : Array.isArray(config.extends) ? config.extends : [config.extends];
   const shared = entries.map((entry, index) => ({ entry, index })).filter((e) => !isPreset(e.entry));
   if (!shared.length) return config;
-  const file = chain[chain.length - 1]!.file;
+  const file = lastItem(chain).file; // the file being read: both callers end the chain with it
   const ranges = extendsRanges(text);
   let base: Config = {};
   for (const { entry, index } of shared) {

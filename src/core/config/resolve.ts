@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import type { Severity, SeveritySetting } from '../model';
 import { rules } from '../rules';
 import type { Config, RuleSetting } from './schema';
+import { itemAt } from '../text/indexing';
 
 export interface RuleRun {
   severity: Severity;
@@ -30,7 +31,7 @@ export function configForPath(config: Config, path: string | undefined): Config 
   if (cached) return cached;
   let merged: Config = { ...config };
   for (const i of matched) {
-    const o = config.overrides[i]!;
+    const o = itemAt(config.overrides, i);
     merged = {
       ...merged,
       rules: { ...merged.rules, ...o.rules },

@@ -8,6 +8,7 @@ import { withoutClosingSequence } from '../parse/markdown-scan';
 import { splitAtHeadings } from '../parse/split';
 import { words } from '../text/words';
 import { markedAsSpec } from '../spec-files';
+import { group } from '../text/indexing';
 
 /**
  * Two kinds of evidence, each from the catalogue, so a team's kinds, synonyms and cue words count too:
@@ -171,13 +172,14 @@ export function yamlHeadings(text: string): string[] {
     }
     if (/:[ \t]*[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(line)) block = indent;
     const top = YAML_TOP_KEY.exec(line);
-    if (top && top[1] !== 'title' && top[1] !== 'label') {
-      headings.push(top[1]!.replace(/[_-]+/g, ' '));
+    const key = top ? group(top, 1) : undefined;
+    if (key !== undefined && key !== 'title' && key !== 'label') {
+      headings.push(key.replace(/[_-]+/g, ' '));
       continue;
     }
     const titled = YAML_TITLE.exec(line);
     if (titled) {
-      const value = unquote(withoutComment(titled[1]!).trim());
+      const value = unquote(withoutComment(group(titled, 1)).trim());
       if (value && !/^[|>]/.test(value)) headings.push(value);
     }
   }

@@ -127,7 +127,8 @@ function isTooDeep(e: unknown): boolean {
 
 function errorText(e: unknown): string {
   if (isTooDeep(e)) return 'the document is nested too deeply to read';
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+  const [firstLine = ''] = (e instanceof Error ? e.message : String(e)).split('\n', 1);
+  return firstLine.slice(0, 200);
 }
 
 /** The document as nothing but the problem that stopped it being read. */

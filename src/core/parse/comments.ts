@@ -1,6 +1,7 @@
 // The two kinds of comment specroles reads: owner annotations and rule directives. The same syntax is
 // used inside Markdown `<!-- … -->` comments and after `#` in YAML, so both parsers share this.
 import type { DirectiveKind } from '../model';
+import { group } from '../text/indexing';
 
 export interface ParsedOwnerList {
   /** Each role as written, with its offset inside the parsed string. */
@@ -23,8 +24,8 @@ const OWNER_COMMENT = /^<!--\s*owners?\s*:([^]*?)-->$/i;
 export function ownerComment(comment: string): { value: string; start: number } | undefined {
   const m = OWNER_COMMENT.exec(comment.trim());
   if (!m) return undefined;
-  const lead = comment.indexOf(m[1]!, comment.indexOf(':') + 1);
-  const value = m[1]!;
+  const value = group(m, 1);
+  const lead = comment.indexOf(value, comment.indexOf(':') + 1);
   const trimmedStart = value.length - value.trimStart().length;
   return { value: value.trim(), start: lead + trimmedStart };
 }

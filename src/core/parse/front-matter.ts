@@ -62,7 +62,8 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
 
 export function firstLine(message: string): string {
   // The source the yaml package quotes is shown with LF line ends, so CRLF files read the same.
-  const line = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\\r\\n/g, '\\n');
+  const [head = ''] = message.split('\n', 1);
+  const line = head.replace(/ at line \d+, column \d+:?$/, '').replace(/\\r\\n/g, '\\n');
   // The yaml package reports running out of stack as an error of the document: say what that means.
   return /maximum call stack size exceeded/i.test(line) ? 'it is nested too deeply (lists and maps inside each other, hundreds of levels deep)' : line;
 }
@@ -131,8 +132,8 @@ export function firstErrors<E extends { message: string; pos: [number, number] }
     return true;
   });
   const more = errors.length - shown.length;
-  if (more > 0 && shown.length) {
-    const first = shown[0]!;
+  const [first] = shown;
+  if (more > 0 && first) {
     shown[0] = { ...first, message: `${firstLine(first.message)} (${more} more error${more === 1 ? '' : 's'} follow${more === 1 ? 's' : ''}, most caused by this one)` };
   }
   return shown;

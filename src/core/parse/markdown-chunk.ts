@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { TextRun } from '../model';
+import { itemAt } from '../text/indexing';
 
 export interface RawComment {
   text: string;
@@ -102,7 +103,7 @@ function parseWithDeepQuotes(text: string): RawSection[] {
   masked += text.slice(from);
   const sections = parseTree(text, masked);
   for (const run of deep) {
-    let section = sections[0]!;
+    let section = itemAt(sections, 0); // parseTree always gives the lead-in, even when empty
     for (const s of sections) if ((s.heading?.start ?? 0) <= run.offset) section = s;
     section.prose.push(run);
     section.visible += ` ${run.text}`;
@@ -138,7 +139,7 @@ function parseTree(text: string, source: string): RawSection[] {
     firstBlock = false;
   }
   // A chunk that starts with a heading has an empty lead-in: drop it.
-  if (sections.length > 1 && sections[0]!.contentEnd === 0) sections.shift();
+  if (sections.length > 1 && sections[0]?.contentEnd === 0) sections.shift();
   return sections;
 }
 
@@ -187,7 +188,10 @@ function commentText(text: string, node: { value: string; position?: { start: { 
   const written = source.split('\n');
   const read = node.value.split('\n');
   if (written.length !== read.length || written[0] !== read[0]) return node.value;
-  const lines = written.map((line, i) => (line.endsWith(read[i]!) ? ' '.repeat(line.length - read[i]!.length) + read[i] : undefined));
+  const lines = written.map((line, i) => {
+    const readLine = itemAt(read, i); // as many lines as `written`
+    return line.endsWith(readLine) ? ' '.repeat(line.length - readLine.length) + readLine : undefined;
+  });
   return lines.every((l) => l !== undefined) ? lines.join('\n') : node.value;
 }
 
@@ -233,7 +237,7 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
         if (label) into.labels.push(label);
         if ('children' in node) {
           const children = node.children as Nodes[];
-          for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+          for (let i = children.length - 1; i >= 0; i--) stack.push(itemAt(children, i));
         }
       }
     }

@@ -7,6 +7,7 @@
 import type { TextRun } from '../model';
 import type { RawComment, RawLabel, RawSection } from './markdown-chunk';
 import { withoutLoneCr } from './split';
+import { group, itemAt } from '../text/indexing';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
@@ -52,10 +53,10 @@ const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
 
 export function scanChunk(text: string): RawSection[] | undefined {
   const lines = splitLines(text);
-  if (!lines.length) return undefined;
-  const first = lines[0]!;
+  const [first, second] = lines;
+  if (first === undefined) return undefined;
   const atx = ATX.exec(first.text);
-  const setext = !atx && lines.length > 1 && SETEXT.test(lines[1]!.text) && first.text.trim() !== '';
+  const setext = !atx && second !== undefined && SETEXT.test(second.text) && first.text.trim() !== '';
   if (!atx && !setext) return undefined;
   // An underline makes a heading only of a paragraph: below a quote, a list item, indented code, HTML or
   // a table row it is a thematic break or text (CommonMark examples 92, 94, 100). remark reads those.
@@ -67,7 +68,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
   let bodyFrom: number;
   const comments: RawComment[] = [];
   if (atx) {
-    depth = atx[1]!.length;
+    depth = group(atx, 1).length;
     const raw = withoutClosingSequence(first.text.slice(atx[0].length));
     const inline = headingInline(raw, first.start + atx[0].length, comments);
     if (inline === undefined) return undefined;
@@ -75,7 +76,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
     headingEnd = first.start + first.text.length;
     bodyFrom = 1;
   } else {
-    const underline = lines[1]!;
+    const underline = itemAt(lines, 1); // a setext heading has its underline
     depth = underline.text.trim().startsWith('=') ? 1 : 2;
     const inline = headingInline(first.text.trim(), first.start + first.text.indexOf(first.text.trim()), comments);
     if (inline === undefined) return undefined;
@@ -99,7 +100,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
   let inList = false;
   let previousBlank = true;
   for (let i = bodyFrom; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = itemAt(lines, i);
     const t = line.text;
     if (!t.trim()) {
       previousBlank = true;
@@ -108,10 +109,11 @@ export function scanChunk(text: string): RawSection[] | undefined {
     // Comments: a block starting at the line's start runs to the line holding "-->".
     if (/^ {0,3}<!--/.test(t)) {
       let j = i;
-      while (j < lines.length && !lines[j]!.text.includes('-->')) j++;
-      if (j === lines.length) return undefined;
-      const end = lines[j]!.start + lines[j]!.text.indexOf('-->') + 3;
-      const after = lines[j]!.text.slice(lines[j]!.text.indexOf('-->') + 3);
+      while (j < lines.length && !itemAt(lines, j).text.includes('-->')) j++;
+      const closer = lines[j];
+      if (closer === undefined) return undefined; // no "-->" before the chunk ends
+      const end = closer.start + closer.text.indexOf('-->') + 3;
+      const after = closer.text.slice(closer.text.indexOf('-->') + 3);
       if (after.trim()) return undefined;
       const start = line.start + t.indexOf('<!--');
       comments.push({ text: text.slice(start, end), start, end, inHeading: false, leading });
@@ -121,16 +123,16 @@ export function scanChunk(text: string): RawSection[] | undefined {
       continue;
     }
     const fence = FENCE.exec(t);
-    if (fence && !(fence[2]![0] === '`' && fence[3]!.includes('`'))) {
-      const marker = fence[2]!;
+    if (fence && !(group(fence, 2)[0] === '`' && group(fence, 3).includes('`'))) {
+      const marker = group(fence, 2);
       let j = i + 1;
       const closing = new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}[ \\t]*$`);
-      while (j < lines.length && !closing.test(lines[j]!.text)) j++;
-      const indent = fence[1]!.length;
+      while (j < lines.length && !closing.test(itemAt(lines, j).text)) j++;
+      const indent = group(fence, 1).length;
       const body = lines.slice(i + 1, j).map((l) => stripIndent(l.text, indent)).join('\n');
       const value = body;
       section.visible += ` ${value}`;
-      const lang = fence[3]!.trim().split(/\s+/)[0] ?? '';
+      const lang = group(fence, 3).trim().split(/\s+/)[0] ?? '';
       if (/^(?:md|markdown)$/i.test(lang)) {
         const headings = value.match(/^ {0,3}#{1,6}[ \t]/gm);
         if (headings && headings.length >= 2) {
@@ -138,8 +140,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
           // Measured in the text, not by `value`: its lines are joined with LF, so with CRLF it is one
           // character short per line and the template's end would land early. Like remark's, it runs to
           // the end of the last line inside the fence (the open fence's trailing blank lines included).
-          const last = lines[j - 1]!;
-          section.templates.push({ start: lines[i + 1]!.start, end: last.start + last.text.length });
+          // Two headings inside: the fence holds lines i + 1 to j - 1.
+          const last = itemAt(lines, j - 1);
+          section.templates.push({ start: itemAt(lines, i + 1).start, end: last.start + last.text.length });
         }
       }
       leading = false;
@@ -241,9 +244,9 @@ function headingInline(raw: string, offset: number, comments: RawComment[]): str
 function characterClass(s: string, i: number): 0 | 1 | 2 {
   if (i < 0 || i >= s.length) return 1;
   const code = s.charCodeAt(i);
-  if (code < 128) return code <= 32 ? (code === 32 || (code >= 9 && code <= 13) ? 1 : 0) : /[0-9A-Za-z]/.test(s[i]!) || code === 127 ? 0 : 2;
+  const c = s.charAt(i);
+  if (code < 128) return code <= 32 ? (code === 32 || (code >= 9 && code <= 13) ? 1 : 0) : /[0-9A-Za-z]/.test(c) || code === 127 ? 0 : 2;
   // By UTF-16 unit, as micromark classifies (half of a surrogate pair is neither).
-  const c = s[i]!;
   if (/\s/.test(c)) return 1;
   if (/\p{P}|\p{S}/u.test(c)) return 2;
   return 0;
@@ -276,7 +279,7 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
   const bottom = new Map<string, number>();
   let i = 0;
   while (i < s.length) {
-    const c = s[i]!;
+    const c = s.charAt(i);
     if (c === '<' && s.startsWith('<!--', i) && s.includes('-->', i + 4)) {
       // A comment is no text (and no emphasis inside it); a run next to it sees its `<` or `>`.
       i = s.indexOf('-->', i + 4) + 3;
@@ -311,7 +314,7 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
       const floor = bottom.get(key) ?? 0;
       let k = openers.length - 1;
       for (; k >= floor; k--) {
-        const opener = openers[k]!;
+        const opener = itemAt(openers, k);
         if (opener.marker !== run.marker) continue;
         if ((opener.close || run.open) && run.left % 3 && !((opener.left + run.left) % 3)) continue;
         break;
@@ -320,7 +323,7 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
         bottom.set(key, openers.length);
         break;
       }
-      const opener = openers[k]!;
+      const opener = itemAt(openers, k);
       const use = opener.left > 1 && run.left > 1 ? 2 : 1;
       opener.left -= use;
       run.left -= use;
@@ -333,15 +336,16 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
   }
   let commentInEmphasis = false;
   if (commentsAt.length && spans.length) {
+    // How many emphases open (+1) and close (-1) at each part; a part that none touches counts 0.
     const depth = new Array<number>(parts.length + 1).fill(0);
     for (const [from, to] of spans) {
-      depth[from + 1]!++;
-      depth[to]!--;
+      depth[from + 1] = (depth[from + 1] ?? 0) + 1;
+      depth[to] = (depth[to] ?? 0) - 1;
     }
     let inside = 0;
     const comments = new Set(commentsAt);
     for (let p = 0; p < parts.length && !commentInEmphasis; p++) {
-      inside += depth[p]!;
+      inside += depth[p] ?? 0;
       if (inside > 0 && comments.has(p)) commentInEmphasis = true;
     }
   }
@@ -371,20 +375,21 @@ function maskCodeSpans(s: string, codes: string[]): string {
   const nextSame = new Array<number>(runs.length);
   const lastOfLength = new Map<number, number>();
   for (let k = runs.length - 1; k >= 0; k--) {
-    const length = runs[k]!.end - runs[k]!.start;
+    const run = itemAt(runs, k);
+    const length = run.end - run.start;
     nextSame[k] = lastOfLength.get(length) ?? -1;
     lastOfLength.set(length, k);
   }
   let out = '';
   let at = 0;
   for (let k = 0; k < runs.length; ) {
-    const close = nextSame[k]!;
+    const close = nextSame[k] ?? -1;
     if (close < 0) {
       k++;
       continue;
     }
-    const open = runs[k]!;
-    const end = runs[close]!;
+    const open = itemAt(runs, k);
+    const end = itemAt(runs, close);
     codes.push(s.slice(open.end, end.start).trim());
     out += s.slice(at, open.start) + ' '.repeat(end.end - open.start);
     at = end.end;
@@ -418,7 +423,7 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
 function boldLabelAt(content: string, offset: number, line: Line, lines: Line[], index: number): RawLabel | undefined {
   const m = /^\*\*([^*]+?)\*\*/.exec(content);
   if (!m) return undefined;
-  const inner = m[1]!.trim();
+  const inner = group(m, 1).trim();
   const after = content.slice(m[0].length);
   if (!inner.endsWith(':') && !after.startsWith(':')) return undefined;
   const title = stripLinks(inner.replace(/:$/, '')).trim();
@@ -433,7 +438,7 @@ function boldLabelAt(content: string, offset: number, line: Line, lines: Line[],
   const column = marker ? marker[0].length : 0;
   let end = line.start + line.text.length;
   for (let j = index + 1; j < lines.length; j++) {
-    const next = lines[j]!;
+    const next = itemAt(lines, j);
     const nextIndent = next.text.length - next.text.trimStart().length;
     if (!next.text.trim()) {
       if (!isItem) break;
@@ -453,9 +458,9 @@ function readTable(lines: Line[], i: number, into: RawSection): number | undefin
   const delimiter = lines[i + 1];
   if (!delimiter || !/^[\s|:-]+$/.test(delimiter.text) || !delimiter.text.includes('-')) return undefined;
   let j = i;
-  for (; j < lines.length && lines[j]!.text.includes('|') && lines[j]!.text.trim(); j++) {
+  for (; j < lines.length && itemAt(lines, j).text.includes('|') && itemAt(lines, j).text.trim(); j++) {
     if (j === i + 1) continue;
-    const line = lines[j]!;
+    const line = itemAt(lines, j);
     // Code spans, escapes, HTML and entities in cells are remark's to read.
     if (/`|\\|<(?!!--)/.test(line.text) || hardInline(line.text)) return undefined;
     const cells = cellsOf(line);
@@ -471,7 +476,7 @@ function readTable(lines: Line[], i: number, into: RawSection): number | undefin
           rest.push(...tmp.prose);
           visible += tmp.visible;
         }
-        into.labels.push({ title: bold[1]!.trim().replace(/:$/, ''), start, end: start + bold[0].length, style: 'table-label', contentEnd: line.start + line.text.length, prose: rest, visible });
+        into.labels.push({ title: group(bold, 1).trim().replace(/:$/, ''), start, end: start + bold[0].length, style: 'table-label', contentEnd: line.start + line.text.length, prose: rest, visible });
       }
       addInline(cell.text, cell.start, into);
     });

@@ -9,6 +9,7 @@ import { parseChunk, type RawComment, type RawSection } from './markdown-chunk';
 import { scanChunk } from './markdown-scan';
 import { splitAtHeadings } from './split';
 import { BoundedCache } from '../text/bounded-cache';
+import { lastItem, soleItem } from '../text/indexing';
 
 /** Parsed chunks by their exact text: an edit re-parses only the chunks it touched. */
 const chunkCache = new BoundedCache<string, RawSection[]>(20_000, 16_000_000, (text) => text.length);
@@ -35,7 +36,8 @@ export function parseMarkdown(text: string): ParsedDocument {
   }
   // A document that is nothing but a template inside a ```markdown fence (as handbooks publish them) is
   // read as the template: its headings are the sections.
-  const onlyTitle = sections.length === 1 && sections[0]!.depth === 1 && !sections[0]!.children.length;
+  const sole = soleItem(sections);
+  const onlyTitle = sole?.depth === 1 && !sole.children.length;
   const template = sections.length === 0 || onlyTitle ? raws.flatMap((r) => r.templates)[0] : undefined;
   if (template) {
     const outer = raws;
@@ -117,7 +119,8 @@ function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {
 }
 
 function soleTitle(sections: Section[]): Section | undefined {
-  return sections.length === 1 && sections[0]!.depth === 1 && sections[0]!.children.length ? sections[0] : undefined;
+  const sole = soleItem(sections);
+  return sole?.depth === 1 && sole.children.length ? sole : undefined;
 }
 
 function shift(raw: RawSection, by: number): RawSection {
@@ -239,14 +242,15 @@ function nest(flat: Section[], lines: LineIndex): Section[] {
   const roots: Section[] = [];
   const stack: Section[] = [];
   for (const section of flat) {
-    while (stack.length && stack[stack.length - 1]!.depth >= section.depth) stack.pop();
+    while (stack.length && lastItem(stack).depth >= section.depth) stack.pop();
     const parent = stack[stack.length - 1];
     (parent ? parent.children : roots).push(section);
     stack.push(section);
   }
   // A section's full range runs to the end of its last descendant.
   const extend = (s: Section): number => {
-    const last = s.children.length ? extend(s.children[s.children.length - 1]!) : s.fullRange.end.offset;
+    const lastChild = s.children.at(-1);
+    const last = lastChild ? extend(lastChild) : s.fullRange.end.offset;
     s.fullRange = lines.range(s.fullRange.start.offset, last);
     return last;
   };
@@ -257,6 +261,6 @@ function nest(flat: Section[], lines: LineIndex): Section[] {
 /** The end of the text in [start, end) with trailing white space removed. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  while (e > start && /\s/.test(text.charAt(e - 1))) e--;
   return e;
 }

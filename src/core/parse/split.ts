@@ -3,6 +3,7 @@
 // after an edit. The scan only needs to be right about where headings can start: it skips code fences
 // and HTML comments (guidance comments often hold example headings), and a chunk whose text turns out
 // not to start with a heading is merged back by the section builder, so a wrong cut costs nothing.
+import { group } from '../text/indexing';
 
 export interface Chunk {
   start: number;
@@ -73,8 +74,9 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
   /** Opens a fence, comment or HTML block, or is a thematic break or indented code: no paragraph. */
   const openBlock = (l: string): boolean => {
     const open = FENCE_OPEN.exec(l);
-    if (open && !(open[1]![0] === '`' && l.slice(open[0].length).includes('`'))) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
+    const marker = open ? group(open, 1) : '';
+    if (open && !(marker[0] === '`' && l.slice(open[0].length).includes('`'))) {
+      fence = { char: marker.charAt(0), length: marker.length };
       return true;
     }
     if (/^ {0,3}<!--/.test(l)) {
@@ -99,7 +101,8 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
 
     if (fence) {
       const close = FENCE_OPEN.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length && line.trim() === close[1]) fence = undefined;
+      const marker = close ? group(close, 1) : '';
+      if (close && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = undefined;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
     } else if (html) {
@@ -119,7 +122,7 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
       } else if (item && !(paragraph && !paragraph.contained && !canInterrupt(item))) {
         const spaces = item[4] ? indentOf(item[4]) : 0;
         const blankItem = !item[5]?.trim();
-        listColumn = item[1]!.length + item[2]!.length + (blankItem || spaces > 4 ? 1 : spaces);
+        listColumn = group(item, 1).length + group(item, 2).length + (blankItem || spaces > 4 ? 1 : spaces);
         contained = true;
       } else if (paragraph?.contained && !previousBlank && !interrupts(line)) {
         contained = true;
@@ -151,7 +154,7 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
     lineStart = next;
   }
 
-  return cuts.map((start, i) => ({ start, end: i + 1 < cuts.length ? cuts[i + 1]! : to }));
+  return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? to }));
 }
 
 /** What a quote or list item line holds after its markers (the whole line for other lines). */

@@ -27,7 +27,7 @@ export function trimmedNodeRange(ctx: YamlContext, node: Node | null | undefined
   const start = ctx.base + r[0];
   let end = ctx.base + r[1];
   // YAML's own white space only: JavaScript's \s also takes U+2028, U+00A0 and U+FEFF, which YAML reads as text.
-  while (end > start && /[ \t\r\n]/.test(text[end - 1]!)) end--;
+  while (end > start && /[ \t\r\n]/.test(text.charAt(end - 1))) end--;
   return ctx.lines.range(start, end);
 }
 

@@ -13,6 +13,7 @@ import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
 import { parseYaml } from './yaml-text';
+import { group } from '../text/indexing';
 
 /** Keys whose text is the section's prose: our `body`, and the instructions of common templates. */
 const PROSE_KEYS = ['body', 'instruction', 'template', 'description', 'examples', 'content'];
@@ -187,13 +188,14 @@ function readDirectives(text: string, lines: LineIndex): Directive[] {
   const directives: Directive[] = [];
   const comment = /(^|[ \t])#[ \t]*(specroles-[^\r\n]*)/gm;
   for (let m = comment.exec(text); m; m = comment.exec(text)) {
-    const bodyStart = m.index + m[0].length - m[2]!.length;
-    const parsed = parseDirective(m[2]!, bodyStart);
+    const body = group(m, 2);
+    const bodyStart = m.index + m[0].length - body.length;
+    const parsed = parseDirective(body, bodyStart);
     if (!parsed) continue;
     const directive: Directive = {
       kind: parsed.kind,
       rules: parsed.rules.map((r) => ({ id: r.id, range: lines.range(r.start, r.end) })),
-      range: lines.range(m.index + m[1]!.length, m.index + m[0].length),
+      range: lines.range(m.index + group(m, 1).length, m.index + m[0].length),
     };
     if (parsed.reason) directive.reason = parsed.reason;
     directives.push(directive);

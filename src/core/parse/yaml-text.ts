@@ -2,6 +2,7 @@
 // other error counts, sometimes an error with one and none with the other). So it is only ever given
 // text with LF line ends, and every offset it returns is mapped back to the document's own text here.
 import { parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { itemAt } from '../text/indexing';
 
 /** Maps offsets in the LF-only copy of a text back to offsets in the text itself. */
 export type OffsetMap = (offset: number) => number;
@@ -31,7 +32,7 @@ export function lfText(text: string): { source: string; toOriginal: OffsetMap } 
       let hi = at.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (at[mid]! < offset) lo = mid + 1;
+        if (itemAt(at, mid) < offset) lo = mid + 1;
         else hi = mid;
       }
       return offset + lo;
@@ -50,7 +51,7 @@ export function parseYaml(text: string, options: YamlOptions): Document.Parsed {
   const doc = parseDocument(source, options);
   if (toOriginal === identity) return doc;
   const mapRange = (range: number[]) => {
-    for (let i = 0; i < range.length; i++) range[i] = toOriginal(range[i]!);
+    range.forEach((offset, i) => (range[i] = toOriginal(offset)));
   };
   mapRange(doc.range);
   for (const e of [...doc.errors, ...doc.warnings]) mapRange(e.pos);

@@ -10,6 +10,7 @@ import { renderStub } from '../stubs/stub';
 import { linesOf } from '../text/lines';
 import { defineRule } from './rule';
 import { indentAt, nodeEnd, yamlLayout } from './yaml-layout';
+import { itemAt } from '../text/indexing';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
     const range = documentRange(doc);
     docType.type.requires.forEach((requirement, index) => {
       if (requirement.anyOf.some((id) => present.has(id))) return;
-      const kind = analysis.catalogue.kinds.get(requirement.anyOf[0]!);
+      const kind = analysis.catalogue.kinds.get(itemAt(requirement.anyOf, 0)); // the schema requires one
       const names = requirement.anyOf.map((id) => analysis.catalogue.kinds.get(id)?.name ?? id);
       const how = docType.via === 'declared' ? `type: ${docType.type.id}` : `a ${docType.type.id} by its file name`;
       const earlier = new Set(docType.type.requires.slice(0, index).flatMap((r) => r.anyOf));
@@ -47,7 +48,7 @@ export default defineRule({
 
 /** "Product requirements document" → "product requirements document"; acronyms ("RFC template") stay. */
 function inSentence(name: string): string {
-  return /^[A-Z][a-z]/.test(name) ? name[0]!.toLowerCase() + name.slice(1) : name;
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 function documentRange(doc: ParsedDocument): Range {
@@ -100,7 +101,7 @@ function yamlStubEdit(doc: ParsedDocument, kind: CompiledKind, after: number | u
   // The empty value (and the spaces before it) gives way to the list on the next lines; a comment after it
   // stays on the key's line.
   let start = list.range[0];
-  while (start > pair.key.range[1] && /[ \t]/.test(doc.text[start - 1]!)) start--;
+  while (start > pair.key.range[1] && /[ \t]/.test(doc.text.charAt(start - 1))) start--;
   const valueEnd = nodeEnd(doc, list);
   const lines = linesOf(doc);
   const lineEnd = lines.lineEnd(lines.position(valueEnd).line);

@@ -16,9 +16,11 @@ function editDistance(a: string, b: string, limit: number): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
+    // Both rows hold b.length + 1 numbers, and j - 1 and j stay within them.
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, current[j]!);
+      const cell = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = cell;
+      rowMin = Math.min(rowMin, cell);
     }
     if (rowMin > limit) return limit + 1;
     previous = current;

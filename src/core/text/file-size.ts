@@ -17,7 +17,9 @@ export function parseFileSize(value: number | string | undefined): number | unde
   if (typeof value === 'number') return Number.isFinite(value) && value >= 1 ? Math.floor(value) : undefined;
   const m = typeof value === 'string' ? FILE_SIZE_PATTERN.exec(value) : null;
   if (!m) return undefined;
-  const bytes = Math.round(Number(m[1]) * UNIT[(m[2] ?? 'b').toLowerCase()]!);
+  const perUnit = UNIT[(m[2] ?? 'b').toLowerCase()];
+  if (perUnit === undefined) return undefined; // not reached: the pattern admits only UNIT's units
+  const bytes = Math.round(Number(m[1]) * perUnit);
   return bytes > 0 ? bytes : undefined;
 }
 

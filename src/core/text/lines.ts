@@ -1,5 +1,6 @@
 // Offset ↔ line/column conversion over one text, with CRLF counted as one line break.
 import type { Position, Range } from '../model';
+import { itemAt } from './indexing';
 
 export class LineIndex {
   /** Offset at which each line starts. */
@@ -13,6 +14,11 @@ export class LineIndex {
     }
   }
 
+  /** The offset at which a 0-based line starts; every caller clamps `index` to 0..lineCount - 1 (never empty: line 0 starts at 0). */
+  private startOf(index: number): number {
+    return itemAt(this.starts, index);
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
@@ -23,10 +29,10 @@ export class LineIndex {
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= clamped) lo = mid;
+      if (this.startOf(mid) <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.starts[lo]! + 1, offset: clamped };
+    return { line: lo + 1, column: clamped - this.startOf(lo) + 1, offset: clamped };
   }
 
   range(start: number, end: number): Range {
@@ -35,12 +41,12 @@ export class LineIndex {
 
   /** Offset of the first character of a 1-based line. */
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))]!;
+    return this.startOf(Math.max(0, Math.min(line - 1, this.starts.length - 1)));
   }
 
   /** Offset of the end of a 1-based line, before its line break. */
   lineEnd(line: number): number {
-    const next = line < this.starts.length ? this.starts[line]! : this.text.length;
+    const next = this.starts[line] ?? this.text.length;
     let end = next;
     if (end > 0 && this.text.charCodeAt(end - 1) === 10) end--;
     if (end > 0 && this.text.charCodeAt(end - 1) === 13 && end > this.lineStart(line)) end--;

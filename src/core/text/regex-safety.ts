@@ -4,6 +4,7 @@
 // pattern such as `(a+)+$` takes seconds on a 30-character heading and `.*a.*a.*a.*b` minutes on 300.
 // These checks reject the shapes that backtrack badly, so what a config can express stays linear in
 // practice: headings are matched on at most 300 characters, and each pattern costs a small polynomial.
+import { lastItem } from './indexing';
 
 /** Repeats that can match any number of times: `*`, `+`, `{n,}`, and `{n,m}` with a large m. */
 const MAX_UNBOUNDED = 2;
@@ -17,7 +18,7 @@ export function regexRisk(source: string): string | undefined {
   // What the last atom was: a group just closed (with what it held), or a single character or class.
   let last: { repeats: boolean; alternates: boolean } | 'atom' | undefined;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
+    const c = source.charAt(i);
     if (c === '\\') {
       const next = source[i + 1] ?? '';
       if (/[1-9]/.test(next) || next === 'k') return 'it uses a backreference, which can take exponential time';
@@ -43,10 +44,10 @@ export function regexRisk(source: string): string | undefined {
     } else if (c === ')') {
       const closed = groups.length > 1 ? groups.pop()! : { repeats: false, alternates: false };
       // A group that repeats inside makes its parent hold a repeat too.
-      if (closed.repeats) groups[groups.length - 1]!.repeats = true;
+      if (closed.repeats) lastItem(groups).repeats = true;
       last = closed;
     } else if (c === '|') {
-      groups[groups.length - 1]!.alternates = true;
+      lastItem(groups).alternates = true;
       last = undefined;
     } else if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i)))) {
       let many = c === '*' || c === '+';
@@ -62,7 +63,7 @@ export function regexRisk(source: string): string | undefined {
           : 'it repeats a group of alternatives (as in `(a|ab)*`), which can take exponential time';
       }
       if (many) unbounded++;
-      groups[groups.length - 1]!.repeats = true;
+      lastItem(groups).repeats = true;
       last = undefined;
     } else {
       last = 'atom';

@@ -1,6 +1,7 @@
 // Word-level matching of cue phrases. Text is cut into words (letters and digits; hyphens and other
 // punctuation separate words, so "go-to-market" is "go to market"), then phrases are looked up by their
 // first word. No regular expression is built from data, so no cue list can make matching slow.
+import { itemAt } from './indexing';
 
 export interface Word {
   text: string;
@@ -39,12 +40,13 @@ export class PhraseIndex<T> {
 
   add(phrase: string, value: T): void {
     const ws = phraseWords(phrase);
-    if (!ws.length) return;
-    const list = this.byFirst.get(ws[0]!) ?? [];
+    const [first] = ws;
+    if (first === undefined) return;
+    const list = this.byFirst.get(first) ?? [];
     list.push({ words: ws, phrase, value });
     // Longest phrases first, so "value proposition" wins over "value".
     list.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(ws[0]!, list);
+    this.byFirst.set(first, list);
   }
 
   get size(): number {
@@ -56,12 +58,15 @@ export class PhraseIndex<T> {
     const hits: PhraseHit<T>[] = [];
     for (let i = 0; i < ws.length; i++) {
       if (skip?.(i)) continue;
-      const candidates = this.byFirst.get(ws[i]!.text) ?? (ws[i]!.text.length > 3 ? this.byFirst.get(singular(ws[i]!.text)) : undefined);
+      // Checked here rather than through itemAt: this loop runs for every word of every section.
+      const word = ws[i];
+      if (word === undefined) break;
+      const candidates = this.byFirst.get(word.text) ?? (word.text.length > 3 ? this.byFirst.get(singular(word.text)) : undefined);
       if (!candidates) continue;
       const found = candidates.find((c) => matchesAt(ws, i, c.words));
       if (!found) continue;
       const to = i + found.words.length;
-      hits.push({ value: found.value, phrase: found.phrase, start: ws[i]!.start, end: ws[to - 1]!.end, from: i, to });
+      hits.push({ value: found.value, phrase: found.phrase, start: word.start, end: itemAt(ws, to - 1).end, from: i, to });
       i = to - 1;
     }
     return hits;
@@ -71,7 +76,8 @@ export class PhraseIndex<T> {
 function matchesAt(ws: Word[], at: number, phrase: string[]): boolean {
   if (at + phrase.length > ws.length) return false;
   for (let k = 0; k < phrase.length; k++) {
-    const w = ws[at + k]!.text;
+    const w = ws[at + k]?.text;
+    if (w === undefined) return false;
     const last = k === phrase.length - 1;
     if (w !== phrase[k] && !(last || k === 0 ? singular(w) === phrase[k] : false)) return false;
   }
