@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 const actionPath = join(projectRoot, 'dist', 'action.js');
 
@@ -92,10 +93,10 @@ describe('GitHub Action (dist/action.js)', function () {
     // 10 warnings, 1 error, 5 infos annotated (each under its cap of 10, notices 9), then the notice about the rest.
     const warnings = commands(run.stdout, 'warning');
     assert.equal(warnings.length, 10);
-    assert.match(warnings[0]!, /^::warning file=specs\/broken\.prd\.md,line=2,col=7,endLine=2,endColumn=10,title=specroles missing-section::/);
+    assert.match(nth(warnings, 0), /^::warning file=specs\/broken\.prd\.md,line=2,col=7,endLine=2,endColumn=10,title=specroles missing-section::/);
     const errors = commands(run.stdout, 'error');
-    assert.match(errors[0]!, /^::error file=specs\/broken\.prd\.md,line=6,.*title=specroles invalid-owner::"designer" is not a known role/);
-    assert.match(errors[errors.length - 1]!, /^::error title=specroles::specroles failed: 1 error\.$/);
+    assert.match(nth(errors, 0), /^::error file=specs\/broken\.prd\.md,line=6,.*title=specroles invalid-owner::"designer" is not a known role/);
+    assert.match(nth(errors, errors.length - 1), /^::error title=specroles::specroles failed: 1 error\.$/);
     const notices = commands(run.stdout, 'notice');
     assert.equal(notices.length, 6, 'five infos and the notice about the rest');
     assert.equal(
@@ -188,7 +189,7 @@ describe('action.yml', () => {
   });
 
   it('declares exactly the inputs the entry reads and the outputs it writes', () => {
-    const read = [...source.matchAll(/[iI]nput\(env, '([^']+)'/g)].map((m) => m[1]!);
+    const read = [...source.matchAll(/[iI]nput\(env, '([^']+)'/g)].map((m) => nth(m, 1));
     assert.deepEqual(Object.keys(action.inputs).sort(), [...new Set(read)].sort());
     assert.deepEqual(Object.keys(action.outputs).sort(), ['errors', 'infos', 'warnings']);
   });

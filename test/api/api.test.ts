@@ -12,6 +12,7 @@ import type { configSchema } from '../../src/core/config/schema';
 import type { Fix as EngineFix, Severity as EngineSeverity } from '../../src/core/model';
 import { runCli } from '../cli/support';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 // ---- the public types are the schemas' types ------------------------------------------------------
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -55,7 +56,7 @@ describe('Node API', function () {
     assert.deepEqual([checkout!.errorCount, checkout!.warningCount, checkout!.infoCount], [0, 4, 0]);
     assert.equal(checkout!.fixableCount, checkout!.messages.filter((m) => m.fix?.safe).length);
     assert.equal(onboarding!.errorCount, 1);
-    assert.deepEqual(Object.keys(checkout!.messages[0]!).slice(0, 8), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'guidelines']);
+    assert.deepEqual(Object.keys(nth(checkout!.messages, 0)).slice(0, 8), ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'guidelines']);
   });
 
   it('fixes as `specroles --fix` does, and writes only through outputFixes', async () => {
@@ -86,7 +87,7 @@ describe('Node API', function () {
     writeFileSync(join(dir, 'examples', '.specroles.yaml'), 'root: true\nrules:\n  empty-section: loud\n');
     assert.throws(
       () => api.lintText('# x\n', { filePath: 'examples/a.md', cwd: dir }),
-      (e: unknown) => e instanceof api.ConfigError && /^examples\/\.specroles\.yaml:3:18: /.test(e.problems[0]!),
+      (e: unknown) => e instanceof api.ConfigError && /^examples\/\.specroles\.yaml:3:18: /.test(nth(e.problems, 0)),
     );
     assert.throws(() => api.lintText('# x\n', { config: { rules: { 'no-such-rule': 'off' } } }), api.ConfigError);
   });

@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturesDir, runCli, type CliRun } from './support';
+import { nth } from '../support/nth';
 
 describe('CLI --cache', function () {
   this.timeout(120000);
@@ -44,7 +45,9 @@ describe('CLI --cache', function () {
     // Plant a result: with the same keys it is served (the cache is read) ...
     const data = readCache();
     const key = Object.keys(data.files).find((k) => k.endsWith('launch.spec.yaml'))!;
-    data.files[key]!.result.messages[0]!.message = 'PLANTED';
+    const entry = data.files[key];
+    assert.ok(entry, `no cache entry for ${key}`);
+    nth(entry.result.messages, 0).message = 'PLANTED';
     writeFileSync(cacheFile(), JSON.stringify(data));
     assert.match(cached().stdout, /PLANTED/, 'a cache entry whose keys match is used');
     // ... but not once the version differs (an upgrade): the planted result is gone.

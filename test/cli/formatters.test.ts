@@ -6,6 +6,7 @@ import { helpText } from '../../src/cli/help';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { FORMATS, FORMATTERS, renderReport } from '../../src/cli/formatters';
 import type { FileResult } from '../../src/cli/report';
+import { nth } from '../support/nth';
 
 const RESULTS: FileResult[] = [
   {
@@ -53,7 +54,7 @@ describe('CLI: --format summary', () => {
   it('lists what each role still owes, empty sections, and findings linked to their rule pages', async () => {
     const results: FileResult[] = [
       {
-        ...RESULTS[0]!,
+        ...nth(RESULTS, 0),
         document: {
           type: { id: 'prd', name: 'Product requirements document' },
           owner: ['pm'],

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint, loadConfigFor, parseConfig, type ConfigHost } from '../../src/core';
+import { nth } from '../support/nth';
 
 function host(files: Record<string, string>): ConfigHost {
   return { readFile: (path) => files[path] };
@@ -31,7 +32,7 @@ describe('config', () => {
   it('reports a config that does not parse', () => {
     const { problems, config } = parseConfig('rules: [unclosed\n', '/r/.specroles.yaml');
     assert.equal(config, undefined);
-    assert.match(problems[0]!.message, /^YAML does not parse/);
+    assert.match(nth(problems, 0).message, /^YAML does not parse/);
   });
 
   it('changes severities, turns rules off and validates rule options', () => {
@@ -43,7 +44,7 @@ describe('config', () => {
     const off = lint(text, { path: 'x.md', config: { rules: { 'shared-section-owners': 'off' } } });
     assert.equal(off.findings.find((f) => f.ruleId === 'shared-section-owners'), undefined);
     const bad = lint(text, { path: 'x.md', config: { rules: { 'duplicate-section': ['warning', { allow: 'goals' }] } } });
-    assert.match(bad.configProblems[0]!, /^rules\.duplicate-section: allow/);
+    assert.match(nth(bad.configProblems, 0), /^rules\.duplicate-section: allow/);
   });
 
   it('applies overrides by glob and adds kinds and synonyms', () => {
@@ -53,7 +54,7 @@ describe('config', () => {
     };
     const text = '## Legal sign-off\n\nApproved.\n\n## Zebra crossings\n\nStripes.\n';
     const elsewhere = lint(text, { path: 'specs/a.md', config });
-    assert.equal(elsewhere.analysis.sections[0]!.kind?.id, 'legal_review');
+    assert.equal(nth(elsewhere.analysis.sections, 0).kind?.id, 'legal_review');
     assert.ok(elsewhere.findings.some((f) => f.ruleId === 'unowned-section'));
     const legal = lint(text, { path: 'legal/a.md', config });
     assert.ok(!legal.findings.some((f) => f.ruleId === 'unowned-section'));

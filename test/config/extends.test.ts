@@ -1,6 +1,7 @@
 // `extends` beyond the built-in presets: shareable configs from node_modules and relative paths (issue 13).
 import assert from 'node:assert/strict';
 import { lint, loadConfigFor, type ConfigHost } from '../../src/core';
+import { nth } from '../support/nth';
 
 function host(files: Record<string, string>): ConfigHost & { reads: string[] } {
   const reads: string[] = [];
@@ -74,8 +75,8 @@ describe('config extends: shareable configs and relative paths', () => {
       '/repo/node_modules/shared/specroles.yaml': 'rules:\n  empty-section: sometimes\n',
     }));
     assert.equal(loaded.problems.length, 1);
-    assert.equal(loaded.problems[0]!.file, '/repo/node_modules/shared/specroles.yaml');
-    assert.equal(loaded.problems[0]!.range.start.line, 2);
+    assert.equal(nth(loaded.problems, 0).file, '/repo/node_modules/shared/specroles.yaml');
+    assert.equal(nth(loaded.problems, 0).range.start.line, 2);
   });
 
   it('reports cycles (also a config extending itself) and merges a config reached twice once', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { corpusOrSkip, projectRoot } from '../support/paths';
 import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore, type Rates } from '../../src/tools/corpus/evaluate';
 import { breakdown, confusionTable, figuresTable } from '../../src/tools/corpus/report';
+import { nth } from '../support/nth';
 
 type Baseline = Record<'development' | 'test', Omit<Rates, 'flags'>>;
 
@@ -29,7 +30,7 @@ describe('real corpus: accuracy against reviewer labels', function () {
     // The locked test set: at least 30 documents, and no organisation on both sides.
     const test = labels.filter((d) => split.get(d.file)!.split === 'test');
     assert.ok(test.length >= 30, `only ${test.length} test documents`);
-    const org = (source: string) => source.split('/')[0]!.toLowerCase();
+    const org = (source: string) => nth(source.split('/'), 0).toLowerCase();
     const devOrgs = new Set(labels.filter((d) => split.get(d.file)!.split === 'dev').map((d) => org(split.get(d.file)!.source)));
     for (const d of test) assert.ok(!devOrgs.has(org(split.get(d.file)!.source)), `${d.file}: its organisation is also in the development set`);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { lint } from '../../src/core';
 import { clearParseCache } from '../../src/core/parse/markdown';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 /** A small deterministic PRNG, so a failure can be replayed. */
 function prng(seed: number): () => number {
@@ -29,7 +30,7 @@ describe('incremental re-lint', () => {
       if (random() < 0.4 && text.length > 10) {
         text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 20)));
       } else {
-        text = text.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)]! + text.slice(at);
+        text = text.slice(0, at) + nth(PIECES, Math.floor(random() * PIECES.length)) + text.slice(at);
       }
       const incremental = lint(text, { path: 'spec.prd.md' }).findings;
       if (step % 10 === 0) {

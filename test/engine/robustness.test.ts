@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { applyFixes, lint, parseConfig, rulesById, type Fix } from '../../src/core';
 import { INTERNAL_ERROR, parsers } from '../../src/core/engine/lint';
 import { checkEachFix, checkResult } from '../support/invariants';
+import { nth } from '../support/nth';
 
 const where = (text: string, path: string) =>
   lint(text, { path }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${f.message}`);
@@ -23,7 +24,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     it('a YAML spec with a missing anchor or an alias bomb is a finding (yaml-spec.ts)', () => {
       assert.deepEqual(where('specroles: 1\nsections: *nope\n', 'x.spec.yaml'), ['invalid-spec 2:11 YAML does not parse: Unresolved alias (the anchor must be set before the alias): nope']);
       const bomb = `specroles: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(9)}*a]\nc: [${'*b, '.repeat(9)}*b]\nsections: []\n`;
-      assert.match(where(bomb, 'x.spec.yaml')[0]!, /^invalid-spec 3:8 YAML does not parse: Excessive alias count/);
+      assert.match(nth(where(bomb, 'x.spec.yaml'), 0), /^invalid-spec 3:8 YAML does not parse: Excessive alias count/);
     });
 
     it('a config with a missing anchor is a problem, not an exception (config/load.ts)', () => {
@@ -40,11 +41,11 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
         };
         const deep = lint('## Goals\n\nx\n', { path: 'x.md' });
         assert.deepEqual(deep.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.column]), [['invalid-spec', 1, 1]]);
-        assert.ok(deep.findings[0]!.message.startsWith(`${INTERNAL_ERROR} the document is nested too deeply`));
+        assert.ok(nth(deep.findings, 0).message.startsWith(`${INTERNAL_ERROR} the document is nested too deeply`));
         parsers.markdown = () => {
           throw new Error('boom');
         };
-        assert.match(lint('## Goals\n', { path: 'x.md' }).findings[0]!.message, /reading this document failed \(boom\).*This is a bug in specroles/);
+        assert.match(nth(lint('## Goals\n', { path: 'x.md' }).findings, 0).message, /reading this document failed \(boom\).*This is a bug in specroles/);
       } finally {
         parsers.markdown = markdown;
       }
@@ -92,7 +93,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
       assert.deepEqual(lint(folded, { path: 'x.spec.yaml' }).findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column} ${folded.slice(f.range.start.offset, f.range.end.offset)}`), ['invalid-owner 3:3 pmn']);
       const escaped = 'specroles: 1\nowner: "pm\\t pmn"\nsections: []\n';
       assert.deepEqual(lint(escaped, { path: 'x.spec.yaml' }).findings.map((f) => `${f.ruleId} ${escaped.slice(f.range.start.offset, f.range.end.offset)}`), ['invalid-owner pmn']);
-      const fixed = applyFixes(folded, lint(folded, { path: 'x.spec.yaml' }).findings[0]!.fixes.slice(0, 1)).text;
+      const fixed = applyFixes(folded, nth(lint(folded, { path: 'x.spec.yaml' }).findings, 0).fixes.slice(0, 1)).text;
       assert.equal(fixed, 'specroles: 1\nowner: pm\n  pm\nsections: []\n');
     });
 
@@ -114,7 +115,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
       const text = 'sections:\n - title: definition of done\n   owner: {}\n   body: tagline and boilerplate\n   instruction: tagline TBD\n';
       const result = lint(text, { path: 'x.spec.yaml' });
       assert.ok(checkEachFix(text, { path: 'x.spec.yaml' }, result) > 0);
-      assert.deepEqual(result.document.sections[0]!.owner?.roles, []);
+      assert.deepEqual(nth(result.document.sections, 0).owner?.roles, []);
     });
 
     it('the owner fix replaces a block list without swallowing the line after it (yaml-nodes.ts: value ranges end at the text)', () => {
@@ -129,7 +130,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     it('an empty owner item names no role, so a rewritten list has no empty entry (yaml-nodes.ts)', () => {
       const text = 'sections:\n - title: proposed launch date\n   owner:\n    - ""\n    - eng\n    - pm\n';
       const result = lint(text, { path: 'x.spec.yaml' });
-      assert.deepEqual(result.document.sections[0]!.owner?.roles, ['eng', 'pm']);
+      assert.deepEqual(nth(result.document.sections, 0).owner?.roles, ['eng', 'pm']);
       const fixed = applyFixes(text, result.findings.flatMap((f) => f.fixes.filter((x) => x.safe))).text;
       assert.doesNotMatch(fixed, /, ,|\[,/);
       assert.notEqual(fixed, text);
@@ -150,7 +151,7 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     it('a stub for a Markdown file whose only line is "---" goes above that line, which stays a thematic break', () => {
       const texts = fixed('---', 'x.prd.md', /^Add a "Problem" section$/);
       assert.equal(texts.length, 1);
-      assert.match(texts[0]!, /^## Problem <!-- owner: pm -->\n\n<!-- [^\n]* -->\nTODO\n\n---$/);
+      assert.match(nth(texts, 0), /^## Problem <!-- owner: pm -->\n\n<!-- [^\n]* -->\nTODO\n\n---$/);
     });
 
     it('no stub for a YAML file that is a single value or a list: still reported, with no fix', () => {
@@ -162,29 +163,29 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     });
 
     it('"sections:" is added in the column of an indented top-level map', () => {
-      assert.match(fixed('  specroles: 1\n  type: messaging\n', 'x.yaml', /^Add a/)[0]!, new RegExp(`^  specroles: 1\\n  type: messaging\\n  sections:\\n${stub('    ', 'Messaging', 'messaging', 'pmm')}$`));
+      assert.match(nth(fixed('  specroles: 1\n  type: messaging\n', 'x.yaml', /^Add a/), 0), new RegExp(`^  specroles: 1\\n  type: messaging\\n  sections:\\n${stub('    ', 'Messaging', 'messaging', 'pmm')}$`));
     });
 
     it('"sections:" holding no titled section gets the stub, not a second "sections:" key', () => {
       const head = 'specroles: 1\ntype: messaging\n';
       const list = stub('  ', 'Messaging', 'messaging', 'pmm');
-      assert.match(fixed(`${head}sections: []\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n${list}$`));
-      assert.match(fixed(`${head}sections:\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n${list}$`));
-      assert.match(fixed(`${head}sections: ~ # later\ntitle: T`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections: # later\\n${list}title: T$`));
-      assert.match(fixed(`${head}sections:\n  - body: x\n`, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${head}sections:\\n  - body: x\\n${list}$`));
+      assert.match(nth(fixed(`${head}sections: []\n`, 'x.yaml', /^Add a/), 0), new RegExp(`^${head}sections:\\n${list}$`));
+      assert.match(nth(fixed(`${head}sections:\n`, 'x.yaml', /^Add a/), 0), new RegExp(`^${head}sections:\\n${list}$`));
+      assert.match(nth(fixed(`${head}sections: ~ # later\ntitle: T`, 'x.yaml', /^Add a/), 0), new RegExp(`^${head}sections: # later\\n${list}title: T$`));
+      assert.match(nth(fixed(`${head}sections:\n  - body: x\n`, 'x.yaml', /^Add a/), 0), new RegExp(`^${head}sections:\\n  - body: x\\n${list}$`));
     });
 
     it('no stub after a flow-style "sections: [...]" list with items, nor in a flow top-level map: still reported, with no fix', () => {
       for (const text of ['specroles: 1\ntype: messaging\nsections: [{title: Pricing}]\n', '{specroles: 1, type: messaging}\n']) {
         const findings = lint(text, { path: 'x.yaml' }).findings.filter((f) => f.ruleId === 'missing-section');
         assert.equal(findings.length, 1, text);
-        assert.deepEqual(findings[0]!.fixes, [], text);
+        assert.deepEqual(nth(findings, 0).fixes, [], text);
       }
     });
 
     it('the stub takes the column of the list items, not of a "title:" that is not the item\'s first key', () => {
       const text = 'specroles: 1\ntype: positioning\nsections:\n  - body: x\n    title: Target audience\n  - body: y\n    title: Positioning\n';
-      assert.match(fixed(text, 'x.yaml', /^Add a/)[0]!, new RegExp(`^${text.replace(/\|/g, '\\|')}${stub('  ', 'Value proposition', 'value_proposition', 'pmm')}$`));
+      assert.match(nth(fixed(text, 'x.yaml', /^Add a/), 0), new RegExp(`^${text.replace(/\|/g, '\\|')}${stub('  ', 'Value proposition', 'value_proposition', 'pmm')}$`));
     });
 
     it('"owner:" goes after the last line of a title written over several lines', () => {
@@ -221,21 +222,21 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
     it('U+FFFD (invalid UTF-8 once decoded) is reported where it is, and no fixes are offered', () => {
       const result = lint('## Messaging <!-- owner: pm -->\n\nCaf\ufffd \ufffd\n', { path: 'x.md' });
       assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['section-owner-mismatch 1:26', 'invalid-spec 3:4']);
-      assert.match(result.findings[1]!.message, /U\+FFFD\) at line 3, column 4 \(and 1 more\)/);
+      assert.match(nth(result.findings, 1).message, /U\+FFFD\) at line 3, column 4 \(and 1 more\)/);
       assert.deepEqual(result.findings.flatMap((f) => f.fixes), []);
     });
 
     it('one YAML error per distinct message, at most ten, the first counting the rest (front-matter.ts firstErrors)', () => {
       const findings = lint(`specroles: 1\nsections:\n  - title: Goals\n    body: ${'[a '.repeat(300)}\n`, { path: 'x.spec.yaml' }).findings;
       assert.equal(findings.length, 2);
-      assert.match(findings[0]!.message, /Missing , or : between flow sequence items \(\d+ more errors follow, most caused by this one\)$/);
+      assert.match(nth(findings, 0).message, /Missing , or : between flow sequence items \(\d+ more errors follow, most caused by this one\)$/);
     });
 
     it('a YAML document nested too deeply says so (front-matter.ts firstLine)', () => {
       const text = `specroles: 1\nsections: ${'[{title: a, sections: '.repeat(2000)}[]${'}]'.repeat(2000)}\n`;
       const findings = lint(text, { path: 'x.spec.yaml' }).findings;
       assert.equal(findings.length, 1);
-      assert.match(findings[0]!.message, /^YAML does not parse: it is nested too deeply \(lists and maps inside each other, hundreds of levels deep\)/);
+      assert.match(nth(findings, 0).message, /^YAML does not parse: it is nested too deeply \(lists and maps inside each other, hundreds of levels deep\)/);
       checkResult(text, lint(text, { path: 'x.spec.yaml' }));
     });
 

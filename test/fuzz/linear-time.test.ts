@@ -94,9 +94,9 @@ function fragmentsOf(source: string): string[] {
   const fragments = new Set<string>();
   let current = '';
   for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
+    const c = source.charAt(i);
     if (c === '\\' && /[^\w]/.test(source[i + 1] ?? '')) {
-      current += source[++i]!;
+      current += source.charAt(++i);
     } else if (/[\w <>!:#=~`'",/-]/.test(c) && c !== '\\') {
       current += c;
     } else {

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { lint, parseConfig, type LintOptions } from '../../src/core';
 import { checkEachFix, checkRange, checkResult, checkSafeFixes, comparable, freshCopy, lintChecked } from '../support/invariants';
 import { configText, markdownDoc, mutatedSeed, seeds, yamlDoc, type GeneratedDoc } from '../support/generators';
+import { nth } from '../support/nth';
 
 const fuzzing = process.env.FUZZ_RUNS !== undefined || process.env.FUZZ_SEED !== undefined;
 const RUNS = fuzzing ? Number(process.env.FUZZ_RUNS ?? 20000) : 0;
@@ -102,7 +103,7 @@ describe('fuzz: engine properties (fast-check)', function () {
   });
 
   it('configs: parseConfig never throws, problems point into the text, and lint runs with what it returns', () => {
-    const sample = markdownSeeds.find((s) => s.path === 'checkout.prd.md') ?? markdownSeeds[0]!;
+    const sample = markdownSeeds.find((s) => s.path === 'checkout.prd.md') ?? nth(markdownSeeds, 0);
     fc.assert(
       fc.property(configText, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', ':', '"', '[', '{', '\t', '- ', '  ')), { maxLength: 2 }), (cfg, damage) => {
         let text = cfg.text;

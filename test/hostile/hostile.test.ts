@@ -15,6 +15,7 @@ import { lint, parseConfig, type LintResult } from '../../src/core';
 import { decodeBytes } from '../support/decode';
 import { checkEachFix, checkRange, checkResult, lineStarts } from '../support/invariants';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 type Expected = [rule: string, line: number, column: number, message: RegExp];
 
@@ -385,7 +386,7 @@ const rows: Row[] = [
     expect: (result) => {
       assert.equal(result.findings.length, 10000);
       assert.ok(result.findings.every((f) => f.ruleId === 'unowned-section'));
-      assert.deepEqual([result.findings[0]!.range.start.line, result.findings[9999]!.range.start.line], [1, 39997]);
+      assert.deepEqual([nth(result.findings, 0).range.start.line, nth(result.findings, 9999).range.start.line], [1, 39997]);
     },
     sees: 'an info per heading (none names a kind), each at its own line',
   },
@@ -450,7 +451,7 @@ describe('hostile inputs: the engine answers every one with clear findings, neve
       } else {
         const got = result.findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.column, f.message] as const);
         assert.deepEqual(got.map(([r, l, c]) => `${r} ${l}:${c}`), row.expect.map(([r, l, c]) => `${r} ${l}:${c}`), 'findings and where they are');
-        row.expect.forEach(([, , , pattern], i) => assert.match(got[i]![3], pattern));
+        row.expect.forEach(([, , , pattern], i) => assert.match(nth(got, i)[3], pattern));
       }
     });
   }
@@ -578,7 +579,7 @@ describe('hostile configs: parseConfig answers with errors at the key, never an 
       assert.equal(result.config, undefined, 'a config with errors is not applied');
       const got = [...result.problems].sort((a, b) => a.range.start.offset - b.range.start.offset);
       assert.deepEqual(got.map((p) => `${p.range.start.line}:${p.range.start.column}`), row.expect.map(([l, c]) => `${l}:${c}`));
-      row.expect.forEach(([, , pattern], i) => assert.match(got[i]!.message, pattern));
+      row.expect.forEach(([, , pattern], i) => assert.match(nth(got, i).message, pattern));
     });
   }
 

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { runCli } from '../cli/support';
 import { projectRoot } from '../support/paths';
 import { BAD_PRD, GOOD_PRD, run, tempDir } from './support';
+import { nth } from '../support/nth';
 
 const remarkCli = join(projectRoot, 'node_modules', 'remark-cli', 'cli.js');
 const plugin = join(projectRoot, 'dist', 'remark.js');
@@ -68,7 +69,7 @@ describe('remark plugin (dist/remark.js) with remark-cli', function () {
     assert.deepEqual(rest, []);
     // The CLI's JSON report of the same file.
     const cli = runCli(['--format', 'json', 'specs/bad.prd.md'], { cwd: temp });
-    const [expected] = (JSON.parse(cli.stdout) as { messages: { ruleId: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[])[0]!.messages;
+    const [expected] = nth(JSON.parse(cli.stdout) as { messages: { ruleId: string; message: string; line: number; column: number; endLine: number; endColumn: number }[] }[], 0).messages;
     assert.equal(message!.ruleId, expected!.ruleId);
     assert.equal(message!.ruleId, 'section-owner-mismatch');
     assert.equal(message!.reason, expected!.message);
@@ -92,7 +93,7 @@ describe('remark plugin (dist/remark.js) with remark-cli', function () {
     const r = remark('.', '--no-stdout', '--no-color');
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /19:26-19:28\s+error\s+Section "Messaging"/);
-    assert.equal(recorded('bad.prd.md')[0]!.fatal, true);
+    assert.equal(nth(recorded('bad.prd.md'), 0).fatal, true);
   });
 
   it('uses shareable configs through extends, and reports a broken config as a fatal message', function () {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 const eslint = new ESLint({ cwd: projectRoot });
 
@@ -18,8 +19,8 @@ async function lintAs(path: string, code: string): Promise<string[]> {
 async function assertBanned(path: string, code: string, reason: RegExp): Promise<void> {
   const messages = await lintAs(path, code);
   assert.equal(messages.length, 1, `${path}: expected one message for ${code}, got ${JSON.stringify(messages)}`);
-  assert.match(messages[0]!, / layering\/imports: /);
-  assert.match(messages[0]!, reason);
+  assert.match(nth(messages, 0), / layering\/imports: /);
+  assert.match(nth(messages, 0), reason);
 }
 
 async function assertAllowed(path: string, code: string): Promise<void> {

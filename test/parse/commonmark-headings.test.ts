@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { parseMarkdown, readHeadings } from '../../src/core/parse/markdown';
 import type { Section } from '../../src/core/model';
+import { nth } from '../support/nth';
 
 const titles = (sections: Section[]): string[] => sections.flatMap((s) => [s.title, ...titles(s.children)]);
 const headings = (text: string) => readHeadings(text).map((h) => h.title);
@@ -52,7 +53,7 @@ describe('headings as CommonMark reads them (issue 18)', () => {
     const text = '## A\n\nText.\n\nFoo *bar\nbaz*\n====\n\nMore.\n';
     const found = readHeadings(text);
     assert.deepEqual(found.map((h) => h.title), ['A', 'Foo bar\nbaz']);
-    assert.equal(found[1]!.start, text.indexOf('Foo'));
+    assert.equal(nth(found, 1).start, text.indexOf('Foo'));
     assert.deepEqual(headings('## A\n\nFoo\nBar\n---\n'), ['A', 'Foo\nBar']);
   });
 

@@ -5,6 +5,7 @@ import { lint } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import { parseChunk } from '../../src/core/parse/markdown-chunk';
 import { emphasisText, scanChunk } from '../../src/core/parse/markdown-scan';
+import { nth } from '../support/nth';
 
 describe('Markdown nested thousands of levels deep', () => {
   it('reads 20,000 nested quotes without overflowing the stack, its prose in place', function () {
@@ -13,7 +14,7 @@ describe('Markdown nested thousands of levels deep', () => {
     const sections = parseChunk(text);
     assert.equal(sections.length, 1);
     // Deeper than remark reads in reasonable time, the line is plain text: its prose where it is written.
-    assert.deepEqual(sections[0]!.prose.map((p) => [p.text, text.slice(p.offset, p.offset + p.text.length)]), [['Grow <!-- owner: pm --> revenue.', 'Grow <!-- owner: pm --> revenue.']]);
+    assert.deepEqual(nth(sections, 0).prose.map((p) => [p.text, text.slice(p.offset, p.offset + p.text.length)]), [['Grow <!-- owner: pm --> revenue.', 'Grow <!-- owner: pm --> revenue.']]);
     assert.deepEqual(lint(`## Goals\n\n${'> '.repeat(5000)}Grow.\n`, { path: 'notes.md' }).findings, []);
   });
 
@@ -28,7 +29,7 @@ describe('Markdown nested thousands of levels deep', () => {
     assert.deepEqual(pricing!.prose.map((p) => [p.text, deep.slice(p.offset, p.offset + p.text.length)]), [['Cheap.', 'Cheap.']]);
     assert.equal(pricing!.heading!.title, 'Pricing');
     // Nesting that is not quotes (lists) goes to remark, and is walked without recursion.
-    assert.deepEqual(parseChunk(`## Goals\n\n${'- '.repeat(300)}Grow.\n`)[0]!.prose.map((p) => p.text), ['Grow.']);
+    assert.deepEqual(nth(parseChunk(`## Goals\n\n${'- '.repeat(300)}Grow.\n`), 0).prose.map((p) => p.text), ['Grow.']);
   });
 
   it('walks blocks in document order: prose, labels, comments and which comment leads', () => {
@@ -48,7 +49,7 @@ describe('a heading with deeply nested emphasis', () => {
     for (const n of [1, 2, 3, 50, 300]) {
       const fast = scanChunk(heading(n));
       assert.ok(fast, `scanner reads ${n} levels`);
-      assert.deepEqual(fast[0]!.heading, parseChunk(heading(n))[0]!.heading, `${n} levels`);
+      assert.deepEqual(nth(fast, 0).heading, nth(parseChunk(heading(n)), 0).heading, `${n} levels`);
     }
   });
 
@@ -58,7 +59,7 @@ describe('a heading with deeply nested emphasis', () => {
     const doc = parseMarkdown(text);
     const elapsed = Date.now() - started;
     assert.equal(doc.sections.length, 1);
-    assert.ok(doc.sections[0]!.title.includes('Goals'));
+    assert.ok(nth(doc.sections, 0).title.includes('Goals'));
     // remark took about a minute here; the scanner takes well under 100 ms (the bound allows slow CI).
     assert.ok(elapsed < 3000, `took ${elapsed} ms`);
   });

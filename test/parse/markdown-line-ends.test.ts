@@ -8,6 +8,7 @@ import { parseMarkdown } from '../../src/core/parse/markdown';
 import { splitAtHeadings } from '../../src/core/parse/split';
 import { projectRoot } from '../support/paths';
 import { compareChunk } from './scan-vs-remark';
+import { nth } from '../support/nth';
 
 const asCr = (lf: string) => lf.replace(/\n/g, '\r');
 
@@ -38,9 +39,9 @@ describe('Markdown with CR-only line ends', () => {
 
   it('reads sections, owners, directives and findings as with LF', () => {
     for (const lf of documents) assert.equal(reading(asCr(lf)), reading(lf), lf);
-    const doc = parseMarkdown(asCr(documents[0]!));
+    const doc = parseMarkdown(asCr(nth(documents, 0)));
     assert.deepEqual(doc.sections.map((s) => [s.title, s.headingRange.start.line]), [['Problem', 3], ['Messaging', 7]]);
-    assert.deepEqual(doc.sections[1]!.owner!.items.map((i) => [i.role, i.range.start.line, i.range.start.column]), [['pm', 7, 26]]);
+    assert.deepEqual(nth(doc.sections, 1).owner!.items.map((i) => [i.role, i.range.start.line, i.range.start.column]), [['pm', 7, 26]]);
     assert.deepEqual(titlesOfTemplate(), ['Problem', 'Messaging']);
   });
 
@@ -71,5 +72,5 @@ describe('Markdown with CR-only line ends', () => {
 });
 
 function titlesOfTemplate(): string[] {
-  return parseMarkdown(asCr(documents[1]!)).sections.map((s) => s.title);
+  return parseMarkdown(asCr(nth(documents, 1))).sections.map((s) => s.title);
 }

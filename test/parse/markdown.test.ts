@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { lint } from '../../src/core';
 import { parseMarkdown } from '../../src/core/parse/markdown';
 import type { Section } from '../../src/core/model';
+import { nth } from '../support/nth';
 
 const titles = (sections: Section[]): string[] => sections.flatMap((s) => [s.title, ...titles(s.children)]);
 
@@ -11,10 +12,10 @@ describe('Markdown parser', () => {
     // A lone level-1 heading above everything is the document's title.
     assert.equal(doc.meta.title, 'Spec');
     assert.deepEqual(titles(doc.sections), ['Problem', 'Goals', 'Sub goal']);
-    const goals = doc.sections[1]!;
+    const goals = nth(doc.sections, 1);
     assert.deepEqual([goals.headingRange.start.line, goals.headingRange.start.column], [9, 1]);
     assert.equal(goals.headingRange.end.line, 10);
-    assert.equal(goals.children[0]!.depth, 3);
+    assert.equal(nth(goals.children, 0).depth, 3);
     assert.equal(goals.fullRange.end.line, 14);
   });
 
@@ -39,7 +40,7 @@ describe('Markdown parser', () => {
 
   it('ignores an owner comment that is not on the heading line or the line right after it', () => {
     const doc = parseMarkdown('## Goals\n\n<!-- owner: pmm -->\n');
-    assert.equal(doc.sections[0]!.owner, undefined);
+    assert.equal(nth(doc.sections, 0).owner, undefined);
   });
 
   it('handles CRLF line endings with the same lines and columns', () => {
@@ -63,7 +64,7 @@ describe('Markdown parser', () => {
   it('reads directives with their rules and reason', () => {
     const doc = parseMarkdown('<!-- specroles-disable-next-section foreign-section, empty-section -- legal owns this -->\n## Legal\n');
     assert.equal(doc.directives.length, 1);
-    const d = doc.directives[0]!;
+    const d = nth(doc.directives, 0);
     assert.equal(d.kind, 'disable-next-section');
     assert.deepEqual(d.rules.map((r) => [r.id, r.range.start.column]), [['foreign-section', 37], ['empty-section', 54]]);
     assert.equal(d.reason, 'legal owns this');
@@ -71,7 +72,7 @@ describe('Markdown parser', () => {
 
   it('reports unterminated front matter without losing the document', () => {
     const doc = parseMarkdown('---\ntype: prd\n\n## Goals\n\nShip it.\n');
-    assert.match(doc.problems[0]!.message, /never closed/);
+    assert.match(nth(doc.problems, 0).message, /never closed/);
     assert.deepEqual(titles(doc.sections), ['Goals']);
   });
 
@@ -96,20 +97,20 @@ describe('Markdown parser: forms and templates as real specs write them', () => 
     const doc = parseMarkdown(
       '## Brief\n\n- **Buyer personas:** CTOs\n- **Launch date**: May\n- plain **bold** text\n\n**Why this priority**: cheap\n\n| | |\n|---|---|\n| **Positioning Statement** | For teams… |\n',
     );
-    const labels = doc.sections[0]!.labels!;
+    const labels = nth(doc.sections, 0).labels!;
     assert.deepEqual(labels.map((l) => [l.title, l.pseudo, l.headingRange.start.line]), [
       ['Buyer personas', 'bold-label', 3],
       ['Launch date', 'bold-label', 4],
       ['Why this priority', 'bold-label', 7],
       ['Positioning Statement', 'table-label', 11],
     ]);
-    assert.equal(labels[0]!.prose.map((p) => p.text).join('').trim(), 'CTOs');
+    assert.equal(nth(labels, 0).prose.map((p) => p.text).join('').trim(), 'CTOs');
   });
 
   it('reads a document that is a template inside a ```markdown fence as that template', () => {
     const doc = parseMarkdown('---\ntitle: x\n---\n\n```markdown\n# Proposal\n\n## Goals\n\nTBD\n\n## Requirements\n\nTBD\n```\n');
     assert.deepEqual(titles(doc.sections), ['Goals', 'Requirements']);
-    assert.equal(doc.sections[0]!.headingRange.start.line, 8);
+    assert.equal(nth(doc.sections, 0).headingRange.start.line, 8);
   });
 
   it('leaves markdown examples in a document with real sections alone', () => {
@@ -138,7 +139,7 @@ describe('Markdown parser: CRLF line ends read as LF does', () => {
   });
 
   it('keeps no CR in a bold label over several lines', () => {
-    const labels = (text: string) => parseMarkdown(text).sections[0]!.labels!.map((l) => [l.title, l.headingRange.start.line, l.headingRange.end.column]);
+    const labels = (text: string) => nth(parseMarkdown(text).sections, 0).labels!.map((l) => [l.title, l.headingRange.start.line, l.headingRange.end.column]);
     // The entity sends the chunk to remark, which reads a bold label over two lines.
     const text = '## Brief\n\n**Buyer\npersonas:** CTOs &amp; VPs\n';
     assert.deepEqual(labels(text), [['Buyer\npersonas', 3, 12]]);
@@ -150,7 +151,7 @@ describe('Markdown parser: CRLF line ends read as LF does', () => {
     const placed = (text: string) => {
       const doc = parseMarkdown(text);
       const at = (r: Section['headingRange']) => `${r.start.line}:${r.start.column} ${text.slice(r.start.offset, r.end.offset)}`;
-      return [...doc.sections[0]!.owner!.items.map((i) => at(i.range)), ...doc.directives.flatMap((d) => d.rules.map((r) => at(r.range)))];
+      return [...nth(doc.sections, 0).owner!.items.map((i) => at(i.range)), ...doc.directives.flatMap((d) => d.rules.map((r) => at(r.range)))];
     };
     const text = 'Title <!-- owner: pm\n    eng\n    pmm -->\n---\n\n> <!-- specroles-disable-next-section\n> empty-section -->\n\n## X\n';
     assert.deepEqual(placed(text), ['1:19 pm', '2:5 eng', '3:5 pmm', '7:3 empty-section']);

@@ -4,6 +4,7 @@ import { readFrontMatter } from '../../src/core/parse/front-matter';
 import { parseYamlSpec } from '../../src/core/parse/yaml-spec';
 import { lfText, parseYaml } from '../../src/core/parse/yaml-text';
 import { LineIndex } from '../../src/core/text/lines';
+import { nth } from '../support/nth';
 
 const crlf = (text: string) => text.replace(/\n/g, '\r\n');
 const at = (r: { start: { line: number; column: number }; end: { line: number; column: number } }) => `${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
@@ -96,7 +97,7 @@ describe('YAML with CRLF line ends reads as with LF', () => {
         finding.fixes?.forEach((fix, j) => {
           fixes++;
           const expected = crlf(applyFixes(text, [fix]).text);
-          assert.equal(applyFixes(crlf(text), [cr[i]!.fixes![j]!]).text, expected, `${finding.ruleId}: ${fix.title}`);
+          assert.equal(applyFixes(crlf(text), [nth(nth(cr, i).fixes!, j)]).text, expected, `${finding.ruleId}: ${fix.title}`);
         }),
       );
     }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseYamlSpec } from '../../src/core/parse/yaml-spec';
+import { nth } from '../support/nth';
 
 describe('YAML spec parser', () => {
   const spec = [
@@ -25,8 +26,8 @@ describe('YAML spec parser', () => {
     assert.equal(problem!.title, 'Problem');
     assert.deepEqual([problem!.headingRange.start.line, problem!.headingRange.start.column], [5, 12]);
     assert.deepEqual(messaging!.owner!.items.map((i) => [i.role, i.range.start.line, i.range.start.column]), [['pm', 8, 13], ['pmm', 8, 17]]);
-    assert.equal(messaging!.children[0]!.declaredKind?.id, 'messaging');
-    assert.equal(messaging!.children[0]!.depth, 2);
+    assert.equal(nth(messaging!.children, 0).declaredKind?.id, 'messaging');
+    assert.equal(nth(messaging!.children, 0).depth, 2);
   });
 
   it('maps schema errors to the exact key or value', () => {
@@ -39,24 +40,24 @@ describe('YAML spec parser', () => {
     const doc = parseYamlSpec('specroles: 1\ntitle: "unclosed\nsections: []\n');
     assert.ok(doc.problems.length > 0);
     assert.ok(doc.problems.every((p) => p.fatal));
-    assert.match(doc.problems[0]!.message, /^YAML does not parse/);
+    assert.match(nth(doc.problems, 0).message, /^YAML does not parse/);
   });
 
   it('reports duplicate keys', () => {
     const doc = parseYamlSpec('specroles: 1\ntype: prd\ntype: rfc\n');
-    assert.equal(doc.problems[0]!.range.start.line, 3);
+    assert.equal(nth(doc.problems, 0).range.start.line, 3);
   });
 
   it('reads template YAML (BMAD-style sections with instructions) leniently, without schema errors', () => {
     const doc = parseYamlSpec('template:\n  id: x\nsections:\n  - id: goals\n    title: Goals\n    instruction: List the desired outcomes\n');
     assert.deepEqual(doc.problems, []);
-    assert.equal(doc.sections[0]!.title, 'Goals');
-    assert.equal(doc.sections[0]!.prose[0]!.text, 'List the desired outcomes');
+    assert.equal(nth(doc.sections, 0).title, 'Goals');
+    assert.equal(nth(nth(doc.sections, 0).prose, 0).text, 'List the desired outcomes');
   });
 
   it('reads # directives', () => {
     const doc = parseYamlSpec('specroles: 1 # specroles-disable-file unowned-section -- generated\n');
-    assert.equal(doc.directives[0]!.kind, 'disable-file');
-    assert.equal(doc.directives[0]!.reason, 'generated');
+    assert.equal(nth(doc.directives, 0).kind, 'disable-file');
+    assert.equal(nth(doc.directives, 0).reason, 'generated');
   });
 });

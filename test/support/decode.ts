@@ -3,6 +3,7 @@
 // engine only sees the decoded text; it reports U+FFFD and NUL itself (src/core/text/encoding.ts), but
 // only a reader of the bytes can tell a real U+FFFD from a decoding error. The CLI and the extension
 // should do this when they read files (see the final report of issue #7).
+import { nth } from './nth';
 
 export interface Decoded {
   text: string;
@@ -21,7 +22,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 /** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]!;
+    const b = nth(bytes, i);
     const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (!length) return i;
     for (let k = 1; k < length; k++) {

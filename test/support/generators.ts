@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { catalogueFor, rules } from '../../src/core';
 import { corpusDir, projectRoot } from './paths';
+import { nth } from './nth';
 
 const catalogue = catalogueFor({});
 const SYNONYMS = [...catalogue.synonyms.keys()];
@@ -278,7 +279,7 @@ export function mutate(text: string, m: Mutation): string {
       const lines = text.split('\n');
       const a = m.a % lines.length;
       const b = m.b % lines.length;
-      [lines[a], lines[b]] = [lines[b]!, lines[a]!];
+      [lines[a], lines[b]] = [nth(lines, b), nth(lines, a)];
       return lines.join('\n');
     }
     case 'truncate':

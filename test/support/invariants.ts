@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { applyFixes, lint, type Finding, type Fix, type LintOptions, type LintResult, type Position, type Range } from '../../src/core';
 import { INTERNAL_ERROR } from '../../src/core/engine/lint';
+import { nth } from './nth';
 
 /** Where each line starts, with CRLF, LF and a lone CR each ending a line (as editors count). */
 export function lineStarts(text: string): number[] {
@@ -21,10 +22,10 @@ export function expectedPosition(input: string, offset: number, starts = lineSta
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= inText) lo = mid;
+    if (nth(starts, mid) <= inText) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: inText - starts[lo]! + 1 };
+  return { line: lo + 1, column: inText - nth(starts, lo) + 1 };
 }
 
 export function hasBom(text: string): boolean {

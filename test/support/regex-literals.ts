@@ -24,7 +24,7 @@ export function findRegexes(code: string): { literals: FoundRegex[]; constructed
     i = to;
   };
   while (i < code.length) {
-    const c = code[i]!;
+    const c = code.charAt(i);
     const next = code[i + 1];
     if (c === '/' && next === '/') {
       const end = code.indexOf('\n', i);
@@ -71,7 +71,7 @@ export function findRegexes(code: string): { literals: FoundRegex[]; constructed
       }
       const source = code.slice(i + 1, k);
       let f = k + 1;
-      while (f < code.length && /[a-z]/.test(code[f]!)) f++;
+      while (f < code.length && /[a-z]/.test(code.charAt(f))) f++;
       literals.push({ source, flags: code.slice(k + 1, f), line });
       advance(f);
       last = 'regex';
