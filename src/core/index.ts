@@ -17,4 +17,5 @@ export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
+export { ownershipSummary, type DocumentSummary, type SectionSummary, type OwedSection } from './engine/ownership';
 export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
