@@ -119,7 +119,7 @@ export interface Guideline {
   /** The role the guideline concerns. */
   role: string;
   statement: string;
-  source: { title: string; author: string; publisher?: string; section?: string; url?: string };
+  source: { title: string; author?: string; publisher?: string; section?: string; url?: string };
 }
 
 /** An edit of a fix: offsets into the linted text; `start === end` inserts. */

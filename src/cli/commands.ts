@@ -2,7 +2,7 @@
 // the working folder adds) and print or write text.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_NAMES, catalogueFor, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
+import { CONFIG_NAMES, catalogueFor, citeSource, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
 import { DEFAULT_SPEC_FILES } from '../core/spec-files';
@@ -83,10 +83,7 @@ function listTypes(catalogue: Catalogue): string[] {
 }
 
 function source(g: Guideline): string {
-  const s = g.source;
-  return [s.author, `"${s.title}"`, s.publisher && s.publisher !== s.author ? s.publisher : undefined, s.section ? `section "${s.section}"` : undefined, s.url]
-    .filter(Boolean)
-    .join(', ');
+  return citeSource(g.source);
 }
 
 function guidelineLines(ids: readonly string[], catalogue: Catalogue): string[] {

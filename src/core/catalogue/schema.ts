@@ -66,7 +66,7 @@ export const cueSchema = z.object({
 
 export const sourceSchema = z.object({
   title: z.string().min(1),
-  author: z.string().min(1),
+  author: z.string().min(1).optional().describe('Leave out where the source names no author (it is then cited by title and publisher)'),
   publisher: z.string().optional(),
   section: z.string().optional().describe('The part of the source the guideline paraphrases'),
   url: z.string().optional(),
