@@ -144,7 +144,9 @@ function emptyDocument(format: DocumentFormat, text: string, problems: ParseProb
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {
-  const guidelines = [...new Set([...ruleGuidelines, ...(r.guidelines ?? [])])].filter((g) => known.has(g));
+  // The finding's own guidelines (those of the section's kind) before the rule's general ones: the first is
+  // the one a hover shows, and it should speak of this section's owner.
+  const guidelines = [...new Set([...(r.guidelines ?? []), ...ruleGuidelines])].filter((g) => known.has(g));
   const capped = r.weak && severity !== 'info' ? 'info' : severity;
   const finding: Finding = { ruleId, severity: capped, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
   if (r.section) finding.section = r.section.section.title;
