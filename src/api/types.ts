@@ -97,6 +97,8 @@ export interface DocType {
   requires: { name: string; anyOf: string[] }[];
   /** File-name fragments that suggest this type when `type:` is absent. */
   fileNames: string[];
+  /** The kinds a new document of this type starts with, in order. */
+  template: string[];
 }
 
 export interface DocTypePatch extends Partial<DocType> {

@@ -11,6 +11,7 @@ export { citeSource, type CiteOptions } from './catalogue/cite';
 export type { Analysis, AnalysedSection } from './classify/analyse';
 export { normaliseHeading } from './classify/normalise';
 export { renderStub, renderStubs } from './stubs/stub';
+export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/template';
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configSchema } from './config/schema';

@@ -136,11 +136,12 @@ function build(config: Config): Catalogue {
   for (const patch of config.docTypes ?? []) {
     const base = docTypes.get(patch.id);
     if (base) docTypes.set(patch.id, { ...base, ...stripUndefined(patch) });
-    else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
+    else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], template: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
     else problems.push(`docTypes: new type "${patch.id}" needs a name and an owner`);
   }
   for (const type of docTypes.values()) {
     for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" requires unknown kind "${id}"`);
+    for (const id of type.template) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" has unknown kind "${id}" in its template`);
   }
 
   const guidelines = new Map(data.guidelines.map((g) => [g.id, g]));

@@ -54,6 +54,7 @@ export const docTypeSchema = z.object({
   owner: z.array(idSchema).min(1),
   requires: z.array(requirementSchema).default([]),
   fileNames: z.array(z.string()).default([]).describe('File-name fragments that suggest this type when `type:` is absent'),
+  template: z.array(idSchema).default([]).describe('The kinds a new document of this type starts with, in order: every required and customary section'),
 });
 
 export const cueSchema = z.object({
