@@ -75,7 +75,7 @@ if (!existsSync(enginePath)) {
   console.error(`${relative(root, enginePath)} is missing: run "node esbuild.mjs" first (npm run bench does).`);
   process.exit(2);
 }
-const { lint } = require(enginePath);
+const { lint, lintIncremental } = require(enginePath);
 const { lint: markdownlint } = await import('markdownlint/sync');
 const { remark } = await import('remark');
 const { default: remarkPresetLintRecommended } = await import('remark-preset-lint-recommended');
@@ -89,6 +89,14 @@ const tools = {
   'remark-lint': async (text) => (await remarkLint.process(text)).messages.length,
   'yaml.parseDocument': (text) => YAML.parseDocument(text).errors.length,
 };
+
+/** The LSP change (range + text) that editOneChar(text, offset) makes: the letter at `offset` replaced. */
+function oneCharChange(text, offset) {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return { range: { start: { line, character }, end: { line, character: character + 1 } }, text: editOneChar(text, offset)[offset] };
+}
 
 // ------------------------------------------------------------------------------------------- stats
 
@@ -294,30 +302,42 @@ await part('yaml', async () => {
   }
 });
 
-// 3. Re-lint after a one-character edit in the largest spec, as an editor does while the user types:
-// every edit is made to the text linted just before (already linted once), at a different place.
+// 3. Re-lint after a one-character edit in the largest spec, as an editor or language server does while the
+// user types: lintIncremental on the previous result and the change (LSP's range + text), every edit made to
+// the text linted just before, at a different place.
 await part('relint', async () => {
   log(`re-lint after a one-character edit, ${largest} KB: ${cfg.edits} edits`);
   let text = generateMarkdown({ seed: mdSeed(largest), targetBytes: largest * KB, salt: 'relint' });
   const path = `spec-${largest}kb.prd.md`;
+  const options = { path, config: engineConfig };
   // An editor's engine is warm: JIT-warm it on other texts first (when this part runs on its own).
   for (let i = 0; i < cfg.relintJitWarmup; i++) tools.specroles(generateMarkdown({ seed: mdSeed(100), targetBytes: 100 * KB, salt: `relint-warm-${i}` }), path);
   gc();
   let start = performance.now();
-  const before = tools.specroles(text, path);
+  let result = lint(text, options);
+  const before = result.findings.length;
   const coldMs = performance.now() - start;
   const offsets = paragraphLetterOffsets(text);
   // Warm-up edits (not timed) near the start, then the timed edits spread over the whole document.
   const warmPlaces = Array.from({ length: cfg.editWarmup }, (_, k) => offsets[k * 7 + 3]);
   const places = Array.from({ length: cfg.edits }, (_, k) => offsets[Math.floor(((k + 0.5) * offsets.length) / cfg.edits)]);
   const samples = [];
-  let after = before;
+  const cpu = [];
   for (const [i, offset] of [...warmPlaces, ...places].entries()) {
+    const change = oneCharChange(text, offset);
     text = editOneChar(text, offset);
+    const cpuStart = process.cpuUsage();
     start = performance.now();
-    after = tools.specroles(text, path);
-    if (i >= warmPlaces.length) samples.push(performance.now() - start);
+    result = lintIncremental(result, [change], options);
+    const ms = performance.now() - start;
+    const used = process.cpuUsage(cpuStart);
+    if (i >= warmPlaces.length) {
+      samples.push(ms);
+      cpu.push((used.user + used.system) / 1000);
+    }
   }
+  if (result.document.text !== text) throw new Error('lintIncremental did not arrive at the edited text');
+  const after = result.findings.length;
   results.measurements.relint = {
     bytes: Buffer.byteLength(text),
     firstLintMs: Math.round(coldMs * 100) / 100,
@@ -325,7 +345,7 @@ await part('relint', async () => {
     edits: places.map((offset) => ({ offset, line: text.slice(0, offset).split('\n').length })),
     findingsBefore: before,
     findingsAfter: after,
-    specroles: stats(samples),
+    specroles: { ...stats(samples), cpu: stats(cpu) },
   };
   log(`  median ${results.measurements.relint.specroles.median} ms (first lint ${results.measurements.relint.firstLintMs} ms)`);
 });
