@@ -1,5 +1,6 @@
 // The engine's public surface. Front ends (CLI, VS Code extension, tests) import from here only.
-export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } from './engine/lint';
+export { lint, formatOf, maxFileSizeFor, clearCaches, type LintOptions, type LintResult } from './engine/lint';
+export { lintIncremental, type TextChange, type TextPosition } from './engine/incremental';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 export { rules, rulesById } from './rules';

@@ -17,7 +17,7 @@ export function applyDirectives(
   requireReason: boolean,
 ): { kept: Finding[]; problems: DirectiveProblem[] } {
   const problems: DirectiveProblem[] = [];
-  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? flatten(doc.sections) : [];
+  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? inOrder(doc.sections) : [];
   const scopes = doc.directives
     .filter((d) => d.kind !== 'enable')
     .map((d) => ({ directive: d, scope: scopeOf(d, doc, all), used: false }));
@@ -74,6 +74,14 @@ function scopeOf(directive: Directive, doc: ParsedDocument, sections: readonly S
   }
 }
 
-function flatten(sections: readonly Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+/** Every section, subsections after their parent: in document order. */
+function inOrder(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const stack = [...sections].reverse();
+  while (stack.length) {
+    const s = stack.pop()!;
+    out.push(s);
+    for (let i = s.children.length - 1; i >= 0; i--) stack.push(s.children[i]!);
+  }
+  return out;
 }
