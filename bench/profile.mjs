@@ -4,7 +4,7 @@
 // gives, limited to the lint calls.
 //   npm run bench:profile                          # specroles, 100 KB, 10 fresh variants
 //   PROFILE_KB=1024 PROFILE_RUNS=3 PROFILE_TOOL=markdownlint node bench/profile.mjs
-//   PROFILE_MODE=relint node bench/profile.mjs     # one-character edits of an already-linted spec
+//   PROFILE_MODE=relint node bench/profile.mjs     # lintIncremental after one-character edits of a linted spec
 //   node bench/profile.mjs FILE.cpuprofile         # summarise a profile from `node --cpu-prof …` (e.g. of the CLI)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -22,7 +22,7 @@ const mode = process.env.PROFILE_MODE ?? 'full';
 const top = Number(process.env.PROFILE_TOP ?? 25);
 
 const given = process.argv[2];
-const { lint } = given ? {} : require('../dist/tools/bench-engine.js');
+const { lint, lintIncremental } = given ? {} : require('../dist/tools/bench-engine.js');
 const { lint: markdownlint } = await import('markdownlint/sync');
 // One config object, as the CLI, the editor and the benchmark use: caches are per config object.
 const engineConfig = {};
@@ -43,13 +43,23 @@ if (given) {
   // Warm up the JIT outside the profile, on variants the profiled runs do not reuse.
   for (let i = 0; i < 2; i++) run(make(`profile-warm-${i}`));
   let texts;
+  let steps;
   if (mode === 'relint') {
+    // As an editor re-lints: lintIncremental on the previous result and a one-character change.
     let text = make('profile-relint');
-    run(text);
+    let result = run(text);
     const offsets = paragraphLetterOffsets(text);
-    texts = Array.from({ length: runs }, (_, k) => (text = editOneChar(text, offsets[Math.floor(((k + 0.5) * offsets.length) / runs)])));
+    const changes = Array.from({ length: runs }, (_, k) => {
+      const offset = offsets[Math.floor(((k + 0.5) * offsets.length) / runs)];
+      const change = oneCharChange(text, offset);
+      text = editOneChar(text, offset);
+      return change;
+    });
+    const options = { path: `spec-${kb}kb.prd.md`, config: engineConfig };
+    steps = changes.map((change) => () => (result = lintIncremental(result, [change], options)));
   } else {
     texts = Array.from({ length: runs }, (_, i) => make(`profile-${i}`));
+    steps = texts.map((text) => () => run(text));
   }
   const session = new Session();
   session.connect();
@@ -57,7 +67,7 @@ if (given) {
   await session.post('Profiler.setSamplingInterval', { interval: 100 });
   await session.post('Profiler.start');
   const start = performance.now();
-  for (const text of texts) run(text);
+  for (const step of steps) step();
   wall = performance.now() - start;
   ({ profile } = await session.post('Profiler.stop'));
   session.disconnect();
@@ -66,6 +76,13 @@ if (given) {
   writeFileSync(out, JSON.stringify(profile));
 }
 const per = given ? 1 : runs;
+
+/** The LSP change that editOneChar(text, offset) makes: the letter at `offset` replaced. */
+function oneCharChange(text, offset) {
+  const line = text.slice(0, offset).split('\n').length - 1;
+  const character = offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  return { range: { start: { line, character }, end: { line, character: character + 1 } }, text: editOneChar(text, offset)[offset] };
+}
 
 // The engine is one bundle: map its positions back to src/… and node_modules/… with its source map.
 const maps = new Map();

@@ -12,6 +12,7 @@ import {
   fixAll,
   lint,
   maxFileSizeFor,
+  ownershipSummary,
   rules as engineRules,
   tooLargeNotice,
   type Config as EngineConfig,
@@ -21,7 +22,7 @@ import {
 import { colors } from '../cli/colors';
 import { Configs, type ResolvedConfig } from '../cli/configs';
 import { discover } from '../cli/files';
-import { FINDINGS_FORMATS, renderReport } from '../cli/formatters';
+import { FORMATS, renderReport } from '../cli/formatters';
 import { toMessage as reportMessage, writeAtomically } from '../cli/process-file';
 import type { FileResult } from '../cli/report';
 import { displayPath } from '../cli/util';
@@ -157,17 +158,19 @@ export interface FormatOptions {
 }
 
 /** The report formats: the CLI's `--format` values. */
-export const formats: readonly FormatName[] = FINDINGS_FORMATS;
+export const formats: readonly FormatName[] = FORMATS;
 
-/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github`, `gitlab` or `junit`. */
+/** Renders results as the CLI's `--format` would: `stylish` (the default), `json`, `sarif`, `github`, `gitlab`, `junit` or `summary`. */
 export async function format(results: readonly LintResult[], name: FormatName = 'stylish', options: FormatOptions = {}): Promise<string> {
-  if (!FINDINGS_FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FINDINGS_FORMATS.join(', ')}`);
+  if (!FORMATS.includes(name)) throw new Error(`unknown format "${String(name)}"; use one of ${FORMATS.join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const files: FileResult[] = results.map((r, index) => ({
     index,
     filePath: isAbsolute(r.filePath) ? displayPath(cwd, r.filePath) : r.filePath,
     messages: r.messages.map((m) => ({ ...pick(m), fixable: !!m.fix })),
     configProblems: [],
+    ...(r.document ? { document: r.document } : {}),
+    ...(r.skipped ? { skipped: r.skipped } : {}),
   }));
   const configs = options.config ? [checkedConfig(options.config).config] : [];
   return renderReport(name, files, { version, configs, colors: colors(options.color ?? false) });
@@ -257,7 +260,7 @@ function lintOne(text: string, abs: string | undefined, config: EngineConfig, fi
     }
   }
   const messages = result.findings.map(toMessage);
-  return { filePath, messages, ...counts(messages), ...(output !== undefined ? { output } : {}) };
+  return { filePath, messages, ...counts(messages), ...(output !== undefined ? { output } : {}), document: ownershipSummary(result) };
 }
 
 function toMessage(f: Finding): LintMessage {

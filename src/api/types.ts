@@ -97,6 +97,8 @@ export interface DocType {
   requires: { name: string; anyOf: string[] }[];
   /** File-name fragments that suggest this type when `type:` is absent. */
   fileNames: string[];
+  /** The kinds a new document of this type starts with, in order. */
+  template: string[];
 }
 
 export interface DocTypePatch extends Partial<DocType> {
@@ -119,7 +121,7 @@ export interface Guideline {
   /** The role the guideline concerns. */
   role: string;
   statement: string;
-  source: { title: string; author: string; publisher?: string; section?: string; url?: string };
+  source: { title: string; author?: string; publisher?: string; section?: string; url?: string };
 }
 
 /** An edit of a fix: offsets into the linted text; `start === end` inserts. */
@@ -171,6 +173,44 @@ export interface LintResult {
   output?: string;
   /** Set when the file was not linted because it is larger than `maxFileSize`: the notice saying so. */
   skipped?: string;
+  /** Who owns what: the sections with their kinds and owners, and what the document still owes (unset when skipped). */
+  document?: DocumentSummary;
+}
+
+/** A linted document's ownership: what `--format summary` and the editors' readiness view show. */
+export interface DocumentSummary {
+  /** The document type's id and name, where one is declared or evident from the file name. */
+  type?: { id: string; name: string };
+  /** The document's owner roles, and as "PM"/"PMM". */
+  owner: string[];
+  ownerLabel: string;
+  sections: SectionSummary[];
+  /** Required sections that are absent (`missing-section` findings), with the roles that owe them. */
+  owes: OwedSection[];
+}
+
+export interface SectionSummary {
+  title: string;
+  line: number;
+  depth: number;
+  /** The section kind's id and name, where one fits. */
+  kind?: { id: string; name: string };
+  /** Owner roles the kind (or the part of the document it sits in) calls for. */
+  expected: string[];
+  /** The same, as "PM", "PMM", "PM + PMM". */
+  expectedLabel: string;
+  /** Nothing but placeholders, guidance comments or white space, and no subsections. */
+  placeholderOnly: boolean;
+}
+
+export interface OwedSection {
+  line: number;
+  /** What is required, e.g. "a when (timeline, milestones or release)". */
+  requirement: string;
+  /** Names of the kinds that would satisfy it. */
+  kinds: string[];
+  /** Owner roles of the first of those kinds. */
+  roles: string[];
 }
 
 export interface RuleInfo {
@@ -198,4 +238,4 @@ export interface CatalogueInfo {
  * The CLI's `--format` values that need findings only (the CLI's `summary` also needs each file's
  * sections, which results do not carry).
  */
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit';
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'gitlab' | 'junit' | 'summary';

@@ -4,7 +4,7 @@ import { FORMATS, isFormatName, type FormatName } from './formatters/registry';
 import { closest } from './util';
 
 export { FORMATS, type FormatName } from './formatters/registry';
-export type Command = 'lint' | 'stub' | 'init' | 'explain' | 'help' | 'version';
+export type Command = 'lint' | 'stub' | 'template' | 'init' | 'explain' | 'help' | 'version';
 export const SEVERITY_SETTINGS = ['off', 'info', 'warning', 'error'] as const;
 
 export interface ParsedArgs {
@@ -85,7 +85,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   '--prune-suppressions': { value: false, commands: LINT, apply: (a) => (a.pruneSuppressions = true) },
   '--suppressions-location': { value: true, commands: LINT, apply: (a, v) => (a.suppressionsLocation = v) },
   '--print-config': { value: true, commands: LINT, apply: (a, v) => (a.printConfig = v) },
-  '--config': { value: true, commands: ['lint', 'explain', 'stub'], apply: (a, v) => (a.config = v) },
+  '--config': { value: true, commands: ['lint', 'explain', 'stub', 'template'], apply: (a, v) => (a.config = v) },
   '--max-warnings': {
     value: true,
     commands: LINT,
@@ -124,7 +124,7 @@ const OPTIONS: Record<string, OptionSpec> = {
       else throw new UsageError(`${name} expects auto, off or a number of worker threads, got "${v}"`);
     },
   },
-  '--help': { value: false, commands: ['lint', 'stub', 'init', 'explain', 'help'], apply: () => undefined },
+  '--help': { value: false, commands: ['lint', 'stub', 'template', 'init', 'explain', 'help'], apply: () => undefined },
   '--version': { value: false, commands: ['lint'], apply: () => undefined },
 };
 
@@ -134,7 +134,7 @@ function setMainOutput(args: ParsedArgs, path: string): void {
 }
 
 const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output', '-c': '--config', '-q': '--quiet', '-h': '--help', '-v': '--version' };
-const COMMANDS = new Set(['lint', 'stub', 'init', 'explain', 'help']);
+const COMMANDS = new Set(['lint', 'stub', 'template', 'init', 'explain', 'help']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const args: ParsedArgs = {
@@ -245,6 +245,7 @@ function validate(args: ParsedArgs, seen: string[]): void {
     if (args.format !== undefined && !/^(md|markdown|ya?ml)$/.test(args.format)) throw new UsageError(`stub --format expects md or yaml, got "${args.format}"`);
     if (!args.positionals.length) throw new UsageError('stub needs at least one section kind (see `specroles explain kinds`)');
   }
+  if (args.command === 'template' && !args.positionals.length) throw new UsageError('template needs a document type (see `specroles explain types`)');
   if (args.command === 'explain' && args.positionals.length !== 1) {
     throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
   }

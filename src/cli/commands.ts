@@ -1,8 +1,8 @@
-// `specroles explain`, `specroles stub` and `specroles init`: read the catalogue (with what the config in
+// `specroles explain`, `specroles stub`, `specroles template` and `specroles init`: read the catalogue (with what the config in
 // the working folder adds) and print or write text.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_NAMES, catalogueFor, DEFAULT_SPEC_FILES, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
+import { CONFIG_NAMES, catalogueFor, citeSource, DEFAULT_SPEC_FILES, renderTemplate, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
 import type { Io } from './io';
@@ -85,10 +85,7 @@ function listTypes(catalogue: Catalogue): string[] {
 }
 
 function source(g: Guideline): string {
-  const s = g.source;
-  return [s.author, `"${s.title}"`, s.publisher && s.publisher !== s.author ? s.publisher : undefined, s.section ? `section "${s.section}"` : undefined, s.url]
-    .filter(Boolean)
-    .join(', ');
+  return citeSource(g.source);
 }
 
 function guidelineLines(ids: readonly string[], catalogue: Catalogue): string[] {
@@ -144,6 +141,7 @@ function explainType(id: string, catalogue: Catalogue): string[] {
     `  Owner: ${spellRoles(catalogue, type.owner)} [${describeRoles(catalogue, type.owner)}]`,
     ...(type.requires.length ? ['  Requires:', ...type.requires.map((r) => `    ${r.name}: one of ${r.anyOf.join(', ')}`)] : []),
     ...(type.fileNames.length ? [`  Recognised in file names: ${type.fileNames.join(', ')}`] : []),
+    ...(type.template.length ? [`  Template (\`specroles template ${type.id}\`): ${type.template.join(', ')}`] : []),
   ];
 }
 
@@ -159,6 +157,21 @@ export function stubCommand(args: ParsedArgs, io: Io): number {
   });
   const format = /^ya?ml$/.test(args.format ?? '') ? 'yaml' : 'markdown';
   io.stdout.write(renderStubs(kinds, format));
+  return 0;
+}
+
+// ---- template ------------------------------------------------------------------------------------
+
+/** `specroles template TYPE [TITLE...]`: a new document of the type, every required and customary section stubbed. */
+export function templateCommand(args: ParsedArgs, io: Io): number {
+  const catalogue = catalogueFor(configFor(args, io));
+  const [name = '', ...titleWords] = args.positionals;
+  const type = catalogue.docTypes.get(name) ?? [...catalogue.docTypes.values()].find((t) => t.name.toLowerCase() === name.toLowerCase());
+  if (!type) {
+    const guess = closest(name, [...catalogue.docTypes.keys()]);
+    throw new CliError(`unknown document type "${name}"${guess ? `; did you mean "${guess}"?` : ''} (see \`specroles explain types\`)`);
+  }
+  io.stdout.write(renderTemplate(catalogue, type, titleWords.length ? { title: titleWords.join(' ') } : {}));
   return 0;
 }
 

@@ -267,11 +267,14 @@ const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary'
 /** Reasons that read without "with": "2 excluded by files.exclude". */
 const PLAIN_REASONS = new Set<SkipReason>(['excluded', 'not-included', 'unreadable']);
 
+/** One buffer for every file's head: discovery reads thousands of files, one at a time. */
+let headBuffer: Buffer | undefined;
+
 function readHead(abs: string): string | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(abs, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
+    const buffer = (headBuffer ??= Buffer.allocUnsafe(HEAD_BYTES));
     const n = readSync(fd, buffer, 0, HEAD_BYTES, 0);
     return buffer.toString('utf8', 0, n);
   } catch {

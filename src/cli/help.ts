@@ -6,6 +6,7 @@ const FORMAT_LINES = FORMATS.map((name) => `  ${name.padEnd(10)}  ${FORMATTERS[n
 
 const OVERVIEW = `Usage: specroles [lint] [options] [paths or globs...]
        specroles stub KIND... [--format md|yaml]
+       specroles template TYPE [TITLE...]
        specroles init
        specroles explain RULE|GUIDELINE|KIND|rules|guidelines|kinds
 
@@ -16,6 +17,7 @@ for every finding.
 Commands:
   lint        Lint files, folders and globs (the default; "." when none given)
   stub        Print section stubs for the given kinds, with owner annotations
+  template    Print a new spec of a document type, every section stubbed
   init        Write a commented .specroles.yaml in the current folder
   explain     Describe a rule, guideline or section kind
   help        Show help for a command
@@ -80,6 +82,13 @@ Prints a section stub for each kind (an id such as "positioning", or a heading
 such as "Value proposition"): the heading with its owner annotation and a hint
 of what to write. --format yaml prints items to paste under \`sections:\`.
 \`specroles explain kinds\` lists the kinds.`,
+  template: `Usage: specroles template TYPE [TITLE...] [--config FILE]
+
+Prints a new document of the type (an id such as "prd" or "launch-brief"):
+front matter marking it as a spec with its type and owner, the title, and a
+stub for every required and customary section, with owner annotations and
+hints. \`specroles explain types\` lists the types.
+  specroles template prd "Checkout v2" > docs/checkout.prd.md`,
   init: `Usage: specroles init
 
 Writes a commented .specroles.yaml in the current folder. Refuses to overwrite

@@ -31,6 +31,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return (await import('./commands')).explainCommand(args, io);
       case 'stub':
         return (await import('./commands')).stubCommand(args, io);
+      case 'template':
+        return (await import('./commands')).templateCommand(args, io);
       case 'init':
         return (await import('./commands')).initCommand(args, io);
       default:

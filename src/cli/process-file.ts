@@ -1,8 +1,8 @@
 // Lints one file (and with --fix, fixes it): the unit of work, the same in the main thread and in a worker.
 import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { describeRoles, expandRoles, fixAll, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding, type LintResult } from '../core';
-import type { DocumentSummary, FileResult, FixOutcome, Message } from './report';
+import { fixAll, ownershipSummary, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
+import type { FileResult, FixOutcome, Message } from './report';
 
 export interface FileTask {
   index: number;
@@ -72,44 +72,8 @@ export function processFile(task: FileTask, config: Config): FileResult {
   if (fix) out.fix = fix;
   if (fixedText !== undefined) out.fixedText = fixedText;
   if (error) out.error = error;
-  if (task.sections) out.document = summarise(result);
+  if (task.sections) out.document = ownershipSummary(result);
   return out;
-}
-
-/** The analysis, cut down to plain data a worker can send back. */
-export function summarise(result: LintResult): DocumentSummary {
-  const { analysis } = result;
-  const { catalogue } = analysis;
-  const owner = analysis.docOwner.roles;
-  const summary: DocumentSummary = {
-    owner,
-    ownerLabel: describeRoles(catalogue, owner),
-    sections: analysis.sections.map((s) => ({
-      title: s.section.title,
-      line: s.section.headingRange.start.line,
-      depth: s.section.depth,
-      ...(s.kind ? { kind: { id: s.kind.id, name: s.kind.name } } : {}),
-      expected: s.expected,
-      expectedLabel: describeRoles(catalogue, s.expected),
-      placeholderOnly: s.section.placeholderOnly && !s.section.children.length && !s.section.pseudo,
-    })),
-    owes: result.findings.flatMap((f) => {
-      const anyOf = f.ruleId === 'missing-section' ? (f.data?.anyOf as string[] | undefined) : undefined;
-      const first = anyOf?.[0];
-      if (!anyOf || first === undefined) return [];
-      const kind = catalogue.kinds.get(first);
-      return [
-        {
-          line: f.range.start.line,
-          requirement: String(f.data?.requirement ?? ''),
-          kinds: anyOf.map((id) => catalogue.kinds.get(id)?.name ?? id),
-          roles: kind ? expandRoles(catalogue, kind.owner) : [],
-        },
-      ];
-    }),
-  };
-  if (analysis.docType) summary.type = { id: analysis.docType.type.id, name: analysis.docType.type.name };
-  return summary;
 }
 
 /** A finding as reports show it; the Node API's messages are these too, with the fixes themselves. */

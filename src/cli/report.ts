@@ -1,6 +1,6 @@
 // What one linted file comes back as, in the main thread or from a worker: plain data, cheap to pass
 // between threads, and all the formatters need.
-import type { Severity } from '../core';
+import type { DocumentSummary, Severity } from '../core';
 
 export interface Message {
   ruleId: string;
@@ -17,44 +17,7 @@ export interface Message {
   section?: string;
 }
 
-/**
- * One section as the analysis read it, for reports about ownership (`--format summary`). Collected only
- * when the chosen format asks for it (FormatterEntry.sections), so other formats pay nothing.
- */
-export interface SectionSummary {
-  title: string;
-  line: number;
-  depth: number;
-  /** The section kind's id and name, where one fits. */
-  kind?: { id: string; name: string };
-  /** Owner roles the kind (or the part of the document it sits in) calls for, composite roles expanded. */
-  expected: string[];
-  /** The same, as "PM", "PMM", "PM + PMM". */
-  expectedLabel: string;
-  /** Nothing but placeholders, guidance comments or white space, and no subsections. */
-  placeholderOnly: boolean;
-}
-
-/** A required section that is absent (a `missing-section` finding), with the roles that owe it. */
-export interface OwedSection {
-  line: number;
-  /** What is required, e.g. "a when (timeline, milestones or release)". */
-  requirement: string;
-  /** Names of the kinds that would satisfy it. */
-  kinds: string[];
-  /** Owner roles of the first of those kinds. */
-  roles: string[];
-}
-
-export interface DocumentSummary {
-  /** The document type's id and name, where one is declared or evident from the file name. */
-  type?: { id: string; name: string };
-  /** The document's owner roles, and as "PM"/"PMM". */
-  owner: string[];
-  ownerLabel: string;
-  sections: SectionSummary[];
-  owes: OwedSection[];
-}
+export type { DocumentSummary, OwedSection, SectionSummary } from '../core';
 
 export interface AppliedFix {
   ruleId: string;

@@ -2,8 +2,9 @@
 // the engine from here only; the lint of the project's own code (eslint.config.mjs) holds them to it, so
 // everything else under src/core can be moved or split without touching them. Tests may reach inside.
 
-// Linting one text, and the file-size guard in front of it.
-export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } from './engine/lint';
+// Linting one text (whole, or again after an edit), and the file-size guard in front of it.
+export { lint, formatOf, maxFileSizeFor, clearCaches, type LintOptions, type LintResult } from './engine/lint';
+export { lintIncremental, type TextChange, type TextPosition } from './engine/incremental';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 
@@ -11,17 +12,25 @@ export type * from './model';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
 export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
 
+// Who owns what in a linted document, and what each role still owes.
+export { ownershipSummary, type DocumentSummary, type SectionSummary, type OwedSection } from './engine/ownership';
+
 // Rules and their doc pages.
 export { rules, rulesById } from './rules';
 export { ruleDocUrl, RULE_DOCS_URL } from './rules/doc-url';
 export type { Rule, RuleMeta } from './rules/rule';
 
-// The catalogue (kinds, roles, guidelines, document types) as a config extends it, and reading headings.
+// The catalogue (kinds, roles, guidelines, document types) as a config extends it, citing its sources,
+// and reading headings.
 export { catalogueFor, describeRoles, spellRoles, expandRoles, type Catalogue, type CompiledKind } from './catalogue/catalogue';
-export type { Kind, Guideline, Role, DocType } from './catalogue/schema';
+export type { Kind, Guideline, GuidelineSource, Role, DocType } from './catalogue/schema';
+export { citeSource, type CiteOptions } from './catalogue/cite';
 export type { Analysis, AnalysedSection } from './classify/analyse';
 export { normaliseHeading } from './classify/normalise';
+
+// Stubs of sections and templates of whole documents.
 export { renderStub, renderStubs } from './stubs/stub';
+export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/template';
 
 // Config: its schema, finding and merging config files, and what applies to one file in one run.
 export type { Config } from './config/schema';

@@ -105,9 +105,15 @@ export function registerCommands(context: vscode.ExtensionContext, linter: Linte
       if (!picked) return;
       type = picked.type;
     }
-    const kinds = type.requires.map((r) => catalogue.kinds.get(r.anyOf[0]!)).filter((k): k is CompiledKind => !!k);
-    const owner = type.owner.join(', ');
-    const content = `---\nspecroles: 1\ntype: ${type.id}\ntitle: Untitled ${type.name}\nowner: ${owner}\n---\n# Untitled ${type.name}\n\n${engine().renderStubs(kinds, 'markdown', { depth: 2 })}`;
+    // The empty file in front of the user is filled; otherwise the template opens in a new tab.
+    const active = vscode.window.activeTextEditor;
+    if (active && !active.document.getText().trim() && active.document.languageId === 'markdown') {
+      const eol = active.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+      const content = engine().renderTemplate(catalogue, type, { eol });
+      await active.edit((b) => b.replace(new vscode.Range(0, 0, active.document.lineCount, 0), content));
+      return active.document;
+    }
+    const content = engine().renderTemplate(catalogue, type);
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.window.showTextDocument(doc);
     return doc;

@@ -1,7 +1,7 @@
 // Hover, code actions, CodeLens and the status bar: views onto the last lint of a document.
 import * as vscode from 'vscode';
 import { logCaught } from './caught';
-import type { AnalysedSection, Catalogue, Finding, Fix } from '../core';
+import { citeSource, type AnalysedSection, type Catalogue, type Finding, type Fix } from '../core';
 import { engine } from './engine';
 import { Linter, ruleDocUri, toRange, type Linted } from './linter';
 
@@ -20,10 +20,7 @@ function guard<T>(log: vscode.LogOutputChannel, what: string, work: () => T): T 
 export function guidelineLine(catalogue: Catalogue, id: string): string | undefined {
   const g = catalogue.guidelines.get(id);
   if (!g) return undefined;
-  const s = g.source;
-  const where = [s.author, s.title, s.publisher].filter(Boolean);
-  const section = s.section ? ` (${s.section})` : '';
-  return `${g.statement} — ${[...new Set(where)].join(', ')}${section}`;
+  return `${g.statement} — ${citeSource(g.source)}`;
 }
 
 const lineOf = (s: AnalysedSection) => s.section.headingRange.start.line - 1;
@@ -98,7 +95,7 @@ export class HoverProvider implements vscode.HoverProvider {
       const g = first ? catalogue.guidelines.get(first) : undefined;
       if (!g) continue;
       const more = rest.length ? ` (and ${rest.length} more guideline${rest.length > 1 ? 's' : ''}: \`specroles explain ${f.ruleId}\`)` : '';
-      parts.push(`**${f.ruleId}** cites: ${g.statement} — ${g.source.author}${more}`);
+      parts.push(`**${f.ruleId}** cites: ${g.statement} — ${citeSource(g.source, { markdown: true })}${more}`);
     }
     if (!parts.length) return undefined;
     return new vscode.Hover(new vscode.MarkdownString(parts.join('\n\n---\n\n')));

@@ -6,7 +6,7 @@
 // matching the code, and @action-validator/cli's verdict where that package is installed.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
@@ -194,13 +194,18 @@ describe('action.yml', () => {
     assert.deepEqual(Object.keys(action.outputs).sort(), ['errors', 'infos', 'warnings']);
   });
 
-  it('is valid for @action-validator/cli (where installed)', function () {
+  it('is valid for @action-validator/cli, and so are the project\'s workflows (where installed)', function () {
     const cli = join(projectRoot, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
     if (!existsSync(cli)) {
       console.warn('    notice: @action-validator/cli is not installed (npm ci installs it); skipped');
       this.skip();
     }
-    const r = spawnSync(process.execPath, [cli, join(projectRoot, 'action.yml')], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stdout + r.stderr);
+    // The Action's metadata and the project's own workflows (the release workflow publishes the Action).
+    const workflows = join(projectRoot, '.github', 'workflows');
+    const files = [join(projectRoot, 'action.yml'), ...readdirSync(workflows).filter((f) => f.endsWith('.yml')).map((f) => join(workflows, f))];
+    for (const file of files) {
+      const r = spawnSync(process.execPath, [cli, file], { encoding: 'utf8' });
+      assert.equal(r.status, 0, `${file}\n${r.stdout}${r.stderr}`);
+    }
   });
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import * as api from '../../src/api';
-import type { FindingsFormatName as CliFormatName } from '../../src/cli/formatters/registry';
+import type { FormatName as CliFormatName } from '../../src/cli/formatters/registry';
+import type { DocumentSummary as EngineDocumentSummary } from '../../src/core';
 import type { cueSchema, docTypeSchema, guidelineSchema, kindSchema, roleSchema } from '../../src/core/catalogue/schema';
 import type { configSchema } from '../../src/core/config/schema';
 import type { Fix as EngineFix, Severity as EngineSeverity } from '../../src/core/model';
@@ -26,7 +27,8 @@ const typesMatch: [
   Same<api.Fix, EngineFix>,
   Same<api.Severity, EngineSeverity>,
   Same<api.FormatName, CliFormatName>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<api.DocumentSummary, EngineDocumentSummary>,
+] = [true, true, true, true, true, true, true, true, true, true];
 
 describe('Node API', function () {
   this.timeout(60000);

@@ -1,10 +1,11 @@
-// Re-linting reuses what it parsed before (chunks, cue scores, placeholder checks). Whatever the edits,
-// the findings must be exactly those of a lint from scratch.
+// Re-linting after edits, with lint() on each new text (reusing parsed chunks, cue scores, placeholder
+// checks) and with lintIncremental() on the previous result and the edit (re-reading only around the
+// edit, moving everything after it in place). Whatever the edits, the findings, the document and the
+// analysis must be exactly those of a lint from scratch.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../../src/core';
-import { clearParseCache } from '../../src/core/parse/markdown';
+import { clearCaches, lint, lintIncremental, type LintResult, type TextChange } from '../../src/core';
 import { projectRoot } from '../support/paths';
 import { nth } from '../support/nth';
 
@@ -19,25 +20,187 @@ function prng(seed: number): () => number {
   };
 }
 
+const examples = ['checkout.prd.md', 'checkout-positioning.md', 'launch-brief.md'].map((f) => readFileSync(join(projectRoot, 'examples', f), 'utf8'));
+
 const PIECES = ['x', '\n', '\n\n## Pricing\n\nper seat\n', '<!-- owner: pmm -->', '# ', '```\n', 'tagline campaign press release ', '- **Buyer personas:** CTOs\n', '| **Positioning** | x |\n'];
 
-describe('incremental re-lint', () => {
-  it('gives the findings of a lint from scratch after 300 random edits', () => {
-    const random = prng(20261125);
-    let text = ['checkout.prd.md', 'checkout-positioning.md', 'launch-brief.md'].map((f) => readFileSync(join(projectRoot, 'examples', f), 'utf8')).join('\n');
-    for (let step = 0; step < 300; step++) {
-      const at = Math.floor(random() * (text.length + 1));
-      if (random() < 0.4 && text.length > 10) {
-        text = text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(random() * 20)));
-      } else {
-        text = text.slice(0, at) + nth(PIECES, Math.floor(random() * PIECES.length)) + text.slice(at);
-      }
-      const incremental = lint(text, { path: 'spec.prd.md' }).findings;
-      if (step % 10 === 0) {
-        clearParseCache();
-        const scratch = lint(text, { path: 'spec.prd.md' }).findings;
-        assert.deepEqual(incremental, scratch, `after edit ${step}`);
-      }
+/** Edits that change the document's structure: headings, fences, comments, containers, front matter, links. */
+const STRUCTURE = [
+  '## Goals\n',
+  '### Success metrics\n',
+  '#### Messaging\n\ncampaign tagline launch\n',
+  '# Title\n',
+  '## ',
+  '#',
+  '\n===\n',
+  '\n---\n',
+  '---\n',
+  '```\n',
+  '```md\n## Problem\n\n## Goals\n```\n',
+  '~~~\n',
+  '<!-- ',
+  ' -->',
+  '<!-- owner: pm, pmm -->',
+  '<!-- specroles-disable-next-section content-owner-drift -- reviewed -->\n',
+  '<!-- specroles-disable empty-section -->\n',
+  '> ',
+  '- ',
+  '1. ',
+  '    ',
+  '<div>\n',
+  '[p]: https://example.com/pricing\n',
+  '## [Pricing][p]\n',
+  '---\ntype: positioning\nowner: pmm\n---\n',
+  'type: brief\n',
+  'owner: pmm\n',
+  '\n\n',
+  'TBD\n',
+  '| Field | Value |\n| --- | --- |\n| **Positioning** | for teams |\n',
+];
+
+/** LSP's position of an offset: 0-based line and UTF-16 column; CRLF, LF and a lone CR end a line. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  let line = 0;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      start = i + 1;
     }
+  }
+  return { line, character: offset - start };
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function randomEdit(random: () => number, text: string, eol: string): Edit {
+  const pick = <T>(list: readonly T[]): T => nth(list, Math.floor(random() * list.length));
+  const piece = (s: string) => s.replace(/\n/g, eol);
+  // LSP has no position between the CR and the LF of a CRLF.
+  const whole = (o: number) => (text[o - 1] === '\r' && text[o] === '\n' ? o - 1 : o);
+  let at = whole(Math.floor(random() * (text.length + 1)));
+  // Structure goes at line starts, mostly; sometimes into the front matter.
+  const lineStart = () => {
+    const before = text.lastIndexOf('\n', at - 1);
+    return before < 0 ? 0 : before + 1;
+  };
+  const shape = random();
+  if (shape < 0.25 && text.length > 10) return { start: at, end: Math.max(at, whole(Math.min(text.length, at + 1 + Math.floor(random() * 40)))), text: '' };
+  if (shape < 0.4) return { start: at, end: at, text: piece(pick(PIECES)) };
+  if (shape < 0.45) {
+    at = whole(Math.floor(random() * Math.min(text.length, 60)));
+    return { start: at, end: Math.max(at, whole(at + (random() < 0.5 ? 0 : Math.min(3, text.length - at)))), text: piece(pick(['x', 'pm', '\n', '---\n', 'type: prd\n', ''])) };
+  }
+  if (shape < 0.55 && text.length > 10) {
+    // A whole line (a heading, a fence) removed.
+    const start = lineStart();
+    const end = text.indexOf('\n', start);
+    return { start, end: end < 0 ? text.length : end + 1, text: '' };
+  }
+  at = lineStart();
+  return { start: at, end: random() < 0.2 ? Math.max(at, whole(Math.min(text.length, at + Math.floor(random() * 10)))) : at, text: piece(pick(STRUCTURE)) };
+}
+
+function asChange(random: () => number, text: string, e: Edit): TextChange {
+  if (random() < 0.2) return { rangeOffset: e.start, rangeLength: e.end - e.start, text: e.text };
+  return { range: { start: positionAt(text, e.start), end: positionAt(text, e.end) }, text: e.text };
+}
+
+/** The result as plain data: findings, the document's tree and what the analysis says of each section. */
+function view(result: LintResult): unknown {
+  return {
+    findings: result.findings,
+    document: result.document,
+    analysis: result.analysis.sections.map((s) => ({
+      section: s.section,
+      parent: s.parent?.section.title,
+      kind: s.kind?.id,
+      evidence: s.evidence,
+      headingKind: s.headingKind?.id,
+      expected: s.expected,
+      expectedVia: s.expectedVia,
+      declared: s.declared,
+      hits: s.cues.hits.map((h) => [h.phrase, h.start, h.end]),
+      readsAs: s.readsAs && { role: s.readsAs.role, kind: s.readsAs.kind?.id, score: s.readsAs.score },
+    })),
+    docType: result.analysis.docType,
+    docOwner: result.analysis.docOwner,
+  };
+}
+
+function fromScratch(text: string, path: string): LintResult {
+  clearCaches();
+  return lint(text, { path });
+}
+
+/** `steps` random edits of `start`, each checked against a lint from scratch. */
+export function check(seed: number, start: string, steps: number, path: string, eol = '\n'): void {
+  const random = prng(seed);
+  let text = start;
+  let incremental = lint(text, { path });
+  for (let step = 0; step < steps; step++) {
+    const before = text;
+    const batch = random() < 0.15 ? 2 : 1;
+    const changes: TextChange[] = [];
+    for (let i = 0; i < batch; i++) {
+      const e = randomEdit(random, text, eol);
+      changes.push(asChange(random, text, e));
+      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+    }
+    const viaLint = lint(text, { path });
+    incremental = lintIncremental(incremental, changes, { path });
+    assert.equal(incremental.document.text, text, `text after edit ${step}`);
+    const scratch = fromScratch(text, path);
+    if (process.env.DUMP && JSON.stringify(view(incremental)) !== JSON.stringify(view(scratch))) writeFileSync(process.env.DUMP, JSON.stringify([{ before, changes, after: text }]));
+    assert.deepEqual(view(incremental), view(scratch), `lintIncremental after edit ${step} (seed ${seed}): ${JSON.stringify(changes)}`);
+    assert.deepEqual(viaLint.findings, scratch.findings, `lint after edit ${step} (seed ${seed})`);
+  }
+}
+
+describe('incremental re-lint', () => {
+  const joined = examples.join('\n');
+  // Big enough that most edits leave parts of the document before and after them untouched.
+  const long = Array.from({ length: 6 }, (_, i) => nth(examples, i % 3).replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^# .*\n/m, `## Part ${i}\n`)).join('\n');
+
+  it('gives the findings, document and analysis of a lint from scratch after random edits', function () {
+    this.timeout(120_000);
+    check(20261125, joined, 250, 'spec.prd.md');
+  });
+
+  it('…in a longer document with front matter', function () {
+    this.timeout(120_000);
+    check(7, `---\nspecroles: 1\ntype: prd\nowner: pm\n---\n# Checkout\n\n${long}`, 200, 'checkout.md');
+  });
+
+  it('…with CRLF line ends', function () {
+    this.timeout(120_000);
+    check(11, joined.replace(/\n/g, '\r\n'), 200, 'spec.prd.md', '\r\n');
+  });
+
+  it('…without front matter or a type, where the sections decide the owner', function () {
+    this.timeout(120_000);
+    check(23, long, 200, 'notes.md');
+  });
+
+  it('takes over the previous result, and lints a result it took over anew from its text', () => {
+    const first = lint('## Goals\n\nGrow revenue.\n', { path: 'a.prd.md' });
+    const second = lintIncremental(first, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, text: 'Keep' }], { path: 'a.prd.md' });
+    assert.equal(second.document.text, '## Goals\n\nKeep revenue.\n');
+    const again = lintIncremental(first, [{ text: '## Pricing\n\nper seat\n' }], { path: 'a.prd.md' });
+    assert.equal(again.document.text, '## Pricing\n\nper seat\n');
+    assert.deepEqual(again.findings, fromScratch('## Pricing\n\nper seat\n', 'a.prd.md').findings);
+  });
+
+  it('gives the same result for the same text, and lints an unchanged text again only when the options differ', () => {
+    const text = nth(examples, 0);
+    const first = lint(text, { path: 'a.prd.md' });
+    assert.equal(lint(text, { path: 'a.prd.md' }), first);
+    assert.notEqual(lint(text, { path: 'b.prd.md' }), first);
+    assert.equal(lintIncremental(first, [], { path: 'a.prd.md' }), first);
   });
 });

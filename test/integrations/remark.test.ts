@@ -81,7 +81,8 @@ describe('remark plugin (dist/remark.js) with remark-cli', function () {
     assert.equal(BAD_PRD.slice(message!.place!.start.offset, message!.place!.end.offset), 'pm');
     assert.equal(message!.fatal, false, 'a warning');
     assert.equal(message!.url, 'https://github.com/specroles/specroles/blob/main/docs/rules/section-owner-mismatch.md');
-    assert.match(message!.note ?? '', /^Guidelines: pragmatic-pm-is-not-pmm, /);
+    // The section's own guidelines (positioning is the PMM's) first, the rule's general one after.
+    assert.match(message!.note ?? '', /^Guidelines: pragmatic-pmm-positioning-messaging, .*pragmatic-pm-is-not-pmm/);
 
     assert.deepEqual(recorded('good.prd.md'), []);
     assert.deepEqual(recorded('README.md'), [], 'a README is no spec');

@@ -3,7 +3,7 @@ import type { FileResult } from '../report';
 import { FORMATTERS, type FormatName } from './registry';
 import type { ReportContext } from './types';
 
-export { FORMATS, FINDINGS_FORMATS, FORMATTERS, isFormatName, needsSections, type FormatName, type FindingsFormatName } from './registry';
+export { FORMATS, FORMATTERS, isFormatName, needsSections, type FormatName } from './registry';
 export type { Formatter, ReportContext } from './types';
 
 export async function renderReport(name: FormatName, results: readonly FileResult[], ctx: ReportContext): Promise<string> {

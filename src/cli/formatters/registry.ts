@@ -18,10 +18,6 @@ export type FormatName = keyof typeof FORMATTERS;
 /** Every format, in the order `--help` lists them. */
 export const FORMATS = Object.keys(FORMATTERS) as FormatName[];
 
-/** The formats that need findings only: those the Node API's `format()` offers. */
-export type FindingsFormatName = { [K in FormatName]: (typeof FORMATTERS)[K] extends { sections: true } ? never : K }[FormatName];
-export const FINDINGS_FORMATS = FORMATS.filter((name) => !(FORMATTERS[name] as FormatterEntry).sections) as FindingsFormatName[];
-
 export function isFormatName(name: string): name is FormatName {
   return Object.prototype.hasOwnProperty.call(FORMATTERS, name);
 }

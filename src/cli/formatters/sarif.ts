@@ -1,7 +1,7 @@
 // `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Every rule carries its
 // description and, as help, the statements and sources of the guidelines it cites; the guidelines are
 // also a SARIF taxonomy that rules and results point into.
-import { catalogueFor, describeRoles, ruleDocUrl, rules, type Guideline, type RuleMeta, type Severity } from '../../core';
+import { catalogueFor, citeSource, describeRoles, ruleDocUrl, rules, type Guideline, type RuleMeta, type Severity } from '../../core';
 import type { FileResult } from '../report';
 import type { Formatter } from './types';
 
@@ -115,11 +115,7 @@ function helpFor(rule: RuleMeta<unknown>, guidelines: Guideline[], role: (id: st
 }
 
 function source(g: Guideline, markdown = false): string {
-  const s = g.source;
-  const title = markdown ? (s.url ? `[${s.title}](${s.url})` : `*${s.title}*`) : `"${s.title}"`;
-  return [s.author, title, s.publisher && s.publisher !== s.author ? s.publisher : undefined, s.section ? `section "${s.section}"` : undefined]
-    .filter(Boolean)
-    .join(', ');
+  return citeSource(g.source, { markdown, url: false });
 }
 
 function pascal(id: string): string {

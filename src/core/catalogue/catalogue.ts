@@ -43,21 +43,24 @@ export interface Catalogue {
   problems: string[];
 }
 
-function load<T>(data: unknown, schema: z.ZodType<T>, file: string): T {
-  const result = schema.safeParse(data);
-  if (!result.success) throw new Error(`Built-in data file ${file} is invalid: ${result.error.message}`);
-  return result.data;
+/**
+ * A built-in data file as its schema reads it. The build (esbuild.mjs) validates each against its schema
+ * and bundles what the schema makes of it, so it is not validated again at every start; the schema here
+ * types it and names it.
+ */
+function load<T>(data: unknown, _schema: z.ZodType<T>): T {
+  return data as T;
 }
 
 let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; guidelines: Guideline[] } | undefined;
 
 function builtinData() {
   builtin ??= {
-    roles: load(rolesData, rolesFileSchema, 'roles.yaml').roles,
-    kinds: load(kindsData, kindsFileSchema, 'kinds.yaml').kinds,
-    docTypes: load(docTypesData, docTypesFileSchema, 'doc-types.yaml').docTypes,
-    cues: load(cuesData, cuesFileSchema, 'cues.yaml').cues,
-    guidelines: load(guidelinesData, guidelinesFileSchema, 'guidelines.yaml').guidelines,
+    roles: load(rolesData, rolesFileSchema).roles,
+    kinds: load(kindsData, kindsFileSchema).kinds,
+    docTypes: load(docTypesData, docTypesFileSchema).docTypes,
+    cues: load(cuesData, cuesFileSchema).cues,
+    guidelines: load(guidelinesData, guidelinesFileSchema).guidelines,
   };
   return builtin;
 }
@@ -136,11 +139,12 @@ function build(config: Config): Catalogue {
   for (const patch of config.docTypes ?? []) {
     const base = docTypes.get(patch.id);
     if (base) docTypes.set(patch.id, { ...base, ...stripUndefined(patch) });
-    else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
+    else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], template: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
     else problems.push(`docTypes: new type "${patch.id}" needs a name and an owner`);
   }
   for (const type of docTypes.values()) {
     for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" requires unknown kind "${id}"`);
+    for (const id of type.template) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" has unknown kind "${id}" in its template`);
   }
 
   const guidelines = new Map(data.guidelines.map((g) => [g.id, g]));

@@ -54,6 +54,7 @@ export const docTypeSchema = z.object({
   owner: z.array(idSchema).min(1),
   requires: z.array(requirementSchema).default([]),
   fileNames: z.array(z.string()).default([]).describe('File-name fragments that suggest this type when `type:` is absent'),
+  template: z.array(idSchema).default([]).describe('The kinds a new document of this type starts with, in order: every required and customary section'),
 });
 
 export const cueSchema = z.object({
@@ -66,7 +67,7 @@ export const cueSchema = z.object({
 
 export const sourceSchema = z.object({
   title: z.string().min(1),
-  author: z.string().min(1),
+  author: z.string().min(1).optional().describe('Leave out where the source names no author (it is then cited by title and publisher)'),
   publisher: z.string().optional(),
   section: z.string().optional().describe('The part of the source the guideline paraphrases'),
   url: z.string().optional(),

@@ -11,7 +11,7 @@ import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
 import { readInContext } from './context';
 import { readBody, subjectFromVocabulary } from './vocabulary';
-import { soleItem } from '../text/indexing';
+import { itemAt, soleItem } from '../text/indexing';
 
 export interface KindEvidence {
   via: 'declared' | 'synonym' | 'pattern' | 'context' | 'body' | 'parent';
@@ -59,7 +59,12 @@ export interface Analysis {
   markedAsSpec: boolean;
 }
 
-export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string): Analysis {
+/**
+ * `previous`, the analysis of an earlier version of the same document whose unchanged sections are the
+ * same objects (an incremental re-read), lets passes 2 to 4 keep the readings of every top-level part
+ * whose sections and whose document context are unchanged: those passes read nothing else.
+ */
+export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string, previous?: Analysis): Analysis {
   const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
   const typeFromName = declaredType ? undefined : typeFromFileName(catalogue, path);
   const docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
@@ -93,14 +98,17 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
   const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
-  for (const s of sections) {
+  // Everything passes 2 to 4 read besides a part's own sections: a part is re-read when this changes.
+  const contextKey = [docRole, topic?.kind.id, topic?.title, subject?.id, metaOwner.join(), docOwner.roles.join()].join('\u0000');
+  const fresh = keepUnchangedParts(sections, catalogue, contextKey, previous);
+  for (const s of fresh) {
     readInContext(s, { catalogue, docRole, topic, subject });
     settleOwner(s, catalogue, metaOwner);
   }
-  readParentsFromSubsections(sections, catalogue, docRole);
-  ownersOfKindless(sections, docOwner.roles);
+  readParentsFromSubsections(fresh, catalogue, docRole);
+  ownersOfKindless(fresh, docOwner.roles);
 
-  return {
+  const analysis: Analysis = {
     catalogue,
     sections,
     ...(docType ? { docType } : {}),
@@ -108,12 +116,79 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     reviewers: doc.meta.reviewers ? expandRoles(catalogue, knownRoles(catalogue, doc.meta.reviewers.roles)) : [],
     markedAsSpec: doc.meta.specroles !== undefined || declaredType !== undefined,
   };
+  contexts.set(analysis, contextKey);
+  return analysis;
 }
 
+/** The context key each analysis was made with (see analyse). */
+const contexts = new WeakMap<Analysis, string>();
+
+/**
+ * Replaces, in `sections`, each top-level part (a top-level section with everything under it) that
+ * `previous` read with the same section objects in the same context by the previous readings, and returns
+ * the sections of the other parts, to be read. Passes 2 to 4 look no further than a section's part and the
+ * document context, so the kept readings are what reading the part again would give.
+ */
+function keepUnchangedParts(sections: AnalysedSection[], catalogue: Catalogue, contextKey: string, previous: Analysis | undefined): AnalysedSection[] {
+  if (!previous || previous.catalogue !== catalogue || contexts.get(previous) !== contextKey) return sections;
+  const before = new Map<Section, number>();
+  previous.sections.forEach((s, i) => {
+    if (!s.parent) before.set(s.section, i);
+  });
+  const fresh: AnalysedSection[] = [];
+  for (let from = 0; from < sections.length; ) {
+    let to = from + 1;
+    while (sections[to]?.parent) to++;
+    const part = sections.slice(from, to);
+    const at = before.get(itemAt(part, 0).section);
+    // The previous readings from where the part's top section was, and one more: the start of the next part.
+    const kept = at === undefined ? [] : previous.sections.slice(at, at + part.length + 1);
+    const same = kept.length >= part.length && !kept[part.length]?.parent && part.every((s, i) => kept[i]?.section === s.section);
+    if (same) part.forEach((_, i) => (sections[from + i] = itemAt(kept, i)));
+    else for (const s of part) fresh.push(s);
+    from = to;
+  }
+  return fresh;
+}
+
+/**
+ * What a section says on its own, per section object: an incremental re-read keeps the objects of
+ * unchanged sections (moving their positions in place, see moveReadings), so this is read once for them.
+ */
+const ownReadings = new WeakMap<Section, { catalogue: Catalogue; reading: AnalysedSection; plain: boolean }>();
+/** The fields readOwn sets today, copied one by one; a reading with any other is copied whole. */
+const PLAIN_FIELDS: ReadonlySet<string> = new Set(['section', 'expected', 'cues', 'kind', 'evidence', 'readsAs']);
+
 function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue): AnalysedSection {
+  let known = ownReadings.get(section);
+  if (known?.catalogue !== catalogue) {
+    const reading = readOwn(section, catalogue);
+    ownReadings.set(section, (known = { catalogue, reading, plain: Object.keys(reading).every((k) => PLAIN_FIELDS.has(k)) }));
+  }
+  // A copy for the later passes to change, with its fields in the order readOwn sets them (parent after cues).
+  const own = known.reading;
+  const result: AnalysedSection = { section, expected: [], cues: own.cues };
+  if (parent) result.parent = parent;
+  if (!known.plain) return Object.assign(result, own, { expected: [] });
+  if (own.kind) result.kind = own.kind;
+  if (own.evidence) result.evidence = own.evidence;
+  if (own.readsAs) result.readsAs = own.readsAs;
+  return result;
+}
+
+/** Moves the cue hits kept with a section (readSection) by `by` characters, as the section moved. */
+export function moveReadings(section: Section, by: number): void {
+  // readsAs.hits are some of cues.hits: moving these moves them. The hits are the section's own (cues.ts
+  // shares its cached ones only with sections at offset 0, which come before every edit and never move).
+  for (const hit of ownReadings.get(section)?.reading.cues.hits ?? []) {
+    hit.start += by;
+    hit.end += by;
+  }
+}
+
+function readOwn(section: Section, catalogue: Catalogue): AnalysedSection {
   const cues = scoreSection(catalogue, section);
   const result: AnalysedSection = { section, expected: [], cues };
-  if (parent) result.parent = parent;
   const declaredKind = section.declaredKind && catalogue.kinds.get(section.declaredKind.id);
   if (declaredKind) {
     result.kind = declaredKind;

@@ -27,7 +27,7 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   let withCues = 0;
   for (const s of sections) {
     if (s.section.pseudo) continue;
-    const ranked = [...s.cues.byKind].sort((a, b) => b[1] - a[1]);
+    const ranked = rankedKinds(s.cues.byKind);
     const topScore = ranked[0]?.[1];
     if (topScore === undefined) continue;
     withCues++;
@@ -46,6 +46,15 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   const authors = new Set([...catalogue.docTypes.values()].flatMap((t) => expandRoles(catalogue, t.owner)));
   if (!expandRoles(catalogue, kind.owner).some((r) => r !== docRole && authors.has(r))) return undefined;
   return kind;
+}
+
+/** Kind scores, highest first, per score map: a section's scores are kept while its text is unchanged. */
+const rankings = new WeakMap<ReadonlyMap<string, number>, [string, number][]>();
+
+function rankedKinds(byKind: ReadonlyMap<string, number>): [string, number][] {
+  let ranked = rankings.get(byKind);
+  if (!ranked) rankings.set(byKind, (ranked = [...byKind].sort((a, b) => b[1] - a[1])));
+  return ranked;
 }
 
 /** A kind's words must add up to this, and outweigh the next kind's twice, to name a silent heading's kind. */

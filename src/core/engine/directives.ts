@@ -1,6 +1,7 @@
 // Applies `specroles-disable…` directives to findings: drops the findings each one covers, and reports
 // directives that name unknown rules, lack a required reason, or suppress nothing.
 import type { Directive, Finding, ParsedDocument, Range, Section } from '../model';
+import { itemAt } from '../text/indexing';
 
 /** Findings that no directive may hide: a broken spec, or a broken directive. */
 const UNSUPPRESSIBLE = new Set(['invalid-spec', 'invalid-directive']);
@@ -17,7 +18,7 @@ export function applyDirectives(
   requireReason: boolean,
 ): { kept: Finding[]; problems: DirectiveProblem[] } {
   const problems: DirectiveProblem[] = [];
-  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? flatten(doc.sections) : [];
+  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? inOrder(doc.sections) : [];
   const scopes = doc.directives
     .filter((d) => d.kind !== 'enable')
     .map((d) => ({ directive: d, scope: scopeOf(d, doc, all), used: false }));
@@ -74,6 +75,14 @@ function scopeOf(directive: Directive, doc: ParsedDocument, sections: readonly S
   }
 }
 
-function flatten(sections: readonly Section[]): Section[] {
-  return sections.flatMap((s) => [s, ...flatten(s.children)]);
+/** Every section, subsections after their parent: in document order. */
+function inOrder(sections: readonly Section[]): Section[] {
+  const out: Section[] = [];
+  const stack = [...sections].reverse();
+  while (stack.length) {
+    const s = stack.pop()!;
+    out.push(s);
+    for (let i = s.children.length - 1; i >= 0; i--) stack.push(itemAt(s.children, i));
+  }
+  return out;
 }

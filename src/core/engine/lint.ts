@@ -1,10 +1,11 @@
 // The one entry point every front end uses: text in, findings out.
-import { analyse, type Analysis } from '../classify/analyse';
+import { analyse, moveReadings, type Analysis } from '../classify/analyse';
 import { catalogueFor } from '../catalogue/catalogue';
 import { configForPath, runSettings, type RunSettings } from '../config/resolve';
 import type { Config } from '../config/schema';
 import type { DocumentFormat, Finding, ParsedDocument, ParseProblem, Range } from '../model';
-import { parseMarkdown } from '../parse/markdown';
+import { clearParseCache } from '../parse/markdown';
+import { MarkdownModel, type OffsetEdit } from '../parse/markdown-model';
 import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
 import type { Report } from '../rules/rule';
@@ -34,7 +35,7 @@ export interface LintResult {
 }
 
 /** The parsers lint calls, in an object so that a test can make one fail (the safety net below). */
-export const parsers = { markdown: parseMarkdown, yaml: parseYamlSpec };
+export const parsers = { markdown: (text: string) => new MarkdownModel(text), yaml: parseYamlSpec };
 
 const settingsCache = new WeakMap<Config, RunSettings>();
 const NO_CONFIG: Config = {};
@@ -45,7 +46,43 @@ export function formatOf(path: string | undefined, languageId?: string): Documen
   return path && /\.ya?ml$/i.test(path) ? 'yaml' : 'markdown';
 }
 
+/**
+ * Lints a text. Linting the text of one of the last few results again, with the same options, gives that
+ * result again (results are never changed by the engine, except by lintIncremental, which takes one over).
+ */
 export function lint(input: string, options: LintOptions = {}): LintResult {
+  return recentResult(input, options) ?? lintText(input, options);
+}
+
+/** What an incremental re-lint starts from: the state of the previous result and the edit since. */
+export interface Reuse {
+  state: LintState;
+  analysis: Analysis;
+  edit: OffsetEdit;
+}
+
+/** What the engine keeps with a result for lintIncremental (see states). */
+export interface LintState {
+  input: string;
+  options: LintOptions;
+  /** The Markdown document as read, to be edited; none for YAML, skipped or unreadable documents. */
+  model?: MarkdownModel;
+  /** No NUL or U+FFFD in the text: an edit that brings none leaves it so. */
+  encodingClean: boolean;
+  /** Set once lintIncremental has taken the result over: its objects now belong to a newer result. */
+  consumed: boolean;
+}
+
+/** The state behind each result the engine gave. */
+export const states = new WeakMap<LintResult, LintState>();
+
+/** Forgets every parsed chunk and every recent result: the next lint starts cold. */
+export function clearCaches(): void {
+  clearParseCache();
+  recent.length = 0;
+}
+
+export function lintText(input: string, options: LintOptions, reuse?: Reuse): LintResult {
   // A byte-order mark is invisible to users and to editors' columns, but counts in offsets.
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? input.slice(1) : input;
@@ -61,19 +98,37 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   const configProblems = [...settings.problems, ...catalogue.problems];
   const limit = maxFileSizeFor(config, options.maxFileSize);
   const size = utf8SizeOver(text, limit);
+  const state: LintState = { input, options, encodingClean: false, consumed: false };
   if (size !== undefined) {
     const document = emptyDocument(format, text, []);
-    return { findings: [], document, analysis: analyse(document, catalogue, options.path), configProblems, skipped: tooLargeNotice(size, limit) };
+    return remember({ findings: [], document, analysis: analyse(document, catalogue, options.path), configProblems, skipped: tooLargeNotice(size, limit) }, state);
   }
-  const encoding = encodingProblems(text);
+  // An edit that brings no NUL or U+FFFD into a text that had none leaves it without: no need to look.
+  const clean = reuse?.state.encodingClean && !/[\u0000\uFFFD]/.test(text.slice(reuse.edit.start, reuse.edit.newEnd));
+  const encoding = clean ? { problems: [], blockFixes: false } : encodingProblems(text);
+  state.encodingClean = !encoding.problems.length;
   let document: ParsedDocument;
   let analysis: Analysis;
   try {
-    document =
-      format === 'yaml' ? parsers.yaml(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parsers.markdown(text);
+    let previous: Analysis | undefined;
+    if (format === 'yaml') {
+      document = parsers.yaml(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) });
+    } else {
+      // The previous document edited in place, where it can be (and its analysis, whose unchanged parts are
+      // kept); else read anew. Either way the same document.
+      const model = reuse?.state.model;
+      if (model && !bom && reuse.edit && model.edit(text, reuse.edit, moveReadings)) {
+        state.model = model;
+        previous = reuse.analysis;
+      } else {
+        state.model = parsers.markdown(text);
+      }
+      document = state.model.document;
+    }
     document.problems.unshift(...encoding.problems);
-    analysis = analyse(document, catalogue, options.path);
+    analysis = analyse(document, catalogue, options.path, previous);
   } catch (e) {
+    delete state.model;
     // Last line of defence: a front end must get a finding, never an exception (an editor host would log
     // it on every keystroke). Tests assert that this never happens for any input they can make.
     document = unreadable(format, text, e, encoding.problems);
@@ -109,7 +164,53 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   kept.sort(byPosition);
   if (fatal || encoding.blockFixes) for (const f of kept) f.fixes = [];
   if (bom) for (const f of kept) shiftForBom(f);
-  return { findings: kept, document, analysis, configProblems };
+  return remember({ findings: kept, document, analysis, configProblems }, state);
+}
+
+/** The last results, newest first, for lint of an unchanged text (see recentResult). */
+const recent: LintResult[] = [];
+const RECENT = 4;
+
+function remember(result: LintResult, state: LintState): LintResult {
+  states.set(result, state);
+  madeWith.set(result, currentMakers());
+  recent.unshift(result);
+  if (recent.length > RECENT) recent.length = RECENT;
+  return result;
+}
+
+/** A result taken over by lintIncremental is no longer one to give again. */
+export function consume(result: LintResult): void {
+  const state = states.get(result);
+  if (state) state.consumed = true;
+  const at = recent.indexOf(result);
+  if (at >= 0) recent.splice(at, 1);
+}
+
+/**
+ * A recent result of the same text and options, made with the same parsers and rules (tests swap them
+ * to make one fail). Comparing the texts costs a fraction of a millisecond per megabyte.
+ */
+function recentResult(input: string, options: LintOptions): LintResult | undefined {
+  for (const result of recent) {
+    const state = states.get(result)!;
+    const o = state.options;
+    if (o.path !== options.path || o.languageId !== options.languageId || o.config !== options.config || o.maxFileSize !== options.maxFileSize) continue;
+    if (state.consumed || state.input !== input || madeWith.get(result) !== currentMakers()) continue;
+    return result;
+  }
+  return undefined;
+}
+
+/** The parsers and rule checks a result was made with: the same object while none was swapped. */
+const madeWith = new WeakMap<LintResult, object>();
+let makers: { parsers: unknown[]; checks: unknown[]; key: object } | undefined;
+
+function currentMakers(): object {
+  const now = [parsers.markdown, parsers.yaml];
+  const checks = rules.map((r) => r.check);
+  if (!makers || makers.parsers.some((p, i) => p !== now[i]) || makers.checks.some((c, i) => c !== checks[i])) makers = { parsers: now, checks, key: {} };
+  return makers.key;
 }
 
 /** The size limit for a file with this config: a front end's setting, else the config's, else 10 MB. */
@@ -145,7 +246,9 @@ function emptyDocument(format: DocumentFormat, text: string, problems: ParseProb
 }
 
 function toFinding(ruleId: string, severity: Finding['severity'], r: Report, ruleGuidelines: string[], known: ReadonlyMap<string, unknown>): Finding {
-  const guidelines = [...new Set([...ruleGuidelines, ...(r.guidelines ?? [])])].filter((g) => known.has(g));
+  // The finding's own guidelines (those of the section's kind) before the rule's general ones: the first is
+  // the one a hover shows, and it should speak of this section's owner.
+  const guidelines = [...new Set([...(r.guidelines ?? []), ...ruleGuidelines])].filter((g) => known.has(g));
   const capped = r.weak && severity !== 'info' ? 'info' : severity;
   const finding: Finding = { ruleId, severity: capped, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
   if (r.section) finding.section = r.section.section.title;

@@ -1,7 +1,7 @@
 // Markdown spec → ParsedDocument: front matter, then the body cut into chunks at headings, each parsed
 // by remark (cached by its text), then assembled into a tree of sections with document positions.
 import type { Directive, OwnerDeclaration, ParsedDocument, Section } from '../model';
-import { dominantEol, LineIndex } from '../text/lines';
+import { LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { commentBody, ownerComment, parseDirective, parseOwnerList } from './comments';
 import { readFrontMatter } from './front-matter';
@@ -10,6 +10,7 @@ import { scanChunk } from './markdown-scan';
 import { splitAtHeadings } from './split';
 import { BoundedCache } from '../text/bounded-cache';
 import { lastItem, soleItem } from '../text/indexing';
+import { MarkdownModel } from './markdown-model';
 
 /** Parsed chunks by their exact text: an edit re-parses only the chunks it touched. */
 const chunkCache = new BoundedCache<string, RawSection[]>(20_000, 16_000_000, (text) => text.length);
@@ -19,50 +20,15 @@ export function clearParseCache(): void {
   chunkCache.clear();
 }
 
+/**
+ * The document a Markdown text is: front matter, then sections from the body cut into chunks at headings,
+ * each chunk parsed once (cached by its text). A lone top-level heading over everything else is the
+ * document's title, not a section of it; a document that is nothing but a template inside a ```markdown
+ * fence (as handbooks publish them) is read as the template. See MarkdownModel, which also re-reads a
+ * document after an edit.
+ */
 export function parseMarkdown(text: string): ParsedDocument {
-  const lines = new LineIndex(text);
-  const front = readFrontMatter(text, lines);
-  const directives: Directive[] = [];
-
-  let raws = readRange(text, front.bodyStart, text.length);
-  let sections = build(raws, text, lines);
-  const meta = front.meta;
-  // A lone top-level heading over everything else is the document's title, not a section of it.
-  const title = soleTitle(sections);
-  if (title) {
-    sections = title.children;
-    meta.title ??= title.title;
-    if (title.owner && !meta.owner) meta.owner = title.owner;
-  }
-  // A document that is nothing but a template inside a ```markdown fence (as handbooks publish them) is
-  // read as the template: its headings are the sections.
-  const sole = soleItem(sections);
-  const onlyTitle = sole?.depth === 1 && !sole.children.length;
-  const template = sections.length === 0 || onlyTitle ? raws.flatMap((r) => r.templates)[0] : undefined;
-  if (template) {
-    const outer = raws;
-    raws = readRange(text, template.start, template.end);
-    sections = build(raws, text, lines);
-    const inner = soleTitle(sections);
-    if (inner) sections = inner.children;
-    raws = [...outer, ...raws];
-  }
-  for (const raw of raws) {
-    for (const comment of raw.comments) {
-      const directive = toDirective(comment, lines);
-      if (directive) directives.push(directive);
-    }
-  }
-  return {
-    format: 'markdown',
-    text,
-    eol: dominantEol(text),
-    meta,
-    sections,
-    directives,
-    problems: front.problems,
-    bodyStart: front.bodyStart,
-  };
+  return new MarkdownModel(text).document;
 }
 
 /**
@@ -74,19 +40,24 @@ export function readHeadings(text: string): { depth: number; title: string; star
   return readRange(text, front.bodyStart, text.length).flatMap((r) => (r.heading ? [{ depth: r.heading.depth, title: r.heading.title, start: r.heading.start }] : []));
 }
 
+/** The parse of one chunk's text, in offsets relative to it: cached, so never to be changed. */
+export function parsedChunk(chunkText: string): RawSection[] {
+  let parsed = chunkCache.get(chunkText);
+  if (!parsed) {
+    // The fast scanner reads ordinary chunks; remark reads whatever it declines.
+    parsed = scanChunk(chunkText) ?? parseChunk(chunkText);
+    chunkCache.set(chunkText, parsed);
+  }
+  return parsed;
+}
+
 /** Raw sections of text[from, to), chunk by chunk; a leading heading-less part is the preamble. */
-function readRange(text: string, from: number, to: number): RawSection[] {
+export function readRange(text: string, from: number, to: number): RawSection[] {
   const raws: RawSection[] = [];
   const definitions = new Set<string>();
   const bracketed: RawSection[] = [];
   for (const chunk of splitAtHeadings(text, from, to)) {
-    const chunkText = text.slice(chunk.start, chunk.end);
-    let parsed = chunkCache.get(chunkText);
-    if (!parsed) {
-      // The fast scanner reads ordinary chunks; remark reads whatever it declines.
-      parsed = scanChunk(chunkText) ?? parseChunk(chunkText);
-      chunkCache.set(chunkText, parsed);
-    }
+    const parsed = parsedChunk(text.slice(chunk.start, chunk.end));
     for (const raw of parsed) {
       const moved = shift(raw, chunk.start);
       for (const label of raw.definitions ?? []) definitions.add(normalizeLabel(label));
@@ -103,27 +74,27 @@ function readRange(text: string, from: number, to: number): RawSection[] {
 }
 
 /** A link label as CommonMark matches it: case-folded, inner white space collapsed. */
-function normalizeLabel(label: string): string {
+export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase();
 }
 
 /** `[text][label]`, `[label][]` and `[label]` read as their text where the label is defined. */
-function resolveReferences(title: string, definitions: Set<string>): string {
+export function resolveReferences(title: string, definitions: Set<string>): string {
   if (!definitions.size) return title;
   return title.replace(/\[([^\[\]]+)\](?:\[([^\[\]]*)\])?(?!\()/g, (whole, inner: string, label: string | undefined) =>
     definitions.has(normalizeLabel(label || inner)) ? inner : whole);
 }
 
-function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {
+export function build(raws: RawSection[], text: string, lines: LineIndex): Section[] {
   return nest(raws.filter((r) => r.heading).map((r) => toSection(r, text, lines)), lines);
 }
 
-function soleTitle(sections: Section[]): Section | undefined {
+export function soleTitle(sections: Section[]): Section | undefined {
   const sole = soleItem(sections);
   return sole?.depth === 1 && sole.children.length ? sole : undefined;
 }
 
-function shift(raw: RawSection, by: number): RawSection {
+export function shift(raw: RawSection, by: number): RawSection {
   const moved: RawSection = {
     contentStart: raw.contentStart + by,
     contentEnd: raw.contentEnd + by,
@@ -145,7 +116,7 @@ function shift(raw: RawSection, by: number): RawSection {
   return moved;
 }
 
-function merge(into: RawSection, more: RawSection): void {
+export function merge(into: RawSection, more: RawSection): void {
   // Its content is no longer that of one cached parse.
   delete into.origin;
   into.contentEnd = more.contentEnd;
@@ -156,7 +127,7 @@ function merge(into: RawSection, more: RawSection): void {
   into.templates.push(...more.templates);
 }
 
-function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
+export function toSection(raw: RawSection, text: string, lines: LineIndex): Section {
   const heading = raw.heading!;
   const headingRange = lines.range(heading.start, trimEnd(text, heading.start, heading.end));
   const contentEnd = trimEnd(text, raw.contentStart, raw.contentEnd);
@@ -209,7 +180,7 @@ function findOwner(raw: RawSection, lines: LineIndex, headingLine: number): Owne
   };
 }
 
-function toDirective(comment: RawComment, lines: LineIndex): Directive | undefined {
+export function toDirective(comment: RawComment, lines: LineIndex): Directive | undefined {
   const body = commentBody(comment.text);
   if (!body) return undefined;
   const parsed = parseDirective(body.body, comment.start + body.start);

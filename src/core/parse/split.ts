@@ -55,14 +55,27 @@ function indentOf(line: string): number {
  * lines included: an underline below one is text or a thematic break, never a heading), HTML blocks,
  * indented code. Where it cannot tell, it does not cut: a missed cut costs only speed.
  */
-export function splitAtHeadings(original: string, from = 0, to = original.length): Chunk[] {
-  // A lone CR ends a line too (as for remark and LineIndex). Turning each into an LF keeps every offset,
-  // so the cuts hold for the original; files without a CR (nearly all) skip this.
-  const text = hasCr(original, from, to) ? withoutLoneCr(original) : original;
+export function splitAtHeadings(text: string, from = 0, to = text.length): Chunk[] {
+  return scanCuts(text, from, to).chunks;
+}
+
+/**
+ * The cuts from `from` on, as splitAtHeadings makes them, stopping early where `resync` says that a cut is
+ * one the previous scan of an edited text also made: after a heading line the scan's state is always the
+ * same (no fence, comment, HTML block, paragraph or list item open), so from an unchanged heading line on
+ * the cuts are those of the previous scan. `stoppedAt` is that cut (not among `chunks`, whose last one
+ * ends there).
+ */
+export function scanCuts(text: string, from: number, to: number, resync?: (cut: number) => boolean): { chunks: Chunk[]; stoppedAt?: number } {
   const cuts: number[] = [from];
+  let stoppedAt: number | undefined;
   const cut = (at: number) => {
-    if (at !== cuts[cuts.length - 1]) cuts.push(at);
+    if (at === cuts[cuts.length - 1]) return;
+    if (resync?.(at)) stoppedAt = at;
+    else cuts.push(at);
   };
+  // A lone CR ends a line too (as for remark and LineIndex); files without one (nearly all) never look.
+  let nextCr = text.indexOf('\r', from);
   let fence: { char: string; length: number } | undefined;
   let inComment = false;
   let html: RegExp | 'blank' | undefined;
@@ -92,9 +105,12 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
   };
 
   let lineStart = from;
-  while (lineStart < to) {
+  while (lineStart < to && stoppedAt === undefined) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    if (nextCr >= 0 && nextCr < lineStart) nextCr = text.indexOf('\r', lineStart);
+    // A CR before the line's LF that is not the CR of a CRLF ends the line there.
+    if (nextCr >= 0 && nextCr < lineEnd - 1) lineEnd = nextCr;
     const next = lineEnd < to ? lineEnd + 1 : to;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const blank = !line.trim();
@@ -154,7 +170,8 @@ export function splitAtHeadings(original: string, from = 0, to = original.length
     lineStart = next;
   }
 
-  return cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? to }));
+  const end = stoppedAt ?? to;
+  return { chunks: cuts.map((start, i) => ({ start, end: cuts[i + 1] ?? end })), ...(stoppedAt === undefined ? {} : { stoppedAt }) };
 }
 
 /** What a quote or list item line holds after its markers (the whole line for other lines). */
@@ -172,11 +189,6 @@ function canInterrupt(item: RegExpExecArray): boolean {
 /** Whether a line ends a paragraph rather than continuing it lazily. */
 function interrupts(line: string): boolean {
   return ATX.test(line) || THEMATIC_BREAK.test(line) || FENCE_OPEN.test(line) || /^ {0,3}<!--/.test(line) || HTML_BLOCKS.some((k) => k.interrupts && k.start.test(line));
-}
-
-function hasCr(text: string, from: number, to: number): boolean {
-  const cr = text.indexOf('\r', from);
-  return cr >= 0 && cr < to;
 }
 
 /** The text with every lone CR (classic Mac line end) made an LF: same length, same offsets, CRLF kept. */

@@ -10,6 +10,19 @@ import { sectionLabel } from './support';
 
 const STRONG = new Set(['synonym', 'declared']);
 
+/** A heading as this rule compares it, per title: documents repeat headings, and re-lints repeat them all. */
+const headingKeys = new Map<string, string>();
+
+function headingKey(title: string): string {
+  let key = headingKeys.get(title);
+  if (key === undefined) {
+    key = `heading:${normaliseHeading(title)}|${headingQualifier(title)}`;
+    if (headingKeys.size >= 20_000) headingKeys.clear();
+    headingKeys.set(title, key);
+  }
+  return key;
+}
+
 export default defineRule({
   meta: {
     id: 'duplicate-section',
@@ -33,7 +46,7 @@ export default defineRule({
       if (!s.kind || allowed.has(s.kind.id) || s.section.pseudo) continue;
       const named = STRONG.has(s.evidence?.via ?? '');
       if (!named && s.evidence?.via !== 'pattern') continue;
-      const key = options.sameKind && named ? s.kind.id : `heading:${normaliseHeading(s.section.title)}|${headingQualifier(s.section.title)}`;
+      const key = options.sameKind && named ? s.kind.id : headingKey(s.section.title);
       const siblings = firstByParent.get(s.parent) ?? new Map<string, AnalysedSection>();
       firstByParent.set(s.parent, siblings);
       const first = siblings.get(key);

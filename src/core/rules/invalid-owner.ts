@@ -24,9 +24,9 @@ export default defineRule({
 });
 
 function check({ analysis, report }: RuleContext<Record<string, never>>, declaration: OwnerDeclaration, what: string): void {
-  const known = [...analysis.catalogue.roles.keys()];
   for (const item of declaration.items) {
     if (analysis.catalogue.roles.has(item.role)) continue;
+    const known = [...analysis.catalogue.roles.keys()];
     // Role ids are short: two edits turn "ux" or "qa" into "pm", and "product" into "project". Every role
     // as near is offered, since "pmn" is as close to pm as to pmm.
     const first = closest(item.role, known, item.role.length >= 8 ? 2 : 1);

@@ -4,17 +4,40 @@ import { itemAt } from './indexing';
 
 export class LineIndex {
   /** Offset at which each line starts. */
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) this.starts.push(i + 1);
-      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
-    }
+  constructor(readonly text: string, starts?: number[]) {
+    this.starts = starts ?? lineStartsIn(text, 0, text.length, [0]);
   }
 
-  /** The offset at which a 0-based line starts; every caller clamps `index` to 0..lineCount - 1 (never empty: line 0 starts at 0). */
+  /**
+   * The index of `text`, which is this index's text with [start, oldEnd) replaced by [start, newEnd):
+   * the lines before the edit are kept, those after it moved, and only the edited lines are scanned.
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const delta = newEnd - oldEnd;
+    // A CR right before the edit may become half of a CRLF, and one at its end may stop being one: the
+    // characters from one before the edit to one after it are scanned again.
+    const from = Math.max(0, start - 1);
+    const to = Math.min(text.length, newEnd + 1);
+    const before = this.starts.slice(0, this.firstAfter(from));
+    const after = this.starts.slice(this.firstAfter(oldEnd + 1)).map((s) => s + delta);
+    return new LineIndex(text, before.concat(lineStartsIn(text, from, to), after));
+  }
+
+  /** Index of the first line start greater than `offset`. */
+  private firstAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.startOf(mid) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The offset at which a 0-based line starts; every caller bounds `index` to 0..lineCount - 1 (never empty: line 0 starts at 0). */
   private startOf(index: number): number {
     return itemAt(this.starts, index);
   }
@@ -54,6 +77,16 @@ export class LineIndex {
   }
 }
 
+/** Offsets in (from, to] at which a line starts: after an LF, a CRLF or a lone CR that lies in [from, to). */
+function lineStartsIn(text: string, from: number, to: number, starts: number[] = []): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13 && text.charCodeAt(i + 1) !== 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
 export function dominantEol(text: string): '\n' | '\r\n' {
   let crlf = 0;
   let lf = 0;
@@ -71,4 +104,9 @@ export function linesOf(doc: { text: string }): LineIndex {
   let index = indexes.get(doc);
   if (!index) indexes.set(doc, (index = new LineIndex(doc.text)));
   return index;
+}
+
+/** Gives a document the index its reader already has (an incremental re-read keeps one up to date). */
+export function rememberLines(doc: { text: string }, lines: LineIndex): void {
+  if (lines.text === doc.text) indexes.set(doc, lines);
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { catalogueFor } from '../../../src/core';
+import { catalogueFor, citeSource, templateKinds } from '../../../src/core';
 import type { SpecRolesApi } from '../../../src/extension/extension';
 import { closeAll, diagnosticsWhen, EXTENSION_ID, fixture, open, openUntitled, root, ruleOf, sleep } from './support';
 
@@ -95,7 +95,7 @@ describe('Spec Roles extension', function () {
     assert.match(text, /product marketing manager/);
     assert.match(text, /Declared owner: product manager/);
     assert.ok(text.includes(guideline.statement), text);
-    assert.ok(text.includes(`— ${guideline.source.author}, ${guideline.source.title}`), text);
+    assert.ok(text.includes(`— ${citeSource(guideline.source)}`), text);
   });
 
   it('hover on an owner annotation says what the role owns', async () => {
@@ -222,5 +222,15 @@ describe('Spec Roles extension', function () {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('specroles.newFromTemplate', 'prd');
     assert.ok(doc.getText().startsWith('---\nspecroles: 1\ntype: prd\n'));
     await diagnosticsWhen(doc.uri, (ds) => !ds.some((d) => ruleOf(d) === 'missing-section'), 'no missing section', 5000);
+  });
+
+  it('"New spec from template" fills the empty file in front of the user with every customary section', async () => {
+    const empty = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    await vscode.window.showTextDocument(empty);
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('specroles.newFromTemplate', 'prd');
+    assert.equal(doc.uri.toString(), empty.uri.toString(), 'the same document, not a new tab');
+    const catalogue = catalogueFor({});
+    const expected = templateKinds(catalogue, catalogue.docTypes.get('prd')!).map((k) => k.name);
+    assert.deepEqual(doc.getText().split('\n').filter((l) => l.startsWith('## ')).map((l) => l.replace(/^## | <!--.*$/g, '')), expected);
   });
 });
