@@ -8,7 +8,7 @@ import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { nodeRange, plainData } from './yaml-nodes';
-import { describeYamlError } from './yaml-errors';
+import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { parseYaml } from './yaml-text';
 
 export interface FrontMatter {
@@ -41,8 +41,8 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
   const doc = parseYaml(yamlText, { prettyErrors: false, logLevel: 'error' });
-  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => {
-    const { message, range } = describeYamlError(e, yamlText, contentStart, lines, 0);
+  const problems: ParseProblem[] = authorYamlErrors(doc.errors, yamlText).map((e) => {
+    const { message, range } = describeYamlError(e, contentStart, lines, 0);
     return { message: `Front matter is not valid YAML: ${message}`, range, fatal: false };
   });
   let meta: DocumentMeta = {};

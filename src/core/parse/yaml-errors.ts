@@ -4,10 +4,10 @@
 import { isCollection, isSeq, visit } from 'yaml';
 import type { Range } from '../model';
 import type { LineIndex } from '../text/lines';
-import { yamlErrorRange, yamlMessage } from './front-matter';
+import { firstErrors, yamlErrorRange, yamlMessage } from './front-matter';
 import { parseYaml } from './yaml-text';
 
-/** What parseYaml's errors carry. */
+/** What parseYaml's errors carry: offsets into the YAML text. */
 export interface YamlError {
   code: string;
   message: string;
@@ -15,55 +15,63 @@ export interface YamlError {
 }
 
 /**
- * The message and range of one error in `source`, the YAML text that starts at offset `base` of the
- * document `lines` indexes (the whole file, or its front matter).
+ * The errors of a parse of `source` worth showing (firstErrors: one per distinct message, in order of
+ * where they are shown), each moved to where the author made the mistake and said in their terms.
  */
-export function describeYamlError(error: YamlError, source: string, base: number, lines: LineIndex, minLength: number): { message: string; range: Range } {
-  if (error.code === 'MULTIPLE_DOCS') {
-    // The package stops at the second document; a spec, front matter or config is one document.
-    const at = error.pos[0];
-    const marker = source.startsWith('---', at) ? 'this "---" line' : 'this line';
-    // firstErrors may have appended how many more errors follow: keep that.
-    const more = / \(\d+ more errors? follows?, most caused by this one\)$/.exec(error.message)?.[0] ?? '';
-    return {
-      message: `the file holds more than one YAML document, and a second one starts here; specroles reads one: remove ${marker} and what follows it, or move that into a file of its own${more}`,
-      range: lines.range(base + at, base + lineEnd(source, at)),
-    };
-  }
-  const opening = unclosedOpening(error, source);
-  if (opening !== undefined) {
-    const [what, open, close] = source[opening] === '[' ? ['list', '[', ']'] : ['map', '{', '}'];
-    return { message: `the ${what} that starts here with ${open} is never closed with ${close}`, range: lines.range(base + opening, base + opening + 1) };
-  }
+export function authorYamlErrors(errors: readonly YamlError[], source: string): YamlError[] {
+  let unclosed: Map<'sequence' | 'map', number> | undefined;
+  return firstErrors(
+    errors.map((error) => {
+      if (error.code === 'MULTIPLE_DOCS') {
+        // The package stops at the second document; a spec, front matter or config is one document.
+        const at = error.pos[0];
+        const marker = source.startsWith('---', at) ? 'this "---" line' : 'this line';
+        return {
+          ...error,
+          message: `the file holds more than one YAML document, and a second one starts here; specroles reads one: remove ${marker} and what follows it, or move that into a file of its own`,
+          pos: [at, lineEnd(source, at)],
+        };
+      }
+      const kind = UNCLOSED_FLOW.exec(error.message)?.[1] as 'sequence' | 'map' | undefined;
+      if (!kind) return error;
+      unclosed ??= unclosedFlows(source);
+      const open = unclosed.get(kind);
+      if (open === undefined || open > error.pos[0]) return error;
+      const [what, opener, closer] = kind === 'sequence' ? ['list', '[', ']'] : ['map', '{', '}'];
+      return { ...error, message: `the ${what} that starts here with ${opener} is never closed with ${closer}`, pos: [open, open + 1] };
+    }),
+  );
+}
+
+/** The message and range of an error of authorYamlErrors, in a document whose YAML text starts at `base`. */
+export function describeYamlError(error: YamlError, base: number, lines: LineIndex, minLength: number): { message: string; range: Range } {
   return { message: yamlMessage(error.message), range: yamlErrorRange(lines, base, base + error.pos[0], base + error.pos[1], error.message, minLength) };
 }
 
 const UNCLOSED_FLOW = /^Flow (sequence|map)\b.*\bend with an? [\]}]/;
 
 /**
- * Where an unclosed `[` or `{` opens. The package notices it at the end of the document or at the next
- * key (`---` / `[ [ a, b, c ]` is reported on line 3, past everything written), so the offset of the
- * outermost flow collection of that kind that opens before that point and has no closing bracket: the
- * first bracket a reader finds left open. Undefined for other errors.
+ * For flow lists and maps, the offset of the outermost one that has no closing bracket: the first
+ * bracket a reader finds left open. The package notices it at the end of the document or at the next key
+ * (`---` / `[ [ a, b, c ]` is reported on line 3, past everything written).
  */
-function unclosedOpening(error: YamlError, source: string): number | undefined {
-  const kind = UNCLOSED_FLOW.exec(error.message)?.[1];
-  if (!kind) return undefined;
-  const closer = kind === 'sequence' ? 'flow-seq-end' : 'flow-map-end';
-  let outermost: number | undefined;
+function unclosedFlows(source: string): Map<'sequence' | 'map', number> {
+  const outermost = new Map<'sequence' | 'map', number>();
   try {
-    // Only a document with this error is read a second time, keeping the tokens that show the brackets.
+    // Read a second time (only a document with this error), keeping the tokens that show the brackets.
     const doc = parseYaml(source, { prettyErrors: false, logLevel: 'silent', keepSourceTokens: true });
     visit(doc, (_, node) => {
-      if (!isCollection(node) || !node.flow || isSeq(node) !== (kind === 'sequence')) return;
+      if (!isCollection(node) || !node.flow) return;
+      const kind = isSeq(node) ? 'sequence' : 'map';
       const token = node.srcToken;
+      const closer = kind === 'sequence' ? 'flow-seq-end' : 'flow-map-end';
       if (token?.type !== 'flow-collection' || token.end.some((t) => t.type === closer)) return;
       const start = node.range?.[0];
-      if (start !== undefined && start <= error.pos[0] && (outermost === undefined || start < outermost)) outermost = start;
+      if (start !== undefined && start < (outermost.get(kind) ?? Infinity)) outermost.set(kind, start);
     });
   } catch {
-    // Nested too deeply for the walk: the error stays where the package put it.
-    return undefined;
+    // Nested too deeply for the walk: the errors stay where the package put them.
+    outermost.clear();
   }
   return outermost;
 }

@@ -8,8 +8,8 @@ import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
-import { firstErrors, firstLine } from './front-matter';
-import { describeYamlError } from './yaml-errors';
+import { firstLine } from './front-matter';
+import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
@@ -33,8 +33,8 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
   const lines = new LineIndex(text);
   const ctx: YamlContext = { lines, base: 0 };
   const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
-  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => {
-    const { message, range } = describeYamlError(e, text, 0, lines, 1);
+  const problems: ParseProblem[] = authorYamlErrors(doc.errors, text).map((e) => {
+    const { message, range } = describeYamlError(e, 0, lines, 1);
     return { message: `YAML does not parse: ${message}`, range, fatal: true };
   });
   const result: ParsedDocument = {
