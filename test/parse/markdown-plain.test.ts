@@ -56,6 +56,8 @@ describe('markdown-plain: a linear reading where remark would be slow (issue 18)
       compared++;
     }
     assert.equal(compared, inputs.length);
+    // An underline below a quote or a list item makes no heading (CommonMark 92, 94), as in remark.
+    for (const text of ['> Foo\n---\n', '- foo\n---\n']) assert.equal(readPlainly(text)[0]!.heading, parseChunk(text)[0]!.heading, text);
   });
 
   it('keeps comments (owner annotations, directives) and prose where they are written', () => {

@@ -23,6 +23,8 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)/;
 const DEFINITION_START = /^\[[^\]]*\]:/;
+/** A line that may open a paragraph: not a quote, list item, HTML, table row, heading, fence or indented code. */
+const PARAGRAPH_START = /^ {0,3}(?![>#<|]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3})\S/;
 
 interface Line {
   text: string;
@@ -228,6 +230,8 @@ function readHeading(text: string, lines: Line[], section: RawSection): number {
     return 1;
   }
   // The splitter cuts at a paragraph only where an underline ends it (split.ts): its lines are the heading's.
+  // (The document's first chunk starts uncut: there an underline below a quote, list or HTML is no heading.)
+  if (!PARAGRAPH_START.test(first.text)) return 0;
   let j = 1;
   while (j < lines.length && lines[j]!.text.trim() && !SETEXT.test(lines[j]!.text)) j++;
   const underline = lines[j];
