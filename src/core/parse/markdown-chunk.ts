@@ -8,6 +8,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { TextRun } from '../model';
+import { readPlainly, tooCostlyForRemark } from './markdown-plain';
 
 export interface RawComment {
   text: string;
@@ -71,6 +72,8 @@ function emptySection(contentStart: number, contentEnd: number): RawSection {
 const DEEP_QUOTE = /^(?:[ \t]*>){101}/m;
 
 export function parseChunk(text: string): RawSection[] {
+  // Input on which remark would take superlinear time is read in linear time instead (markdown-plain.ts).
+  if (tooCostlyForRemark(text)) return readPlainly(text);
   return DEEP_QUOTE.test(text) ? parseWithDeepQuotes(text) : parseTree(text, text);
 }
 
