@@ -181,10 +181,10 @@ const rows: Row[] = [
     path: 'checkout.spec.yaml',
     input: () => `specroles: 1\nsections:\n  - title: Goals\n    body: ${repeat('[a ', 500)}\n`,
     expect: [
-      ['invalid-spec', 4, 14, /Missing , or : between flow sequence items \(\d+ more errors follow, most caused by this one\)/],
-      ['invalid-spec', 5, 1, /Flow sequence in block collection must be sufficiently indented and end with a \]/],
+      ['invalid-spec', 4, 11, /the list that starts here with \[ is never closed with \] \(\d+ more errors follow, most caused by this one\)/],
+      ['invalid-spec', 4, 14, /Missing , or : between flow sequence items$/],
     ],
-    sees: 'two errors (one per distinct message, the first saying how many more there were), not the yaml package\'s thousand',
+    sees: 'two errors (one per distinct message, the first saying how many more there were), not the yaml package\'s thousand; the unclosed list at its first "["',
   },
   // ---- Front matter ---------------------------------------------------------------------------
   {
@@ -501,8 +501,8 @@ const configRows: ConfigRow[] = [
     name: 'JSON with a trailing comma, never closed',
     text: '{ "rules": { "empty-section": "off", } ',
     file: '/repo/.specroles.json',
-    expect: [[1, 40, /^JSON does not parse: Flow map must end with a \}/]],
-    sees: 'one error at the end, where the brace is missing',
+    expect: [[1, 1, /^JSON does not parse: the map that starts here with \{ is never closed with \}/]],
+    sees: 'one error at the brace left open (the inner one is closed)',
   },
   {
     name: 'a tab used for indentation',

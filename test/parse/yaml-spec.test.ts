@@ -43,6 +43,27 @@ describe('YAML spec parser', () => {
     assert.match(nth(doc.problems, 0).message, /^YAML does not parse/);
   });
 
+  it('says a second YAML document is one too many, in the author\'s terms, at its "---" line', () => {
+    const doc = parseYamlSpec('specroles: 1\ntitle: A\n---\ntitle: B\n');
+    const messages = doc.problems.map((p) => `${p.range.start.line}:${p.range.start.column}-${p.range.end.line}:${p.range.end.column} ${p.message}`);
+    assert.deepEqual(messages, ['3:1-3:4 YAML does not parse: the file holds more than one YAML document, and a second one starts here; specroles reads one: remove this "---" line and what follows it, or move that into a file of its own']);
+    assert.doesNotMatch(nth(messages, 0), /parseAllDocuments/);
+  });
+
+  it('reports an unclosed flow list or map at its opening bracket, not where the yaml package gave up', () => {
+    const at = (text: string) => parseYamlSpec(text).problems.map((p) => `${p.range.start.line}:${p.range.start.column} ${p.message}`);
+    assert.deepEqual(at('---\n[ [ a, b, c ]\n'), ['2:1 YAML does not parse: the list that starts here with [ is never closed with ]']);
+    assert.deepEqual(at('specroles: 1\nsections: [a, b\ntitle: x\n'), ['2:11 YAML does not parse: the list that starts here with [ is never closed with ]']);
+    assert.deepEqual(at('specroles: 1\nowner: { role: pm\n'), ['2:8 YAML does not parse: the map that starts here with { is never closed with }']);
+    // The same with CRLF line ends.
+    assert.deepEqual(at('---\r\n[ [ a, b, c ]\r\n'), ['2:1 YAML does not parse: the list that starts here with [ is never closed with ]']);
+  });
+
+  it('names what is unexpected as written, not by the yaml package\'s token names', () => {
+    const messages = parseYamlSpec('specroles: 1\ntitle: "A" extra\n').problems.map((p) => p.message);
+    assert.deepEqual(messages, ['YAML does not parse: unexpected text after a complete value']);
+  });
+
   it('reports duplicate keys', () => {
     const doc = parseYamlSpec('specroles: 1\ntype: prd\ntype: rfc\n');
     assert.equal(nth(doc.problems, 0).range.start.line, 3);

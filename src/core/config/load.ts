@@ -3,7 +3,8 @@
 // extension can read virtual workspaces and tests can use an in-memory tree.
 import { isMap, isSeq, type Node } from 'yaml';
 import type { ParseProblem, Position, Range } from '../model';
-import { firstErrors, firstLine, yamlErrorRange, yamlMessage } from '../parse/front-matter';
+import { firstLine } from '../parse/front-matter';
+import { authorYamlErrors, describeYamlError } from '../parse/yaml-errors';
 import { schemaProblems } from '../parse/schema-issues';
 import { nodeRange, plainData } from '../parse/yaml-nodes';
 import { parseYaml } from '../parse/yaml-text';
@@ -50,12 +51,10 @@ export function parseConfig(input: string, file: string): { config?: Config; pro
 function parseConfigText(text: string, file: string): { config?: Config; problems: ConfigFileProblem[] } {
   const lines = new LineIndex(text);
   const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
-  const syntax = firstErrors(doc.errors).map((e) => ({
-    file,
-    message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} does not parse: ${yamlMessage(e.message)}`,
-    range: yamlErrorRange(lines, 0, e.pos[0], e.pos[1], e.message, 1),
-    fatal: true,
-  }));
+  const syntax = authorYamlErrors(doc.errors, text).map((e) => {
+    const { message, range } = describeYamlError(e, 0, lines, 1);
+    return { file, message: `${file.endsWith('.json') ? 'JSON' : 'YAML'} does not parse: ${message}`, range, fatal: true };
+  });
   if (syntax.length) return { problems: syntax };
   if (doc.contents === null) return { config: {}, problems: [] };
   if (!isMap(doc.contents)) {

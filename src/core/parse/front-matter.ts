@@ -8,7 +8,9 @@ import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { nodeRange, plainData } from './yaml-nodes';
+import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { parseYaml } from './yaml-text';
+import { group } from '../text/indexing';
 
 export interface FrontMatter {
   meta: DocumentMeta;
@@ -40,11 +42,10 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
   const doc = parseYaml(yamlText, { prettyErrors: false, logLevel: 'error' });
-  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
-    message: `Front matter is not valid YAML: ${yamlMessage(e.message)}`,
-    range: yamlErrorRange(lines, contentStart, contentStart + e.pos[0], contentStart + e.pos[1], e.message, 0),
-    fatal: false,
-  }));
+  const problems: ParseProblem[] = authorYamlErrors(doc.errors, yamlText).map((e) => {
+    const { message, range } = describeYamlError(e, contentStart, lines, 0);
+    return { message: `Front matter is not valid YAML: ${message}`, range, fatal: false };
+  });
   let meta: DocumentMeta = {};
   if (!problems.length && doc.contents !== null) {
     if (isMap(doc.contents)) {
@@ -68,11 +69,43 @@ export function firstLine(message: string): string {
   return /maximum call stack size exceeded/i.test(line) ? 'it is nested too deeply (lists and maps inside each other, hundreds of levels deep)' : line;
 }
 
+/** The yaml package's names of tokens, as an author would name what they wrote. */
+const TOKEN_NAMES: Record<string, string> = {
+  'block-seq-ind': '"-"',
+  'seq-item-ind': '"-"',
+  'map-value-ind': '":"',
+  'explicit-key-ind': '"?"',
+  'flow-seq-start': '"["',
+  'flow-seq-end': '"]"',
+  'flow-map-start': '"{"',
+  'flow-map-end': '"}"',
+  'flow-error-end': 'bracket',
+  comma: '","',
+  anchor: 'anchor',
+  alias: 'alias',
+  tag: 'tag',
+  scalar: 'text',
+  'block-scalar': 'block of text',
+  'doc-start': '"---"',
+  'doc-end': '"..."',
+  comment: 'comment',
+};
+
 /** A yaml package error message as users read it. */
 export function yamlMessage(message: string): string {
   const line = firstLine(message);
   const quote = /^Missing closing (["'])quote/.exec(line);
-  return quote ? `the quoted value that starts here with ${quote[1]} is never closed` : line;
+  if (quote) return `the quoted value that starts here with ${quote[1]} is never closed`;
+  if (/^Missing directives-end(?:\/doc-start)? indicator line$/.test(line)) return 'a "---" line must follow the "%" directive lines';
+  if (/^Block collection cannot start on same line with directives-end marker$/.test(line)) return 'a list or map cannot start on the "---" line';
+  // "Unexpected flow-seq-end token in YAML stream: "]"", "Unexpected seq-item-ind at node end": the
+  // package's token names, which mean nothing to an author.
+  const unexpected = /^Unexpected ([a-z-]+)(?: token)?(?: in YAML stream(?:: (".*"))?| (at node end|on same line with key))?$/.exec(line);
+  const name = unexpected && TOKEN_NAMES[group(unexpected, 1)];
+  if (!unexpected || !name) return line;
+  const what = name === 'text' && unexpected[2] ? `text ${unexpected[2]}` : name;
+  const where = unexpected[3] === 'at node end' ? ' after a complete value' : unexpected[3] ? ' on the same line as a key' : '';
+  return `unexpected ${what}${where}`;
 }
 
 /**

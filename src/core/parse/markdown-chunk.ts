@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { TextRun } from '../model';
 import { itemAt } from '../text/indexing';
+import { readPlainly, tooCostlyForRemark } from './markdown-plain';
 
 export interface RawComment {
   text: string;
@@ -72,6 +73,8 @@ function emptySection(contentStart: number, contentEnd: number): RawSection {
 const DEEP_QUOTE = /^(?:[ \t]*>){101}/m;
 
 export function parseChunk(text: string): RawSection[] {
+  // Input on which remark would take superlinear time is read in linear time instead (markdown-plain.ts).
+  if (tooCostlyForRemark(text)) return readPlainly(text);
   return DEEP_QUOTE.test(text) ? parseWithDeepQuotes(text) : parseTree(text, text);
 }
 

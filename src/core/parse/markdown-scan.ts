@@ -227,12 +227,10 @@ function headingInline(raw: string, offset: number, comments: RawComment[]): str
   // `~` may be GFM strikethrough (remark reads a chunk with a table as GFM), which would also change how
   // a `*` or `_` next to it opens or closes.
   if (raw.includes('~')) return undefined;
-  const comment = /<!--[\s\S]*?-->/g;
-  for (let m = comment.exec(raw); m; m = comment.exec(raw)) {
-    comments.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, inHeading: true, leading: false });
-  }
+  const spans = commentSpans(raw);
+  for (const c of spans) comments.push({ text: raw.slice(c.start, c.end), start: offset + c.start, end: offset + c.end, inHeading: true, leading: false });
   // Emphasis cannot cross a link's brackets, and is read inside them on its own: not imitated.
-  if (/[[\]]/.test(raw)) return /[*_]/.test(raw) ? undefined : stripLinks(raw.replace(comment, '')).trim();
+  if (/[[\]]/.test(raw)) return /[*_]/.test(raw) ? undefined : stripLinks(withoutSpans(raw, spans)).trim();
   // Emphasis is read as micromark reads it, in linear time: remark's own reading of nested emphasis takes
   // time quadratic in its depth, and every heading went through it.
   // remark finds a heading's comments among its direct children only: one inside emphasis is left to it.
@@ -277,10 +275,12 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
   // For each kind of closer (marker, whether it can open, remaining length mod 3): openers below this
   // index in `openers` are known not to match it.
   const bottom = new Map<string, number>();
+  // Whether a comment opened at i closes: looked up once (asking at every "<!--" of a run rescanned the rest).
+  const lastClose = s.lastIndexOf('-->');
   let i = 0;
   while (i < s.length) {
     const c = s.charAt(i);
-    if (c === '<' && s.startsWith('<!--', i) && s.includes('-->', i + 4)) {
+    if (c === '<' && s.startsWith('<!--', i) && lastClose >= i + 4) {
       // A comment is no text (and no emphasis inside it); a run next to it sees its `<` or `>`.
       i = s.indexOf('-->', i + 4) + 3;
       commentsAt.push(parts.length);
@@ -352,6 +352,33 @@ export function emphasisText(s: string): { text: string; commentInEmphasis: bool
   return { text: parts.map((p) => (typeof p === 'string' ? p : p.marker.repeat(p.left))).join(''), commentInEmphasis };
 }
 
+/**
+ * Complete `<!-- … -->` comments in `s`, in order: what /<!--[\s\S]*?-->/g finds, in linear time (the
+ * regex rescans to the end from every "<!--" of a run that is never closed). An unclosed one ends the
+ * search: every later "<!--" is inside it.
+ */
+export function commentSpans(s: string): { start: number; end: number }[] {
+  const found: { start: number; end: number }[] = [];
+  for (let at = s.indexOf('<!--'); at >= 0; at = s.indexOf('<!--', at)) {
+    const close = s.indexOf('-->', at + 4);
+    if (close < 0) break;
+    found.push({ start: at, end: close + 3 });
+    at = close + 3;
+  }
+  return found;
+}
+
+/** `s` without the given (sorted) spans, or with each made `fill` repeated to its length. */
+function withoutSpans(s: string, spans: readonly { start: number; end: number }[], fill = ''): string {
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += s.slice(at, span.start) + fill.repeat(span.end - span.start);
+    at = span.end;
+  }
+  return out + s.slice(at);
+}
+
 function stripLinks(s: string): string {
   // A link text holds no "[" (as in CommonMark, the innermost brackets are the link); [^\]]* would also
   // rescan to the end of the line from every "[" of a run.
@@ -401,12 +428,9 @@ function maskCodeSpans(s: string, codes: string[]): string {
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */
 function addInline(content: string, offset: number, into: RawSection): boolean {
   // Inline comments become comment nodes; code spans are visible but not prose; link targets vanish.
-  let masked = content;
-  const comment = /<!--[\s\S]*?-->/g;
-  for (let m = comment.exec(content); m; m = comment.exec(content)) {
-    into.comments.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length, inHeading: false, leading: false });
-  }
-  masked = masked.replace(comment, (m) => ' '.repeat(m.length));
+  const spans = commentSpans(content);
+  for (const c of spans) into.comments.push({ text: content.slice(c.start, c.end), start: offset + c.start, end: offset + c.end, inHeading: false, leading: false });
+  let masked = withoutSpans(content, spans, ' ');
   if (masked.includes('<!--')) return false;
   const codes: string[] = [];
   masked = maskCodeSpans(masked, codes);

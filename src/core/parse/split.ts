@@ -18,7 +18,7 @@ const LIST_ITEM = /^( {0,3})([-*+]|(\d{1,9})[.)])(?:([ \t]+)(.*))?$/;
 const QUOTE = /^ {0,3}>/;
 
 /** HTML block starts (CommonMark 4.6, kinds 1 and 3 to 7; comments are followed on their own) and their ends. */
-const HTML_BLOCKS: { start: RegExp; end: RegExp | 'blank'; interrupts: boolean }[] = [
+export const HTML_BLOCKS: { start: RegExp; end: RegExp | 'blank'; interrupts: boolean }[] = [
   { start: /^ {0,3}<(?:script|pre|style|textarea)(?:[ \t>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i, interrupts: true },
   { start: /^ {0,3}<\?/, end: /\?>/, interrupts: true },
   { start: /^ {0,3}<![A-Za-z]/, end: />/, interrupts: true },

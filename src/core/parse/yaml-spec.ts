@@ -8,7 +8,8 @@ import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
-import { firstErrors, firstLine, yamlErrorRange, yamlMessage } from './front-matter';
+import { firstLine } from './front-matter';
+import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
@@ -33,11 +34,10 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
   const lines = new LineIndex(text);
   const ctx: YamlContext = { lines, base: 0 };
   const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error', uniqueKeys: true });
-  const problems: ParseProblem[] = firstErrors(doc.errors).map((e) => ({
-    message: `YAML does not parse: ${yamlMessage(e.message)}`,
-    range: yamlErrorRange(lines, 0, e.pos[0], e.pos[1], e.message, 1),
-    fatal: true,
-  }));
+  const problems: ParseProblem[] = authorYamlErrors(doc.errors, text).map((e) => {
+    const { message, range } = describeYamlError(e, 0, lines, 1);
+    return { message: `YAML does not parse: ${message}`, range, fatal: true };
+  });
   const result: ParsedDocument = {
     format: 'yaml',
     text,
