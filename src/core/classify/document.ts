@@ -42,6 +42,12 @@ function endsWithPart(stem: string, fragment: string): boolean {
 /** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
 const TITLE_WEIGHT = 4;
 
+/**
+ * A heading that names a kind only by a keyword in it ("Strategic content principles", "Primary goal")
+ * says less about who wrote the document than one that names it outright ("Strategy", "Goals").
+ */
+const KEYWORD_VOTE = 0.5;
+
 /** The whole document's cue words must add up to this before they vote on its owner… */
 const MIN_VOCABULARY = 12;
 /** …and to this for their full weight (fewer words, less weight: a short page's few cues say little). */
@@ -86,7 +92,7 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
     if (!kind || kind.skipOwnership) continue;
     const owners = expandRoles(catalogue, kind.owner);
     if (owners.length !== 1) continue;
-    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + 1);
+    counts.set(owners[0]!, (counts.get(owners[0]!) ?? 0) + (s.kind && s.evidence?.via === 'pattern' ? KEYWORD_VOTE : 1));
   }
   voteByVocabulary(sections, counts);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
