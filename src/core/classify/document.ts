@@ -4,6 +4,7 @@ import { expandRoles, type Catalogue } from '../catalogue/catalogue';
 import type { DocType } from '../catalogue/schema';
 import type { AnalysedSection, Analysis } from './analyse';
 import { matchHeading } from './heading';
+import { looseKey } from './normalise';
 
 /**
  * The type a file name gives: by its suffix (`checkout.prd.md`, `prd.md`: the team's naming convention,
@@ -21,10 +22,27 @@ export function typeFromFileName(catalogue: Catalogue, path: string | undefined)
       const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
       if (!nameWords.includes(f)) continue;
       const suffix = endsWithPart(stem, fragment.toLowerCase());
+      if (!suffix && partOfAnotherRolesKind(catalogue, nameWords, f, type)) continue;
       if (!best || (suffix && !best.suffix) || (suffix === best.suffix && f.length > best.length)) best = { type, length: f.length, suffix };
     }
   }
   return best && { type: best.type, suffix: best.suffix };
+}
+
+/**
+ * The file-name word is part of a longer name of a kind another role owns: "strategy" in
+ * `landing-page-content-strategy.md` (a content strategy, the PMM's) does not make it a product strategy.
+ */
+function partOfAnotherRolesKind(catalogue: Catalogue, nameWords: string, fragment: string, type: DocType): boolean {
+  const loose = ` ${looseKey(nameWords.trim())} `;
+  const word = ` ${looseKey(fragment.trim())} `;
+  const typeOwners = expandRoles(catalogue, type.owner);
+  for (const [synonym, kind] of catalogue.looseSynonyms) {
+    const phrase = ` ${synonym} `;
+    if (phrase.length <= word.length || !phrase.includes(word) || !loose.includes(phrase)) continue;
+    if (!typeOwners.every((r) => expandRoles(catalogue, kind.owner).includes(r))) return true;
+  }
+  return false;
 }
 
 /** `checkout.prd` ends with the part `prd`, `launch.brief` with `launch-brief`; `web-launch` does not end with a part `launch`. */
