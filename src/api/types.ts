@@ -82,6 +82,8 @@ export interface Kind {
   confusableWith: string[];
   wrongMetrics?: { kind: string; says: string };
   inDocumentsOf?: Record<string, string>;
+  /** Headings that name this kind so plainly that no document changes it (`inDocumentsOf` does not apply). */
+  contextFreePatterns: string[];
 }
 
 /** A kind in a config: a new kind, or the id of a built-in one plus what changes (synonyms and patterns are added). */

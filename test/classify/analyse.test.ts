@@ -136,6 +136,35 @@ describe('classification', () => {
     assert.equal(kinds(withText)[0], 'Success and support=success_metrics/pattern');
   });
 
+  it('reads a keyword heading of another role\'s kind under a part only other roles own as a facet of that part', () => {
+    const text = '# Personas\n\n## Maintainer\n\nRuns a busy project.\n\n### Primary goals\n\nShip releases on time.\n\n### Frustrations/pain points\n\nToo many drive-by issues.\n';
+    assert.deepEqual(kinds(text, 'who.md'), [
+      'Maintainer=personas_audience/context',
+      'Primary goals=personas_audience/parent',
+      'Frustrations/pain points=personas_audience/parent',
+    ]);
+  });
+
+  it('reads personas in a PM\'s spec as its users, but a buyer as the PMM\'s in any document', () => {
+    const text = '---\nspecroles: 1\ntype: prd\n---\n## User personas\n\nMaintainers.\n\n## What is the type of buyer?\n\nTeam leads.\n';
+    assert.deepEqual(kinds(text), ['User personas=users_use_cases/context', 'What is the type of buyer?=personas_audience/synonym']);
+  });
+
+  it('does not take a document type from a file-name word that is part of another role\'s kind name', () => {
+    assert.equal(lint('## Tone\n\nWarm.\n', { path: 'landing-page-content-strategy.md' }).analysis.docType, undefined);
+    assert.equal(lint('## Tone\n\nWarm.\n', { path: 'platform-strategy.md' }).analysis.docType?.type.id, 'strategy');
+  });
+
+  it('gives a headed story, a scoring framework, further reading and voice and tone their kinds', () => {
+    assert.deepEqual(kinds('## As a developer, I want to filter by distance\n\n## ICE score\n\n## Further reading\n\n## Voice and tone\n\n## Information architecture\n'), [
+      'As a developer, I want to filter by distance=user_stories/pattern',
+      'ICE score=prioritization/pattern',
+      'Further reading=doc_metadata/pattern',
+      'Voice and tone=messaging/pattern',
+      'Information architecture=ux_design/pattern',
+    ]);
+  });
+
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
     const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
     assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);

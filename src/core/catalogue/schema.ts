@@ -41,6 +41,10 @@ export const kindSchema = z.object({
     .record(idSchema, idSchema)
     .optional()
     .describe('Role → kind: in a document owned by that role the heading means another kind (market "Alternatives" in a PMM document are a competitive landscape)'),
+  contextFreePatterns: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Regular expressions for headings that name this kind so plainly that no document changes it (inDocumentsOf does not apply): a buyer is the PMM\'s in any document'),
 });
 
 export const requirementSchema = z.object({

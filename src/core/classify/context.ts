@@ -4,6 +4,7 @@
 // at the parent sees its final kind. Every change keeps the evidence that made it.
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import { ownedBy, type AnalysedSection, type KindEvidence } from './analyse';
+import { normaliseHeading } from './normalise';
 import { leadingKind, leadingKinds, topPhrases } from './vocabulary';
 
 /** What the document says of itself: who owns it, what its title names, what its words keep returning to. */
@@ -54,6 +55,8 @@ function meaningInOwnersDocuments(s: AnalysedSection, { catalogue, docRole }: Do
   const contextual = s.kind.inDocumentsOf?.[docRole];
   const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
   if (!replacement) return;
+  // "What is the type of buyer?" in a PM's spec still asks for the PMM's buyer personas.
+  if (s.kind.contextFreeRegexes.length && s.kind.contextFreeRegexes.some((r) => r.test(normaliseHeading(s.section.title)))) return;
   const role = catalogue.roles.get(docRole)?.short ?? docRole;
   reread(s, replacement, { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a ${role} document` });
 }
