@@ -165,6 +165,12 @@ describe('classification', () => {
     ]);
   });
 
+  it('promotes bold labels that recur in sibling sections: the fields of a form filled in per item', () => {
+    const text = '## Screens\n\n### Dashboard\n\n**Purpose**: status at a glance.\n\n**Elements**: stats, activity.\n\n### Roadmap view\n\n**Purpose**: a timeline.\n\n**Elements**: swimlanes.\n\n### Settings\n\n**Note**: one page.\n';
+    const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);
+    assert.deepEqual(titles, ['Screens', 'Dashboard', 'Purpose*', 'Elements*', 'Roadmap view', 'Purpose*', 'Elements*', 'Settings']);
+  });
+
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
     const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
     assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);
