@@ -171,6 +171,12 @@ describe('classification', () => {
     assert.deepEqual(titles, ['Screens', 'Dashboard', 'Purpose*', 'Elements*', 'Roadmap view', 'Purpose*', 'Elements*', 'Settings']);
   });
 
+  it('promotes a bold label standing alone as a paragraph over the blocks it introduces', () => {
+    const text = '## Persona\n\n**Daily struggle:**\n\n- Works alone\n- Fights for users\n\n**Note:** not a field.\n';
+    const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);
+    assert.deepEqual(titles, ['Persona', 'Daily struggle*', 'Note*']);
+  });
+
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
     const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
     assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);

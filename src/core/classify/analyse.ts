@@ -74,9 +74,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     // Bold labels count as sections where they read as a form's fields: once one names a kind
     // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
     // the same label recurs in sibling sections, the fields of a form filled in once per item
-    // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check).
+    // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
+    // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
     const labels = section.labels ?? [];
-    if (labels.some((label) => repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))) {
+    if (labels.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))) {
       for (const label of labels) sections.push(readSection(label, analysed, catalogue));
     }
     const inChildren = repeatedLabels(section.children);
@@ -117,6 +118,11 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 /** A label's title as compared across sections: "Purpose" and "**Purpose**:" are one field. */
 function labelKey(title: string): string {
   return normaliseHeading(title);
+}
+
+/** A paragraph that is nothing but a bold label ("**Stina's role:**" over a list): it reads as a heading. */
+function standsAlone(label: Section): boolean {
+  return label.pseudo === 'bold-label' && !label.prose.some((p) => p.text.trim());
 }
 
 /** Label titles that appear in at least two of these sibling sections. */
