@@ -177,6 +177,13 @@ describe('classification', () => {
     assert.deepEqual(titles, ['Persona', 'Daily struggle*', 'Note*']);
   });
 
+  it('matches compound names written with hyphens or slashes as with spaces', () => {
+    assert.deepEqual(kinds('## Jobs-to-be-done interviews\n\n## Kill-criteria for the pilot\n'), [
+      'Jobs-to-be-done interviews=users_use_cases/pattern',
+      'Kill-criteria for the pilot=gtm_metrics/pattern',
+    ]);
+  });
+
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
     const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
     assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);
