@@ -156,12 +156,13 @@ describe('classification', () => {
   });
 
   it('gives a headed story, a scoring framework, further reading and voice and tone their kinds', () => {
-    assert.deepEqual(kinds('## As a developer, I want to filter by distance\n\n## ICE score\n\n## Further reading\n\n## Voice and tone\n\n## Information architecture\n'), [
+    assert.deepEqual(kinds('## As a developer, I want to filter by distance\n\n## ICE score\n\n## Further reading\n\n## Voice and tone\n\n## Information architecture\n\n## Integration tests\n'), [
       'As a developer, I want to filter by distance=user_stories/pattern',
       'ICE score=prioritization/pattern',
       'Further reading=doc_metadata/pattern',
       'Voice and tone=messaging/pattern',
       'Information architecture=ux_design/pattern',
+      'Integration tests=acceptance_criteria/pattern',
     ]);
   });
 
