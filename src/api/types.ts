@@ -56,6 +56,8 @@ export interface Role {
   members?: string[];
   /** Roles whose sections belong in this role's documents as a matter of course. */
   involves?: string[];
+  /** Kinds of other roles' work this role's documents draw on as material: text reading as one is a weak signal. */
+  drawsOn?: string[];
 }
 
 /** A kind of section ("problem", "positioning"…): who owns it and which headings name it. */

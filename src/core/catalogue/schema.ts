@@ -11,6 +11,10 @@ export const roleSchema = z.object({
   owns: z.string().min(1).describe('One line: what this role owns in a spec'),
   members: z.array(idSchema).optional().describe('For a composite role such as "shared": the roles it stands for'),
   involves: z.array(idSchema).optional().describe("Roles whose sections belong in this role's documents as a matter of course (engineering's technical approach in a PM's spec)"),
+  drawsOn: z
+    .array(idSchema)
+    .optional()
+    .describe("Kinds of other roles' work this role's documents draw on as material (competitive context in a PM's strategy; what ships and how well it works in a PMM's page): text that reads as one of them is a weak signal"),
 });
 
 export const kindSchema = z.object({
