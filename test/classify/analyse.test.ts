@@ -185,6 +185,13 @@ describe('classification', () => {
     ]);
   });
 
+  it('keeps a user scenario that talks marketing a user scenario, without reporting its words', () => {
+    const text = '---\nspecroles: 1\ntype: prd\n---\n## Scenarios\n\n### Scenario: a marketer plans a launch\n\nAs a marketer, I want to schedule the newsletter campaign, the blog post and the press release from one calendar, and see the landing page and social media posts next to them.\n';
+    const r = lint(text, { path: 'spec.md' });
+    assert.equal(r.analysis.sections[1]!.kind?.id, 'user_stories');
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'content-owner-drift'), []);
+  });
+
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {
     const text = '---\nspecroles: 1\ntype: messaging\n---\n## Q: What are the key features of the importer?\n\nA: Text.\n\n## Key features\n\nText.\n';
     assert.deepEqual(kinds(text), ['Q: What are the key features of the importer?=functional_requirements/pattern', 'Key features=value_proposition/context']);

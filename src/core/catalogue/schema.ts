@@ -45,6 +45,10 @@ export const kindSchema = z.object({
     .record(idSchema, idSchema)
     .optional()
     .describe('Role → kind: in a document owned by that role the heading means another kind (market "Alternatives" in a PMM document are a competitive landscape)'),
+  inUsersWords: z
+    .boolean()
+    .default(false)
+    .describe("Its text speaks the users' language (a story of a marketer who schedules a campaign is still the PM's story): the body's cue words neither change its kind nor report it as another role's work"),
   contextFreePatterns: z
     .array(z.string().min(1))
     .default([])

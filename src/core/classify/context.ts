@@ -124,6 +124,8 @@ function parentOverForeignKeyword(s: AnalysedSection, { catalogue, docRole }: Do
 function bodyOverWeakHeading(s: AnalysedSection, { catalogue }: DocumentContext): void {
   const bodyKind = s.readsAs?.kind;
   if (!s.kind || !bodyKind || bodyKind.id === s.kind.id || (s.evidence?.via !== 'pattern' && s.evidence?.via !== 'parent')) return;
+  // A user scenario that mentions a newsletter or a landing page is still a scenario: the users' words.
+  if (s.kind.inUsersWords) return;
   const owners = expandRoles(catalogue, bodyKind.owner);
   // An administrative kind's owners are nominal: "Analysis scope & methodology" over a body that is all
   // competitors is competitive analysis, not document metadata.

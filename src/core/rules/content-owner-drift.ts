@@ -29,7 +29,8 @@ export default defineRule({
     const material = new Set(owners.flatMap((r) => catalogue.roles.get(r)?.drawsOn ?? []));
     for (const s of analysis.sections) {
       const reading = s.readsAs;
-      if (!s.kind || s.kind.skipOwnership || !reading || s.evidence?.via === 'body') continue;
+      // A user story or use case speaks the users' language: a marketer's campaign in it is the product's use.
+      if (!s.kind || s.kind.skipOwnership || s.kind.inUsersWords || !reading || s.evidence?.via === 'body') continue;
       if (options.minScore && reading.score < options.minScore) continue;
       // Shared vocabulary (pricing, launch) only counts where it points at a kind.
       if (!reading.kind && catalogue.roles.get(reading.role)?.members) continue;
