@@ -191,7 +191,7 @@ export function catalogue(config: Config = {}): CatalogueInfo {
   const c = catalogueFor(checkedConfig(config).config);
   if (c.problems.length) throw new ConfigError(c.problems);
   return {
-    kinds: [...c.kinds.values()].map(({ regexes: _regexes, ...kind }): Kind => kind),
+    kinds: [...c.kinds.values()].map(({ regexes: _regexes, contextFreeRegexes: _contextFree, ...kind }): Kind => kind),
     guidelines: [...c.guidelines.values()] as Guideline[],
     roles: [...c.roles.values()] as Role[],
     docTypes: [...c.docTypes.values()] as DocType[],

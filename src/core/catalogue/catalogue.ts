@@ -25,6 +25,7 @@ import {
 
 export interface CompiledKind extends Kind {
   regexes: RegExp[];
+  contextFreeRegexes: RegExp[];
 }
 
 export interface Catalogue {
@@ -92,6 +93,7 @@ function build(config: Config): Catalogue {
         ...stripUndefined(patch),
         synonyms: [...(patch.synonyms ?? []), ...base.synonyms],
         patterns: [...(patch.patterns ?? []), ...base.patterns],
+        contextFreePatterns: [...(patch.contextFreePatterns ?? []), ...base.contextFreePatterns],
       });
     } else {
       const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) });
@@ -106,16 +108,21 @@ function build(config: Config): Catalogue {
   const order = [...new Set([...configIds, ...kinds.keys()])];
   for (const id of order) {
     const kind = kinds.get(id)!;
-    const regexes: RegExp[] = [];
-    for (const pattern of kind.patterns) {
-      try {
-        regexes.push(new RegExp(pattern, 'u'));
-      } catch (e) {
-        problems.push(`kinds: pattern ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`);
+    const compile = (patterns: readonly string[], what: string): RegExp[] => {
+      const regexes: RegExp[] = [];
+      for (const pattern of patterns) {
+        try {
+          regexes.push(new RegExp(pattern, 'u'));
+        } catch (e) {
+          problems.push(`kinds: ${what} ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`);
+        }
       }
-    }
+      return regexes;
+    };
+    const regexes = compile(kind.patterns, 'pattern');
+    const contextFreeRegexes = compile(kind.contextFreePatterns ?? [], 'contextFreePattern');
     for (const role of kind.owner) if (!roles.has(role)) problems.push(`kinds: "${id}" is owned by unknown role "${role}"`);
-    compiled.set(id, { ...kind, regexes });
+    compiled.set(id, { ...kind, regexes, contextFreeRegexes });
   }
 
   const synonyms = new Map<string, CompiledKind>();
