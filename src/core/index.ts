@@ -1,5 +1,6 @@
 // The engine's public surface. Front ends (CLI, VS Code extension, tests) import from here only.
-export { lint, formatOf, maxFileSizeFor, type LintOptions, type LintResult } from './engine/lint';
+export { lint, formatOf, maxFileSizeFor, engineConfigProblems, type LintOptions, type LintResult } from './engine/lint';
+export { checkConfig } from './engine/config-check';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 export { rules, rulesById } from './rules';
@@ -13,8 +14,11 @@ export { renderStub, renderStubs } from './stubs/stub';
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configSchema } from './config/schema';
+export type { ConfigProblem, ConfigKeyRef } from './config/problem';
+export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
-export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
+export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec } from './spec-files';
+export { selectSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
 export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';

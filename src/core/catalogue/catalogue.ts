@@ -6,7 +6,9 @@ import docTypesData from '../data/doc-types.yaml';
 import guidelinesData from '../data/guidelines.yaml';
 import kindsData from '../data/kinds.yaml';
 import rolesData from '../data/roles.yaml';
+import type { ConfigProblem } from '../config/problem';
 import type { Config } from '../config/schema';
+import { closest } from '../text/closest';
 import { looseKey, normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
 import {
@@ -40,7 +42,7 @@ export interface Catalogue {
   cues: PhraseIndex<Cue>;
   glossary: PhraseIndex<true>;
   /** Problems in what the config added (an unknown kind id, a bad pattern), for the config's diagnostics. */
-  problems: string[];
+  problems: ConfigProblem[];
 }
 
 function load<T>(data: unknown, schema: z.ZodType<T>, file: string): T {
@@ -75,7 +77,7 @@ export function catalogueFor(config: Config = EMPTY): Catalogue {
 
 function build(config: Config): Catalogue {
   const data = builtinData();
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
 
   const roles = new Map(data.roles.map((r) => [r.id, r]));
   for (const role of config.roles ?? []) roles.set(role.id, role);
@@ -93,7 +95,7 @@ function build(config: Config): Catalogue {
     } else {
       const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) });
       if (parsed.success) kinds.set(patch.id, parsed.data);
-      else problems.push(`kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      else problems.push({ message: `kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, at: { list: 'kinds', id: patch.id } });
     }
   }
 
@@ -108,10 +110,14 @@ function build(config: Config): Catalogue {
       try {
         regexes.push(new RegExp(pattern, 'u'));
       } catch (e) {
-        problems.push(`kinds: pattern ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`);
+        problems.push({ message: `kinds: pattern ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`, at: { list: 'kinds', id, value: pattern } });
       }
     }
-    for (const role of kind.owner) if (!roles.has(role)) problems.push(`kinds: "${id}" is owned by unknown role "${role}"`);
+    for (const role of kind.owner) {
+      if (roles.has(role)) continue;
+      const guess = closest(role, [...roles.keys()]);
+      problems.push({ message: `kinds: "${id}" is owned by unknown role "${role}"`, at: { list: 'kinds', id, value: role }, ...(guess ? { suggestion: guess } : {}) });
+    }
     compiled.set(id, { ...kind, regexes });
   }
 
@@ -137,10 +143,16 @@ function build(config: Config): Catalogue {
     const base = docTypes.get(patch.id);
     if (base) docTypes.set(patch.id, { ...base, ...stripUndefined(patch) });
     else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
-    else problems.push(`docTypes: new type "${patch.id}" needs a name and an owner`);
+    else problems.push({ message: `docTypes: new type "${patch.id}" needs a name and an owner`, at: { list: 'docTypes', id: patch.id } });
   }
   for (const type of docTypes.values()) {
-    for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" requires unknown kind "${id}"`);
+    for (const req of type.requires) {
+      for (const id of req.anyOf) {
+        if (compiled.has(id)) continue;
+        const guess = closest(id, [...compiled.keys()]);
+        problems.push({ message: `docTypes: "${type.id}" requires unknown kind "${id}"`, at: { list: 'docTypes', id: type.id, value: id }, ...(guess ? { suggestion: guess } : {}) });
+      }
+    }
   }
 
   const guidelines = new Map(data.guidelines.map((g) => [g.id, g]));

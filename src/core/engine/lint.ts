@@ -1,12 +1,14 @@
 // The one entry point every front end uses: text in, findings out.
 import { analyse, type Analysis } from '../classify/analyse';
 import { catalogueFor } from '../catalogue/catalogue';
+import type { ConfigProblem } from '../config/problem';
 import { configForPath, runSettings, type RunSettings } from '../config/resolve';
 import type { Config } from '../config/schema';
 import type { DocumentFormat, Finding, ParsedDocument, ParseProblem, Range } from '../model';
 import { parseMarkdown } from '../parse/markdown';
 import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
+import { namedAsYamlSpec } from '../spec-files';
 import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
@@ -28,7 +30,7 @@ export interface LintResult {
   document: ParsedDocument;
   analysis: Analysis;
   /** Problems with the config that only show when a file is linted (bad rule options, bad kinds). */
-  configProblems: string[];
+  configProblems: ConfigProblem[];
   /** Set when the text is over `maxFileSize` and was not linted: the notice to show (no findings then). */
   skipped?: string;
 }
@@ -45,17 +47,31 @@ export function formatOf(path: string | undefined, languageId?: string): Documen
   return path && /\.ya?ml$/i.test(path) ? 'yaml' : 'markdown';
 }
 
+function settingsFor(config: Config): RunSettings {
+  let settings = settingsCache.get(config);
+  if (!settings) {
+    settings = runSettings(config);
+    settingsCache.set(config, settings);
+  }
+  return settings;
+}
+
+/**
+ * What the engine finds wrong with a config when it uses it (rules' options, unknown rule ids, kinds and
+ * document types), for a file at `path` (its `overrides` applied) or for the config itself.
+ */
+export function engineConfigProblems(config: Config, path?: string): ConfigProblem[] {
+  const forPath = configForPath(config, path);
+  return [...settingsFor(forPath).problems, ...catalogueFor(forPath).problems];
+}
+
 export function lint(input: string, options: LintOptions = {}): LintResult {
   // A byte-order mark is invisible to users and to editors' columns, but counts in offsets.
   const bom = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? input.slice(1) : input;
   // One shared empty config: the catalogue and every cache keyed by it live as long as the config.
   const config = configForPath(options.config ?? NO_CONFIG, options.path);
-  let settings = settingsCache.get(config);
-  if (!settings) {
-    settings = runSettings(config);
-    settingsCache.set(config, settings);
-  }
+  const settings = settingsFor(config);
   const catalogue = catalogueFor(config);
   const format = formatOf(options.path, options.languageId);
   const configProblems = [...settings.problems, ...catalogue.problems];
@@ -70,7 +86,7 @@ export function lint(input: string, options: LintOptions = {}): LintResult {
   let analysis: Analysis;
   try {
     document =
-      format === 'yaml' ? parsers.yaml(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) }) : parsers.markdown(text);
+      format === 'yaml' ? parsers.yaml(text, { isSpec: !!options.path && namedAsYamlSpec(options.path) }) : parsers.markdown(text);
     document.problems.unshift(...encoding.problems);
     analysis = analyse(document, catalogue, options.path);
   } catch (e) {
