@@ -38,6 +38,14 @@ const yamlAsJson = {
   },
 };
 
+/** In dist/ls.js, src/editor is not bundled but required at run time from dist/ls-service.js. */
+const editorAsSecondFile = {
+  name: 'editor-as-second-file',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/editor$/ }, (args) => (args.importer.endsWith(join('src', 'server', 'node.ts')) ? { path: './ls-service.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -52,8 +60,35 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The language server in a browser (dist/web/server.js): a classic script (iife), as a Web Worker and VS
+ * Code's nested-worker shim load it with importScripts. Nothing Node-only may reach it: esbuild fails on
+ * a `node:` import here, which is the check that src/editor and src/server/browser.ts stay portable.
+ */
+const browserServer = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  plugins: [yamlAsJson],
+  logLevel: 'warning',
+  define: { 'import.meta.url': 'self.location.href' },
+  // A worker has no DOM: packages with a DOM build (decode-named-character-reference) give their worker build.
+  conditions: ['worker'],
+  entryPoints: { 'web/server': 'src/server/worker.ts' },
+  outdir: 'dist',
+};
+
 const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  // The language server on its own, for the VSIX (the extension starts it with node IPC), in two files: the
+  // protocol side answers `initialize` at once and loads the editor service and the engine from the second
+  // after it. The npm package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
+  { ...common, entryPoints: { ls: 'src/server/main.ts' }, outdir: 'dist', plugins: [...common.plugins, editorAsSecondFile] },
+  { ...common, entryPoints: { 'ls-service': 'src/editor/index.ts' }, outdir: 'dist' },
+  browserServer,
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
   { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
@@ -97,6 +132,11 @@ function writeApiEntries() {
   writeFileSync('dist/api.d.mts', `${header}import * as api from './types/api/index.js';\n\nexport * from './types/api/index.js';\nexport default api;\n`);
   // remark-cli (load-plugin) import()s plugins: a CommonJS module.exports that is the plugin itself is the
   // default export; require('specroles/remark') gives the same function, with .default and .remarkSpecroles.
+  writeFileSync(
+    'dist/server.js',
+    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./cli.js').languageServer()();\n",
+    { mode: 0o755 },
+  );
   writeFileSync(
     'dist/remark.js',
     "'use strict';\n// The remark plugin of specroles (docs/remark.md). It lives in the CLI's bundle: see src/cli/main.ts.\n"

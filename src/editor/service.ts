@@ -3,7 +3,7 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, LineIndex, MAX_DECISION_CHARS, SPEC_CANDIDATE, type Config } from '../core';
+import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, type Config } from '../core';
 import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
@@ -123,7 +123,7 @@ export class EditorService {
       if (ConfigStore.isConfigFile(uri)) return this.publishConfig(uri);
       this.options.linted?.(uri, null);
       // A file the workspace lint reported keeps its findings, as they are on disk now; others are cleared.
-      if (this.fromWorkspace.has(uri)) await this.lintFromDisk(uri, true);
+      if (this.fromWorkspace.has(uri)) await this.lintFromDisk(uri, true, true);
       else this.options.publish(uri, []);
     });
   }
@@ -320,7 +320,7 @@ export class EditorService {
       for (const folder of this.options.workspaceFolders()) {
         for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
           if (ConfigStore.isConfigFile(uri)) continue;
-          const linted = this.docs.has(uri) ? await this.publishLint(uri) : await this.lintFromDisk(uri, false);
+          const linted = this.docs.has(uri) ? await this.publishLint(uri) : await this.lintFromDisk(uri, false, true);
           if (!linted) continue;
           files++;
           findings += linted.result.findings.length;
@@ -332,12 +332,34 @@ export class EditorService {
     return outcome ?? { files: 0, findings: 0 };
   }
 
-  /** A file not open in the editor, linted as it is on disk (when it is a spec) and its diagnostics shown. */
-  private async lintFromDisk(uri: string, evenIfNotSpec: boolean): Promise<Linted | undefined> {
+  /**
+   * The diagnostics of every spec in the workspace folders that is not open (a client's workspace pull; open
+   * documents are pulled one by one). Nothing is published.
+   */
+  async workspaceDiagnostics(isOpen: (uri: string) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }[]> {
+    const reports =
+      (await this.guard('workspace diagnostics', async () => {
+        const find = this.options.host.findFiles;
+        const out: { uri: string; diagnostics: Diagnostic[] }[] = [];
+        if (!find) return out;
+        for (const folder of this.options.workspaceFolders()) {
+          for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
+            if (ConfigStore.isConfigFile(uri) || isOpen(uri) || this.docs.has(uri)) continue;
+            const linted = await this.lintFromDisk(uri, false, false);
+            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted) });
+          }
+        }
+        return out;
+      })) ?? [];
+    return reports;
+  }
+
+  /** A file not open in the editor, linted as it is on disk (when it is a spec), its diagnostics shown if `publish`. */
+  private async lintFromDisk(uri: string, evenIfNotSpec: boolean, publish: boolean): Promise<Linted | undefined> {
     const text = await this.options.host.readFile(uri);
     if (text === undefined) {
       this.fromWorkspace.delete(uri);
-      this.options.publish(uri, []);
+      if (publish) this.options.publish(uri, []);
       return undefined;
     }
     const languageId = isYamlDocument('', pathOf(uri)) ? 'yaml' : 'markdown';
@@ -350,8 +372,10 @@ export class EditorService {
     if (this.docs.has(uri)) return undefined; // opened meanwhile: the editor's text counts
     const linted = lintDocument(uri, pathOf(uri), languageId, 0, text, config, settings);
     this.stats.lints++;
-    this.fromWorkspace.add(uri);
-    this.options.publish(uri, diagnosticsOf(linted));
+    if (publish) {
+      this.fromWorkspace.add(uri);
+      this.options.publish(uri, diagnosticsOf(linted));
+    }
     return linted;
   }
 
@@ -492,6 +516,11 @@ export class EditorService {
       const config = folderUri ? (await this.configs.forDocument(`${folderUri.replace(/\/$/, '')}/x`)).loaded.config : {};
       return templateText(typeId, config);
     });
+  }
+
+  /** The documentation page of a rule (what the "Show documentation" action opens). */
+  ruleDocUrl(ruleId: string): string {
+    return ruleDocUrl(ruleId);
   }
 
   /** Runs `work`, logging (and counting) what it throws; undefined then. */
