@@ -38,6 +38,18 @@ const yamlAsJson = {
   },
 };
 
+/**
+ * zod's error messages in English only: zod re-exports every locale (`export * as locales`), some 250 KB a
+ * bundle could not drop otherwise. Nothing here calls z.locales; English is zod's default. Used for the
+ * bundles that ship in the VSIX and the browser, which have a size budget.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js' }));
+  },
+};
+
 /** In dist/ls.js, src/editor is not bundled but required at run time from dist/ls-service.js. */
 const editorAsSecondFile = {
   name: 'editor-as-second-file',
@@ -72,7 +84,7 @@ const browserServer = {
   target: 'es2022',
   sourcemap: production ? false : 'linked',
   minify: production,
-  plugins: [yamlAsJson],
+  plugins: [yamlAsJson, englishOnlyZod],
   logLevel: 'warning',
   define: { 'import.meta.url': 'self.location.href' },
   // A worker has no DOM: packages with a DOM build (decode-named-character-reference) give their worker build.
@@ -87,7 +99,7 @@ const builds = [
   // protocol side answers `initialize` at once and loads the editor service and the engine from the second
   // after it. The npm package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
   { ...common, entryPoints: { ls: 'src/server/main.ts' }, outdir: 'dist', plugins: [...common.plugins, editorAsSecondFile] },
-  { ...common, entryPoints: { 'ls-service': 'src/editor/index.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'ls-service': 'src/editor/index.ts' }, outdir: 'dist', plugins: [...common.plugins, englishOnlyZod] },
   browserServer,
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).

@@ -6,5 +6,5 @@ export { FIX_ALL, QUICK_FIX } from './code-actions';
 export { SHOW_SUMMARY, type OwnershipSummary, type SummaryItem } from './views';
 export { readSettings, locateSetting, DEFAULT_SETTINGS, type EditorSettings, type SettingProblem } from './settings';
 export type { KindChoice, DocTypeChoice, OwnerGroup } from './stubs';
-export { splitUri, joinUri, pathOf } from './uri';
+export { splitUri, joinUri, pathOf, globMatcher } from './uri';
 export type * from './types';

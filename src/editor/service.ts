@@ -298,12 +298,12 @@ export class EditorService {
     return this.compute(uri);
   }
 
-  /** "Lint this file": lints it whether or not it is a spec; the number of findings. */
-  async lintFile(uri: string): Promise<number | undefined> {
+  /** "Lint this file": lints it whether or not it is a spec (`force` false: only if it is); the number of findings. */
+  async lintFile(uri: string, force = true): Promise<number | undefined> {
     return this.guard('lint file', async () => {
       const state = this.docs.get(uri);
       if (!state) return undefined;
-      state.forced = true;
+      if (force) state.forced = true;
       const linted = await this.publishLint(uri);
       if (linted) this.options.log('info', `${uri}: ${linted.result.findings.length} finding(s)`);
       return linted?.result.findings.length;

@@ -1,6 +1,7 @@
 // Document URIs and the paths the engine works with. The engine's config discovery walks paths (`/a/b`);
 // a URI is its scheme and authority (kept, to turn paths back into URIs) plus that path, decoded.
 // Only `file:` URIs name files on this machine; others (vscode-vfs:, untitled:) are read through the host.
+import picomatch from 'picomatch';
 
 export interface UriParts {
   /** `file://`, `vscode-vfs://github`, `untitled:`. */
@@ -55,4 +56,9 @@ function decode(path: string): string {
 
 function encodeSegment(segment: string): string {
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A matcher for paths relative to a folder (forward slashes), dot files included: a server's own file search. */
+export function globMatcher(glob: string): (path: string) => boolean {
+  return picomatch(glob, { dot: true });
 }

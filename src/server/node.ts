@@ -6,7 +6,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import picomatch from 'picomatch';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
 import { SERVER_NAME, startServer, type Platform } from './server';
@@ -34,7 +33,7 @@ const platform: Platform = {
   },
   findFiles: (folderUri, glob, max) => {
     if (!folderUri.startsWith('file:')) return undefined;
-    return findFiles(fileURLToPath(folderUri), picomatch(glob, { dot: true }), max);
+    return findFiles(fileURLToPath(folderUri), platform.loadEditor().globMatcher(glob), max);
   },
 };
 

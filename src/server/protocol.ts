@@ -4,7 +4,7 @@
 import type { DocumentStatus, OwnershipSummary } from '../editor';
 
 export const COMMANDS = {
-  /** [uri] → number of findings | null: lint the document whether or not it is a spec. */
+  /** [uri, force = true] → number of findings | null: lint the document (with force false, only if it is a spec). */
   lintFile: 'specroles.server.lintFile',
   /** [] → { files, findings }: lint every spec of the workspace folders. */
   lintWorkspace: 'specroles.server.lintWorkspace',

@@ -216,7 +216,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       const [a, b, c] = p.arguments ?? [];
       switch (p.command) {
         case COMMANDS.lintFile:
-          return (await service().lintFile(String(a))) ?? null;
+          return (await service().lintFile(String(a), b !== false)) ?? null;
         case COMMANDS.lintWorkspace:
           return service().lintWorkspace();
         case COMMANDS.insertStubs: {
