@@ -76,6 +76,8 @@ export class EditorService {
   /** Settings files carrying diagnostics of bad settings. */
   private readonly settingsFiles = new Set<string>();
   private readonly saidSettingProblems = new Set<string>();
+  /** The problems last logged per config file, so each is logged once, not on every keystroke. */
+  private readonly configProblemsSaid = new Map<string, Set<string>>();
   /** Config files whose diagnostics were shown because a spec's config reads them. */
   private readonly checkedConfigs = new Set<string>();
 
@@ -391,9 +393,13 @@ export class EditorService {
     }
   }
 
-  /** A config file's problems as its diagnostics (`text`: an open document's unsaved text). */
+  /** A config file's problems as its diagnostics (`text`: an open document's unsaved text), and a log line for each new one. */
   private async publishConfig(uri: string, text?: string): Promise<void> {
     const problems = await this.configs.problemsOf(uri, text);
+    const lines = problems.map((p) => `${uri}${p.range ? `:${p.range.start.line}:${p.range.start.column}` : ''}: ${p.message}`);
+    const said = this.configProblemsSaid.get(uri);
+    for (const line of lines) if (!said?.has(line)) this.options.log('warn', line);
+    this.configProblemsSaid.set(uri, new Set(lines));
     this.options.publish(uri, problems.map(configDiagnostic));
   }
 
