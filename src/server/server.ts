@@ -52,6 +52,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   let pull = false;
   let pullSettings = false;
   let lensRefresh = false;
+  let lensRefreshQueued = false;
   let diagnosticRefresh = false;
   let clientSettings: unknown;
   let caught = 0;
@@ -103,8 +104,14 @@ export function startServer(connection: Connection, platform: Platform, version:
       void connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     },
     linted: (uri, status) => void connection.sendNotification(STATUS_NOTIFICATION, { uri, status } satisfies StatusParams),
+    // One refresh for a burst of lints (a workspace lint, a settings change), not one each.
     lensesChanged: () => {
-      if (lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (!lensRefresh || lensRefreshQueued) return;
+      lensRefreshQueued = true;
+      setTimeout(() => {
+        lensRefreshQueued = false;
+        void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      }, 20);
     },
     caught: report,
   });
