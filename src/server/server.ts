@@ -209,7 +209,11 @@ export function startServer(connection: Connection, platform: Platform, version:
   connection.onCompletion(safely('completion', [], (p) => service().completion(p.textDocument.uri, p.position)));
 
   connection.languages.diagnostics.on(
-    safely('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => ({ kind: DocumentDiagnosticReportKind.Full, items: await service().diagnostics(p.textDocument.uri) })),
+    safely('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      // Config and settings files' diagnostics are pushed (for files not open too): pulled, they would show twice.
+      items: isConfigOrSettings(p.textDocument.uri) ? [] : await service().diagnostics(p.textDocument.uri),
+    })),
   );
   connection.languages.diagnostics.onWorkspace(
     safely('workspace diagnostics', { items: [] }, async () => {
