@@ -50,6 +50,20 @@ const englishOnlyZod = {
   },
 };
 
+/** The extension's bundle takes semver's two functions from src/extension/semver-lite.ts (see there). */
+const semverLite = {
+  name: 'semver-lite',
+  setup(build) {
+    // The client require()s each function as the module itself: a CommonJS shim per function.
+    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) => ({ path: args.path.split('/').pop(), namespace: 'semver-lite' }));
+    build.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(resolve('src/extension/semver-lite.ts'))}).${args.path};`,
+      loader: 'js',
+      resolveDir: resolve('.'),
+    }));
+  },
+};
+
 /** In dist/ls.js, src/editor is not bundled but required at run time from dist/ls-service.js. */
 const editorAsSecondFile = {
   name: 'editor-as-second-file',
@@ -101,7 +115,7 @@ const builds = [
   { ...common, entryPoints: { ls: 'src/server/main.ts' }, outdir: 'dist', plugins: [...common.plugins, editorAsSecondFile] },
   { ...common, entryPoints: { 'ls-service': 'src/editor/index.ts' }, outdir: 'dist', plugins: [...common.plugins, englishOnlyZod] },
   browserServer,
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, semverLite] },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
   { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },
