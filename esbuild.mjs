@@ -64,11 +64,14 @@ const semverLite = {
   },
 };
 
-/** In dist/ls.js, src/editor is not bundled but required at run time from dist/ls-service.js. */
-const editorAsSecondFile = {
-  name: 'editor-as-second-file',
+/**
+ * The desktop entry (dist/extension.js) loads the language client from dist/web/extension.js, the browser
+ * entry, at run time: the VSIX carries the client once.
+ */
+const clientFromBrowserEntry = {
+  name: 'client-from-browser-entry',
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/editor$/ }, (args) => (args.importer.endsWith(join('src', 'server', 'node.ts')) ? { path: './ls-service.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/web$/ }, (args) => (args.importer.endsWith(join('src', 'extension', 'main.ts')) ? { path: './web/extension.js', external: true } : undefined));
   },
 };
 
@@ -87,9 +90,11 @@ const common = {
 };
 
 /**
- * The language server in a browser (dist/web/server.js): a classic script (iife), as a Web Worker and VS
- * Code's nested-worker shim load it with importScripts. Nothing Node-only may reach it: esbuild fails on
- * a `node:` import here, which is the check that src/editor and src/server/browser.ts stay portable.
+ * The language server the VSIX ships (dist/web/server.js), for both extension hosts: a Web Worker loads it
+ * in a browser, the desktop extension forks it as a Node process (src/server/worker.ts). A classic script
+ * (iife), as a Web Worker and VS Code's nested-worker shim load it with importScripts. Nothing Node-only may
+ * reach it: esbuild fails on a `node:` import here, which is the check that src/editor and src/server/browser.ts
+ * stay portable. The editor service and the engine inside it are evaluated only after `initialize` is answered.
  */
 const browserServer = {
   bundle: true,
@@ -107,15 +112,33 @@ const browserServer = {
   outdir: 'dist',
 };
 
+/**
+ * The extension's `browser` entry (dist/web/extension.js), which is also the language client the desktop
+ * entry loads: CommonJS (VS Code's web worker extension host loads extensions as CommonJS modules, with
+ * `vscode` the only module it resolves), so everything else is bundled and nothing Node-only may reach it.
+ */
+const browserExtension = {
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  plugins: [semverLite],
+  entryPoints: { 'web/extension': 'src/extension/web.ts' },
+  outdir: 'dist',
+};
+
 const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
-  // The language server on its own, for the VSIX (the extension starts it with node IPC), in two files: the
-  // protocol side answers `initialize` at once and loads the editor service and the engine from the second
-  // after it. The npm package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
-  { ...common, entryPoints: { ls: 'src/server/main.ts' }, outdir: 'dist', plugins: [...common.plugins, editorAsSecondFile] },
-  { ...common, entryPoints: { 'ls-service': 'src/editor/index.ts' }, outdir: 'dist', plugins: [...common.plugins, englishOnlyZod] },
+  // The VSIX: the language server (both hosts), the browser entry with the client, the desktop entry. The npm
+  // package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
   browserServer,
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'], plugins: [...common.plugins, semverLite] },
+  browserExtension,
+  { ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [clientFromBrowserEntry], banner: {}, define: {} },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
   { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
   { ...common, entryPoints: filesUnder('src/tools', '.ts'), outdir: 'dist/tools' },

@@ -1,7 +1,7 @@
 // The "Spec Roles: …" commands: the quick picks, editors and messages are here; what to offer and what to
 // insert come from the server.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient/browser';
 import { COMMANDS, type OwnershipSummary } from '../server/protocol';
 import type { DocTypeChoice, KindChoice, OwnerGroup } from '../editor';
 import { logCaught } from './caught';
@@ -15,7 +15,7 @@ interface KindItem extends vscode.QuickPickItem {
   id?: string;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, log: vscode.LogOutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, log: vscode.LogOutputChannel): void {
   const server = <T>(command: string, ...args: unknown[]) => client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
   const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>) =>
     context.subscriptions.push(

@@ -1,12 +1,12 @@
-// The VS Code extension: a thin client of specroles-ls (src/server), which runs in its own process and
-// makes every judgement. Here: starting it, the status bar, the "Spec Roles: …" commands and their quick
-// picks, the log channel. Diagnostics, hovers, quick fixes and CodeLens come from the server through the
-// language client.
+// The VS Code extension: a thin client of specroles-ls (src/server), which runs on its own (a process, or
+// a Web Worker in the browser) and makes every judgement. Here: starting it, the status bar, the
+// "Spec Roles: …" commands and their quick picks, the log channel. Diagnostics, hovers, quick fixes and
+// CodeLens come from the server through the language client. This code is the same in both extension
+// hosts: main.ts (Node) and web.ts (the browser's web worker) only say how to start the server.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { CAUGHT_NOTIFICATION, STATUS_NOTIFICATION, type CaughtParams, type StatusParams } from '../server/protocol';
 import { caughtCount, logCaught } from './caught';
-import { createClient } from './client';
+import { createClient, type ServerStarter, type SpecRolesClient } from './client';
 import { registerCommands } from './commands';
 import { StatusBar } from './status-bar';
 
@@ -23,14 +23,22 @@ export interface SpecRolesApi {
   ready(): Promise<void>;
 }
 
-let client: LanguageClient | undefined;
+let client: SpecRolesClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): SpecRolesApi {
+/** Which extension host runs this: the web worker one (a browser: vscode.dev, github.dev, code-server) or Node. */
+export function hostName(context: vscode.ExtensionContext): string {
+  // vscode.env.uiKind is Web in code-server whichever host runs the extension; the extension's kind says.
+  const web = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
+  return `${web ? 'the web worker extension host' : 'the Node extension host'} (extensionKind ${vscode.ExtensionKind[context.extension.extensionKind]}, uiKind ${vscode.UIKind[vscode.env.uiKind]})`;
+}
+
+/** Activates the extension with this host's way of starting the server. */
+export function activateWith(context: vscode.ExtensionContext, startServer: (log: vscode.LogOutputChannel) => ServerStarter): SpecRolesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Spec Roles', { log: true });
   const statusBar = new StatusBar();
   context.subscriptions.push(log, statusBar);
-  const languageClient = createClient(context, log);
+  const languageClient = createClient(startServer(log), log);
   client = languageClient;
   let serverCaught = 0;
   languageClient.onNotification(STATUS_NOTIFICATION, ({ uri, status }: StatusParams) => statusBar.set(uri, status));
@@ -57,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SpecRolesApi {
   context.subscriptions.push({ dispose: () => void languageClient.stop().catch(() => undefined) });
 
   const activationMs = performance.now() - started;
-  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`activated in ${activationMs.toFixed(1)} ms in ${hostName(context)}`);
   return {
     activationMs,
     lint: async (uri) => {

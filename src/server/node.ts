@@ -1,8 +1,9 @@
 // `specroles-ls` in Node: the language server over stdio (`--stdio`, the default) or node IPC
-// (`--node-ipc`, how the VS Code extension starts it), or a socket (`--socket=PORT`). Files on this
-// machine are read directly; others through the client, when it offers to. Two bundles start it: the npm
-// package's `specroles-ls` (dist/server.js, an entry into the CLI's bundle, which holds one copy of the
-// engine for the CLI, the API and the server) and the VSIX's own dist/ls.js (main.ts).
+// (`--node-ipc`), or a socket (`--socket=PORT`). Files on this machine are read directly; others through
+// the client, when it offers to. The npm package's `specroles-ls` (dist/server.js, an entry into the CLI's
+// bundle, which holds one copy of the engine for the CLI, the API and the server) starts it. The VS Code
+// extension ships and forks the browser build instead (dist/web/server.js, see worker.ts), which it also
+// runs in a Web Worker: one server bundle in the VSIX.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,8 +25,7 @@ const SKIPPED = new Set(['node_modules', '.git']);
 
 const platform: Platform = {
   name: `node ${process.versions.node}`,
-  // In the VSIX's own bundle this is a second file, dist/ls-service.js (esbuild.mjs): the server answers
-  // `initialize` before it is even parsed.
+  // esbuild makes this require lazy: the engine is evaluated after `initialize` is answered.
   loadEditor: () => require('../editor') as typeof import('../editor'),
   readFile: (uri) => {
     if (!uri.startsWith('file:')) return undefined;

@@ -3,13 +3,15 @@
 // through workspace/applyEdit, an edit that fixes the finding, a broken config file, bad requests answered
 // without a crash, and shutdown. The server is the npm package's `specroles-ls` entry (dist/server.js).
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type Diagnostic,
@@ -32,11 +34,20 @@ interface Client {
   stderr: string[];
 }
 
-async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string } = {}): Promise<Client> {
-  const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * With `ipc`, the server is forked and spoken to over node IPC, as the VS Code extension does; else over
+ * stdio. With `clientReadsFiles`, the client offers to read and find files, as the extension does (the
+ * browser build of the server reads nothing itself).
+ */
+async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean } = {}): Promise<Client> {
+  const child = options.ipc
+    ? fork(options.server ?? SERVER, [], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    : spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr!.on('data', (d) => stderr.push(String(d)));
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const connection = options.ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], statuses: new Map(), readyMs: 0, stderr };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     client.diagnostics.set(p.uri, p.diagnostics);
@@ -56,11 +67,24 @@ async function start(workspace: string, options: { pull?: boolean; settings?: Re
     client.shown.push(p.uri);
     return { success: true };
   });
+  if (options.clientReadsFiles) {
+    connection.onRequest('specroles/readFile', ({ uri }: { uri: string }) => {
+      try {
+        return readFileSync(fileURLToPath(uri), 'utf8');
+      } catch {
+        return null;
+      }
+    });
+    connection.onRequest('specroles/findFiles', ({ folder, glob }: { folder: string; glob: string }) =>
+      glob.includes('.specroles.') ? [`${folder}/broken/.specroles.yaml`] : [],
+    );
+  }
   connection.listen();
   const root = pathToFileURL(workspace).href;
   const started = performance.now();
   await connection.sendRequest('initialize', {
     processId: process.pid,
+    initializationOptions: options.clientReadsFiles ? { readFile: true, findFiles: true } : undefined,
     rootUri: root,
     workspaceFolders: [{ uri: root, name: 'ws' }],
     capabilities: {
@@ -149,14 +173,26 @@ describe('specroles-ls over stdio', function () {
     assert.deepEqual(client.stderr.join(''), '');
   });
 
-  it('the VSIX\'s own server (dist/ls.js, which loads dist/ls-service.js after initialize) answers the same', async () => {
-    const client = await start(workspace, { server: join(projectRoot, 'dist', 'ls.js') });
+  it('the VSIX\'s own server (dist/web/server.js, the browser build, forked over node IPC) answers the same, reading files through the client', async () => {
+    const client = await start(workspace, { server: join(projectRoot, 'dist', 'web', 'server.js'), ipc: true, clientReadsFiles: true });
     console.log(`      initialize → initialized: ${client.readyMs.toFixed(0)} ms`);
     const planted = uri('planted.prd.md');
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
     const ds = await until(() => client.diagnostics.get(planted), (d) => !!d?.length, 'diagnostics');
     assert.deepEqual(ds!.map((d) => d.code), ['section-owner-mismatch']);
+    // The broken config, found and read through the client at start-up: its problems at their keys.
+    const config = await until(() => client.diagnostics.get(uri('broken/.specroles.yaml')), (d) => d?.length === 2, 'config diagnostics');
+    assert.deepEqual(config!.map((d) => d.range.start.line), [1, 2]);
     assert.equal(await stop(client), 0);
+    assert.deepEqual(client.stderr.join(''), '');
+  });
+
+  it('the VSIX\'s own server exits when the client closes the IPC channel without shutdown (the editor went away)', async () => {
+    const client = await start(workspace, { server: join(projectRoot, 'dist', 'web', 'server.js'), ipc: true });
+    const exited = new Promise<number | null>((resolve) => client.child.on('exit', (code) => resolve(code)));
+    client.child.disconnect();
+    assert.equal(await exited, 0);
+    client.connection.dispose();
   });
 
   it('a broken config file: its problems at their keys, found at start-up', async () => {
