@@ -50,20 +50,6 @@ const englishOnlyZod = {
   },
 };
 
-/** The extension's bundle takes semver's two functions from src/extension/semver-lite.ts (see there). */
-const semverLite = {
-  name: 'semver-lite',
-  setup(build) {
-    // The client require()s each function as the module itself: a CommonJS shim per function.
-    build.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (args) => ({ path: args.path.split('/').pop(), namespace: 'semver-lite' }));
-    build.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(resolve('src/extension/semver-lite.ts'))}).${args.path};`,
-      loader: 'js',
-      resolveDir: resolve('.'),
-    }));
-  },
-};
-
 /**
  * The desktop entry (dist/extension.js) loads the language client from dist/web/extension.js, the browser
  * entry, at run time: the VSIX carries the client once.
@@ -127,7 +113,6 @@ const browserExtension = {
   logLevel: 'warning',
   external: ['vscode'],
   mainFields: ['browser', 'module', 'main'],
-  plugins: [semverLite],
   entryPoints: { 'web/extension': 'src/extension/web.ts' },
   outdir: 'dist',
 };
