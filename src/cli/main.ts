@@ -61,6 +61,14 @@ export function remark(): typeof import('../remark').default {
   return (require('../remark') as typeof import('../remark')).default;
 }
 
+/**
+ * specroles-ls, the language server (src/server), for dist/server.js, the package's `specroles-ls` command:
+ * in this bundle too, so the package carries one copy of the engine; loaded on first call.
+ */
+export function languageServer(): typeof import('../server/node').runLanguageServer {
+  return (require('../server/node') as typeof import('../server/node')).runLanguageServer;
+}
+
 if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {
