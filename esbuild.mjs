@@ -59,6 +59,29 @@ const yamlAsJson = {
   },
 };
 
+/**
+ * zod's error messages in English only: zod re-exports every locale (`export * as locales`), some 250 KB a
+ * bundle could not drop otherwise. Nothing here calls z.locales; English is zod's default. Used for the
+ * bundles that ship in the VSIX and the browser, which have a size budget.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";\n', loader: 'js' }));
+  },
+};
+
+/**
+ * The desktop entry (dist/extension.js) loads the language client from dist/web/extension.js, the browser
+ * entry, at run time: the VSIX carries the client once.
+ */
+const clientFromBrowserEntry = {
+  name: 'client-from-browser-entry',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/web$/ }, (args) => (args.importer.endsWith(join('src', 'extension', 'main.ts')) ? { path: './web/extension.js', external: true } : undefined));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -73,9 +96,55 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * The language server the VSIX ships (dist/web/server.js), for both extension hosts: a Web Worker loads it
+ * in a browser, the desktop extension forks it as a Node process (src/server/worker.ts). A classic script
+ * (iife), as a Web Worker and VS Code's nested-worker shim load it with importScripts. Nothing Node-only may
+ * reach it: esbuild fails on a `node:` import here, which is the check that src/editor and src/server/browser.ts
+ * stay portable. The editor service and the engine inside it are evaluated only after `initialize` is answered.
+ */
+const browserServer = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  plugins: [yamlAsJson, englishOnlyZod],
+  logLevel: 'warning',
+  define: { 'import.meta.url': 'self.location.href' },
+  // A worker has no DOM: packages with a DOM build (decode-named-character-reference) give their worker build.
+  conditions: ['worker'],
+  entryPoints: { 'web/server': 'src/server/worker.ts' },
+  outdir: 'dist',
+};
+
+/**
+ * The extension's `browser` entry (dist/web/extension.js), which is also the language client the desktop
+ * entry loads: CommonJS (VS Code's web worker extension host loads extensions as CommonJS modules, with
+ * `vscode` the only module it resolves), so everything else is bundled and nothing Node-only may reach it.
+ */
+const browserExtension = {
+  bundle: true,
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  mainFields: ['browser', 'module', 'main'],
+  entryPoints: { 'web/extension': 'src/extension/web.ts' },
+  outdir: 'dist',
+};
+
 const builds = [
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  // The VSIX: the language server (both hosts), the browser entry with the client, the desktop entry. The npm
+  // package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
+  browserServer,
+  browserExtension,
+  { ...common, entryPoints: { extension: 'src/extension/main.ts' }, outdir: 'dist', external: ['vscode'], plugins: [clientFromBrowserEntry], banner: {}, define: {} },
   // The GitHub Action (action.yml): its own bundle, not in the npm package (package.json `files`).
   { ...common, entryPoints: { action: 'src/action/main.ts' }, outdir: 'dist' },
   // Each file directly in src/tools is a script; its subfolders hold what they share (src/tools/corpus).
@@ -120,6 +189,11 @@ function writeApiEntries() {
   writeFileSync('dist/api.d.mts', `${header}import * as api from './types/api/index.js';\n\nexport * from './types/api/index.js';\nexport default api;\n`);
   // remark-cli (load-plugin) import()s plugins: a CommonJS module.exports that is the plugin itself is the
   // default export; require('specroles/remark') gives the same function, with .default and .remarkSpecroles.
+  writeFileSync(
+    'dist/server.js',
+    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./cli.js').languageServer()();\n",
+    { mode: 0o755 },
+  );
   writeFileSync(
     'dist/remark.js',
     "'use strict';\n// The remark plugin of specroles (docs/remark.md). It lives in the CLI's bundle: see src/cli/main.ts.\n"

@@ -1,7 +1,8 @@
 // The lint of the project's own code (`npm run lint`): not style, but the layering that keeps the engine
 // usable everywhere (issue 15). The engine (src/core) runs in the CLI, the Node API, the remark plugin,
 // the Action, a language server and a browser web worker; so it imports nothing of Node and no front end,
-// and front ends reach it only through src/core/index.ts. Only the VS Code extension imports `vscode`.
+// and front ends reach it only through src/core/index.ts. The editor service (src/editor) runs in that
+// worker too, so it imports nothing of Node either. Only the VS Code extension imports `vscode`.
 // test/lint/layering.test.ts shows each ban firing on a violating example.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
@@ -45,12 +46,14 @@ const activationLight = ['src/core/spec-files', 'src/core/rules/doc-url'];
 /**
  * Bans by folder. A file takes the last entry whose pattern matches it (ESLint replaces a rule's options
  * rather than adding to them), so folders go from general to particular. Every folder of src/ that is not
- * listed (src/cli, src/api, src/action, src/remark, src/tools, src/editor, src/server, and any new one)
- * falls under `src/**`.
+ * listed (src/cli, src/api, src/action, src/remark, src/tools, src/server, and any new one) falls under
+ * `src/**`.
  */
 const layers = [
   { files: ['src/**/*.ts'], bans: [ban.vscode, ban.testCode, ban.coreInternals] },
   { files: ['src/core/**/*.ts'], bans: [ban.vscode, ban.nodeBuiltins, ban.testCode, ban.frontEnds] },
+  // The editor service runs in the language server's browser build too (the web extension's worker).
+  { files: ['src/editor/**/*.ts'], bans: [ban.vscode, ban.nodeBuiltins, ban.testCode, ban.coreInternals] },
   { files: ['src/extension/**/*.ts'], bans: [ban.testCode, { ...ban.coreInternals, allow: [...ban.coreInternals.allow, ...activationLight] }] },
   // Tests may reach inside the engine (they test its parts); only the host suite runs inside VS Code.
   { files: ['test/**/*.ts'], bans: [ban.vscode] },

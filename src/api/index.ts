@@ -14,8 +14,10 @@ import {
   maxFileSizeFor,
   ownershipSummary,
   rules as engineRules,
+  engineConfigProblems,
   tooLargeNotice,
   type Config as EngineConfig,
+  type ConfigProblem,
   type Finding,
   type LintResult as EngineResult,
 } from '../core';
@@ -189,9 +191,9 @@ export const rules: readonly RuleInfo[] = engineRules.map(({ meta }) => ({
 /** The built-in catalogue, or the built-in one with what `config` adds (kinds, roles, document types, guidelines). */
 export function catalogue(config: Config = {}): CatalogueInfo {
   const c = catalogueFor(checkedConfig(config).config);
-  if (c.problems.length) throw new ConfigError(c.problems);
+  if (c.problems.length) throw new ConfigError(c.problems.map((p) => p.message));
   return {
-    kinds: [...c.kinds.values()].map(({ regexes: _regexes, ...kind }): Kind => kind),
+    kinds: [...c.kinds.values()].map(({ regexes: _regexes, contextFreeRegexes: _contextFree, ...kind }): Kind => kind),
     guidelines: [...c.guidelines.values()] as Guideline[],
     roles: [...c.roles.values()] as Role[],
     docTypes: [...c.docTypes.values()] as DocType[],
@@ -213,14 +215,14 @@ export const docTypes: readonly DocType[] = builtin.docTypes;
 interface UsableConfig {
   config: EngineConfig;
   /** Says where in the config files a problem the engine finds is (`file:line:column: message`). */
-  describe: (message: string) => string;
+  describe: (problem: ConfigProblem) => string;
 }
 
 /** A config given as an object, validated as a config file would be (the same messages). */
 function checkedConfig(config: Config): UsableConfig {
   const parsed = parseConfig(JSON.stringify(config), 'config');
   if (!parsed.config) throw new ConfigError(parsed.problems.map((p) => p.message));
-  return { config: parsed.config, describe: (m) => m };
+  return { config: parsed.config, describe: (p) => p.message };
 }
 
 function configsFor(cwd: string, configFile: string | undefined, dir: string): { configs: Configs; resolved: ResolvedConfig } {
@@ -239,11 +241,11 @@ function throwProblems(configs: Configs, used: readonly ResolvedConfig[]): void 
   const fileProblems = configs.fileProblems();
   if (fileProblems.length) throw new ConfigError(fileProblems);
   const problems = new Set<string>();
-  for (const r of new Set(used)) for (const m of lint('', { config: r.config }).configProblems) problems.add(configs.describeEngineProblem(r, m));
+  for (const r of new Set(used)) for (const p of engineConfigProblems(r.config)) problems.add(configs.describeEngineProblem(r, p));
   if (problems.size) throw new ConfigError([...problems]);
 }
 
-function lintOne(text: string, abs: string | undefined, config: EngineConfig, fix: boolean, describe: (message: string) => string): LintResult {
+function lintOne(text: string, abs: string | undefined, config: EngineConfig, fix: boolean, describe: (problem: ConfigProblem) => string): LintResult {
   const path = abs?.replace(/\\/g, '/');
   const lintIt = (t: string): EngineResult => lint(t, path ? { path, config } : { config });
   let result = lintIt(text);

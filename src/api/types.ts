@@ -56,6 +56,8 @@ export interface Role {
   members?: string[];
   /** Roles whose sections belong in this role's documents as a matter of course. */
   involves?: string[];
+  /** Kinds of other roles' work this role's documents draw on as material: text reading as one is a weak signal. */
+  drawsOn?: string[];
 }
 
 /** A kind of section ("problem", "positioning"…): who owns it and which headings name it. */
@@ -82,6 +84,10 @@ export interface Kind {
   confusableWith: string[];
   wrongMetrics?: { kind: string; says: string };
   inDocumentsOf?: Record<string, string>;
+  /** Its text speaks the users' language: body cue words neither change its kind nor report it as another role's. */
+  inUsersWords: boolean;
+  /** Headings that name this kind so plainly that no document changes it (`inDocumentsOf` does not apply). */
+  contextFreePatterns: string[];
 }
 
 /** A kind in a config: a new kind, or the id of a built-in one plus what changes (synonyms and patterns are added). */

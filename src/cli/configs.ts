@@ -3,8 +3,7 @@
 // per-config caches (catalogue, rule settings) are built once per set, not once per folder or file.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isMap, isSeq, isScalar, type Node } from 'yaml';
-import { loadConfigFor, mergeConfigs, parseConfig, parseYaml, type Config, type ConfigFileProblem, type ConfigHost } from '../core';
+import { locateConfigProblem, loadConfigFor, mergeConfigs, type Config, type ConfigFileProblem, type ConfigHost, type ConfigProblem } from '../core';
 import { CliError, displayPath } from './util';
 
 export interface ResolvedConfig {
@@ -60,14 +59,8 @@ export class Configs {
     if (!resolved) {
       const config = Object.keys(this.options.rules).length ? mergeConfigs(loaded.config, { rules: this.options.rules as Config['rules'] }) : loaded.config;
       resolved = { index: this.all.length, config, files: loaded.files, problems: loaded.problems };
-      for (const file of [...loaded.files].reverse()) {
-        const text = this.host.readFile(file);
-        if (text !== undefined && parseConfig(text, file).config?.files) {
-          // A shared config's globs are relative to the config that extends it.
-          resolved.filesBase = dirname(loaded.extendedBy?.[file] ?? file);
-          break;
-        }
-      }
+      // A shared config's globs are relative to the config that extends it.
+      if (loaded.filesBase !== undefined) resolved.filesBase = loaded.filesBase;
       this.bySet.set(key, resolved);
       this.all.push(resolved);
     }
@@ -92,69 +85,13 @@ export class Configs {
   }
 
   /**
-   * Problems the engine only finds when it uses a config (a rule's bad options, a kind owned by an unknown
+   * A problem the engine only finds when it uses a config (a rule's bad options, a kind owned by an unknown
    * role), as `file:line:column: message`, pointing at the key in the nearest config file that sets it.
    */
-  describeEngineProblem(resolved: ResolvedConfig, message: string): string {
-    const where = this.locate(resolved, message);
-    return where ? `${where}: ${message}` : message;
+  describeEngineProblem(resolved: ResolvedConfig, problem: ConfigProblem): string {
+    const located = locateConfigProblem(problem, resolved.files, this.host);
+    if (located.file === undefined) return located.message;
+    const file = displayPath(this.options.cwd, located.file);
+    return located.range ? `${file}:${located.range.start.line}:${located.range.start.column}: ${located.message}` : `${file}: ${located.message}`;
   }
-
-  private locate(resolved: ResolvedConfig, message: string): string | undefined {
-    const nearest = resolved.files.at(-1);
-    if (nearest === undefined) return undefined;
-    const rule = /^rules\.([^:]+):/.exec(message)?.[1] ?? /^rules: unknown rule "([^"]+)"/.exec(message)?.[1];
-    const item = /^(kinds|docTypes): .*?"([^"]+)"/.exec(message);
-    for (const file of [...resolved.files].reverse()) {
-      const text = this.host.readFile(file);
-      if (text === undefined) continue;
-      const doc = parseYaml(text, { prettyErrors: false, logLevel: 'error' });
-      if (!isMap(doc.contents)) continue;
-      let node: Node | undefined;
-      if (rule) {
-        node = keyIn(doc.get('rules', true) as Node, rule);
-        const overrides = doc.get('overrides', true) as Node | undefined;
-        if (!node && isSeq(overrides)) {
-          for (const o of overrides.items) if (isMap(o) && (node = keyIn(o.get('rules', true) as Node, rule))) break;
-        }
-      } else if (item) {
-        const list = doc.get(item[1], true) as Node | undefined;
-        const ids = [item[2]];
-        // "pattern … of "id"" and "requires unknown kind "x"" name the item last or first: try both.
-        const all = [...message.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-        ids.push(...all);
-        if (isSeq(list)) {
-          for (const entry of list.items) {
-            if (isMap(entry) && ids.includes(String(entry.get('id')))) {
-              node = entry as Node;
-              break;
-            }
-          }
-        }
-        if (!node && list) node = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === item[1])?.key as Node | undefined;
-      }
-      if (node?.range) return `${displayPath(this.options.cwd, file)}:${position(text, node.range[0])}`;
-      if (!rule && !item) break;
-    }
-    return displayPath(this.options.cwd, nearest);
-  }
-}
-
-function keyIn(map: Node | undefined, key: string): Node | undefined {
-  if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key);
-  return pair?.key as Node | undefined;
-}
-
-function position(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `${line}:${offset - lineStart + 1}`;
 }

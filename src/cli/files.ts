@@ -9,12 +9,11 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
-import { DEFAULT_SPEC_FILES, MAX_DECISION_CHARS, markedAsSpec, NOT_SPEC_BECAUSE, specDecision, type Catalogue, type NotSpecBecause } from '../core';
+import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, selectSpec, SPEC_CANDIDATE, type Catalogue, type SkipReason } from '../core';
 import { byName, CliError, displayPath, plural, toPosix } from './util';
 
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
-const CANDIDATE = /\.(md|markdown|ya?ml)$/i;
 /** How much of a file is read for its marker and its content decision (the decision reads no more). */
 const HEAD_BYTES = MAX_DECISION_CHARS;
 
@@ -163,12 +162,8 @@ function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, 
   }
 }
 
-type Matcher = (path: string) => boolean;
-
-/** Decides whether a file found in a folder or by a glob is a spec. */
+/** Decides whether a file found in a folder or by a glob is a spec: the engine's selectSpec, with the file read from disk. */
 export class SpecSelector {
-  private readonly matchers = new Map<ResolvedConfig, { include: Matcher; exclude?: Matcher }>();
-
   constructor(
     private readonly cwd: string,
     private readonly configs: Configs,
@@ -181,57 +176,18 @@ export class SpecSelector {
    */
   isSpec(abs: string, skipped?: Skipped, text?: string): boolean {
     // Only Markdown and YAML are specs; other files never cost a config lookup.
-    if (!CANDIDATE.test(abs)) return false;
+    if (!SPEC_CANDIDATE.test(abs)) return false;
     const resolved = this.configs.forFile(abs);
-    const m = this.matchersFor(resolved);
-    const base = resolved.filesBase ?? this.cwd;
-    const rel = toPosix(relative(base, abs));
-    const posixAbs = toPosix(abs);
     // Relative to the config that sets the globs (or the working folder); `**/…` globs also match the
     // absolute path, so the defaults work wherever the run starts.
-    const test = (matcher: Matcher) => (!rel.startsWith('..') && matcher(rel)) || matcher(posixAbs);
-    if (m.exclude && test(m.exclude)) {
-      skipped?.add(abs, 'excluded');
-      return false;
-    }
-    if (test(m.include)) return true;
-    return this.decide(abs, resolved, skipped, text);
-  }
-
-  private matchersFor(resolved: ResolvedConfig): { include: Matcher; exclude?: Matcher } {
-    let m = this.matchers.get(resolved);
-    if (!m) {
-      const files = resolved.config.files;
-      const include = files?.include ?? DEFAULT_SPEC_FILES;
-      m = { include: include.length ? picomatch(include, { dot: true }) : () => false };
-      if (files?.exclude?.length) m.exclude = picomatch(files.exclude, { dot: true });
-      this.matchers.set(resolved, m);
-    }
-    return m;
-  }
-
-  /**
-   * `specroles:` in front matter or at a YAML top level; a known `type:` in Markdown front matter; or a
-   * content that reads as a spec (specDecision, on the same start of the file).
-   */
-  private decide(abs: string, resolved: ResolvedConfig, skipped: Skipped | undefined, text?: string): boolean {
-    const head = text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs);
-    if (head === undefined) {
-      skipped?.add(abs, 'unreadable');
-      return false;
-    }
-    const isYaml = /\.ya?ml$/i.test(abs);
-    const catalogue = this.catalogueOf(resolved);
-    // A config that lists its specs (`files.include`) is taken at its word: beyond its globs only a marker
-    // makes a file a spec, not its content.
-    if (resolved.config.files?.include) {
-      const marked = markedAsSpec(head, isYaml, (type) => catalogue.docTypes.has(type));
-      if (!marked) skipped?.add(abs, 'not-included');
-      return marked;
-    }
-    const decision = specDecision(head, { isYaml, catalogue });
-    if (!decision.spec) skipped?.add(abs, decision.because ?? 'no-headings');
-    return decision.spec;
+    const rel = toPosix(relative(resolved.filesBase ?? this.cwd, abs));
+    const posixAbs = toPosix(abs);
+    const selection = selectSpec(
+      { paths: rel.startsWith('..') ? [posixAbs] : [rel, posixAbs], isYaml: /\.ya?ml$/i.test(abs), head: () => (text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs)) },
+      { config: resolved.config, catalogue: this.catalogueOf(resolved) },
+    );
+    if (!selection.spec) skipped?.add(abs, selection.because);
+    return selection.spec;
   }
 }
 
@@ -261,7 +217,6 @@ export class Skipped {
   }
 }
 
-type SkipReason = NotSpecBecause | 'excluded' | 'not-included' | 'unreadable';
 const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', 'not-included': 'not in files.include', unreadable: 'unreadable' };
 const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'not-included', 'excluded', 'unreadable'];
 /** Reasons that read without "with": "2 excluded by files.exclude". */

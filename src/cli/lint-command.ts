@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { catalogueFor, configForPath, lint, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
+import { catalogueFor, configForPath, engineConfigProblems, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
 import { cachePath, DEFAULT_CACHE_FILE, ResultCache, sha256 } from './cache';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
@@ -126,7 +126,7 @@ async function printConfig(args: ParsedArgs, io: Io): Promise<number> {
   const resolved = configs.forFile(abs);
   const problems = configs.fileProblems();
   const path = abs.replace(/\\/g, '/');
-  if (!problems.length) for (const m of lint('', { config: resolved.config, path }).configProblems) problems.push(configs.describeEngineProblem(resolved, m));
+  if (!problems.length) for (const p of engineConfigProblems(resolved.config, path)) problems.push(configs.describeEngineProblem(resolved, p));
   if (problems.length) {
     for (const p of new Set(problems)) io.stderr.write(`specroles: ${p}\n`);
     return 2;
@@ -200,7 +200,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   try {
     const engineProblems = new Set<string>();
     for (const resolved of configs.all) {
-      for (const message of lint('', { config: resolved.config }).configProblems) engineProblems.add(configs.describeEngineProblem(resolved, message));
+      for (const problem of engineConfigProblems(resolved.config)) engineProblems.add(configs.describeEngineProblem(resolved, problem));
     }
     if (engineProblems.size) {
       for (const p of engineProblems) io.stderr.write(`specroles: ${p}\n`);
@@ -230,7 +230,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   const lateProblems = new Set<string>();
   for (const r of results) {
     const resolved = byIndex(configs.all, byIndex(tasks, r.index, 'task').configIndex, 'config');
-    for (const message of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, message));
+    for (const problem of r.configProblems) lateProblems.add(configs.describeEngineProblem(resolved, problem));
   }
 
   if (!lateProblems.size) results = suppress(args, cwd, results, notices);

@@ -63,6 +63,15 @@ export function remark(): typeof import('../remark').default {
   return (require('../remark') as typeof import('../remark')).default;
 }
 
+/**
+ * specroles-ls, the language server (src/server), for dist/server.js, the package's `specroles-ls` command:
+ * in this bundle too, so the package carries one copy of the engine; loaded on first call.
+ */
+export function languageServer(): typeof import('../server/node').runLanguageServer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: loaded on first call
+  return (require('../server/node') as typeof import('../server/node')).runLanguageServer;
+}
+
 if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {

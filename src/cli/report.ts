@@ -1,6 +1,6 @@
 // What one linted file comes back as, in the main thread or from a worker: plain data, cheap to pass
 // between threads, and all the formatters need.
-import type { DocumentSummary, Severity } from '../core';
+import type { ConfigProblem, DocumentSummary, Severity } from '../core';
 
 export interface Message {
   ruleId: string;
@@ -40,7 +40,7 @@ export interface FileResult {
   filePath: string;
   messages: Message[];
   /** The engine's `configProblems` for this file's config. */
-  configProblems: string[];
+  configProblems: ConfigProblem[];
   fix?: FixOutcome;
   /** --stdin --fix: the text with the safe fixes applied (the same text when none applied). */
   fixedText?: string;

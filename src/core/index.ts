@@ -1,10 +1,13 @@
-// The engine's public surface. Front ends (CLI, Node API, remark plugin, Action, tools, editors) import
-// the engine from here only; the lint of the project's own code (eslint.config.mjs) holds them to it, so
-// everything else under src/core can be moved or split without touching them. Tests may reach inside.
+// The engine's public surface. Front ends (CLI, Node API, remark plugin, Action, tools, language server,
+// editor service, extension) import the engine from here only; the lint of the project's own code
+// (eslint.config.mjs) holds them to it, so everything else under src/core can be moved or split without
+// touching them. Tests may reach inside.
 
-// Linting one text (whole, or again after an edit), and the file-size guard in front of it.
-export { lint, formatOf, maxFileSizeFor, clearCaches, type LintOptions, type LintResult } from './engine/lint';
+// Linting one text (whole, or again after an edit), the file-size guard in front of it, and checking a
+// config the way a lint would use it.
+export { lint, formatOf, maxFileSizeFor, clearCaches, engineConfigProblems, type LintOptions, type LintResult } from './engine/lint';
 export { lintIncremental, type TextChange, type TextPosition } from './engine/incremental';
+export { checkConfig } from './engine/config-check';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
 export type * from './model';
 
@@ -32,20 +35,29 @@ export { normaliseHeading } from './classify/normalise';
 export { renderStub, renderStubs } from './stubs/stub';
 export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/template';
 
-// Config: its schema, finding and merging config files, and what applies to one file in one run.
+// Config: its schema and presets, finding and merging config files, what applies to one file in one run,
+// and its problems as data, located in the file that set them.
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configForPath, runSettings, type RunSettings, type RuleRun } from './config/resolve';
-export { configSchema } from './config/schema';
+export { configSchema, PRESETS } from './config/schema';
+export type { ConfigProblem, ConfigKeyRef } from './config/problem';
+export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
 
 // Schemas of YAML specs and front matter, and their JSON Schema files (`npm run schemas`).
 export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { jsonSchemaFiles } from './schema/json-schema';
 
 // Which files are specs: by path, by their own marks, by what their text reads as.
-export { DEFAULT_SPEC_FILES, markedAsSpec } from './spec-files';
+export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec } from './spec-files';
+export { selectSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
 
-// YAML with positions in the original text (CRLF included), for front ends that read YAML of their own
-// (the CLI's config files) and must report the same line and column as the engine does.
+// Text helpers front ends share with the engine: line and column positions, "did you mean", YAML with
+// positions in the original text (CRLF included), so that what a front end reports of its own reading
+// (the CLI's config files) has the same lines and columns as the engine's findings, and a regular
+// expression's capture group that its pattern always fills (under noUncheckedIndexedAccess).
+export { LineIndex, dominantEol } from './text/lines';
+export { closest } from './text/closest';
 export { parseYaml } from './parse/yaml-text';
+export { group } from './text/indexing';

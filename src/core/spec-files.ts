@@ -16,6 +16,14 @@ export const DEFAULT_SPEC_FILES = [
 ];
 
 /**
+ * Whether a YAML file is named as a spec (`*.spec.yaml`, `*.prd.yml`, as DEFAULT_SPEC_FILES has them): the
+ * engine validates it against the spec schema even without a `specroles:` key.
+ */
+export function namedAsYamlSpec(path: string): boolean {
+  return /\.(spec|prd)\.ya?ml$/i.test(path);
+}
+
+/**
  * Whether a file's own text says it is a spec: `specroles:` at a YAML spec's top level or in Markdown
  * front matter, or a known document `type:` in front matter. `head` is the start of the file.
  */

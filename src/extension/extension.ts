@@ -1,10 +1,14 @@
-// The VS Code extension: a thin adapter over the engine (src/core). Diagnostics, hovers, quick fixes,
-// CodeLens, a status bar item and the "Spec Roles" commands.
+// The VS Code extension: a thin client of specroles-ls (src/server), which runs on its own (a process, or
+// a Web Worker in the browser) and makes every judgement. Here: starting it, the status bar, the
+// "Spec Roles: …" commands and their quick picks, the log channel. Diagnostics, hovers, quick fixes and
+// CodeLens come from the server through the language client. This code is the same in both extension
+// hosts: main.ts (Node) and web.ts (the browser's web worker) only say how to start the server.
 import * as vscode from 'vscode';
+import { CAUGHT_NOTIFICATION, STATUS_NOTIFICATION, type CaughtParams, type StatusParams } from '../server/protocol';
 import { caughtCount, logCaught } from './caught';
+import { createClient, type ServerStarter, type SpecRolesClient } from './client';
 import { registerCommands } from './commands';
-import { CodeActionProvider, CodeLensProvider, HoverProvider, SELECTOR, StatusBar } from './features';
-import { Linter } from './linter';
+import { StatusBar } from './status-bar';
 
 export interface SpecRolesApi {
   /** Milliseconds spent in activate(). */
@@ -13,110 +17,70 @@ export interface SpecRolesApi {
   lint(uri: vscode.Uri): Promise<number | undefined>;
   /** The status bar item's text. */
   statusText(): string;
-  /** Exceptions caught and logged since activation (tests assert none for hostile input). */
+  /** Exceptions caught and logged since activation, here and in the server (tests assert none for hostile input). */
   caughtErrors(): number;
+  /** Resolves when the server has started. */
+  ready(): Promise<void>;
 }
 
-export function activate(context: vscode.ExtensionContext): SpecRolesApi {
+let client: SpecRolesClient | undefined;
+
+/** Which extension host runs this: the web worker one (a browser: vscode.dev, github.dev, code-server) or Node. */
+export function hostName(context: vscode.ExtensionContext): string {
+  // vscode.env.uiKind is Web in code-server whichever host runs the extension; the extension's kind says.
+  const web = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'function';
+  return `${web ? 'the web worker extension host' : 'the Node extension host'} (extensionKind ${vscode.ExtensionKind[context.extension.extensionKind]}, uiKind ${vscode.UIKind[vscode.env.uiKind]})`;
+}
+
+/** Activates the extension with this host's way of starting the server. */
+export function activateWith(context: vscode.ExtensionContext, startServer: (log: vscode.LogOutputChannel) => ServerStarter): SpecRolesApi {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Spec Roles', { log: true });
-  const linter = new Linter(log);
-  const statusBar = new StatusBar(linter);
-  const codeLens = new CodeLensProvider(linter);
-  context.subscriptions.push(log, linter, statusBar);
-
-  const safely =
-    <A extends unknown[]>(what: string, handler: (...args: A) => void) =>
-    (...args: A) => {
-      try {
-        handler(...args);
-      } catch (error) {
-        logCaught(log, what, error);
-      }
-    };
-
-  context.subscriptions.push(
-    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(linter)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CodeActionProvider(linter), CodeActionProvider.metadata),
-    vscode.languages.registerCodeLensProvider(SELECTOR, codeLens),
-    vscode.workspace.onDidOpenTextDocument(safely('open', (doc) => void linter.lintDocument(doc))),
-    vscode.workspace.onDidChangeTextDocument(
-      safely('change', (e) => {
-        if (e.contentChanges.length === 0) return;
-        if (Linter.isConfigFile(e.document.uri)) linter.validateConfigText(e.document.uri, e.document.getText());
-        else if (linter.runsOnType(e.document)) linter.schedule(e.document);
-      }),
-    ),
-    vscode.workspace.onDidSaveTextDocument(
-      safely('save', (doc) => {
-        if (Linter.isConfigFile(doc.uri)) linter.invalidateConfigs();
-        else if (!linter.runsOnType(doc)) void linter.lintDocument(doc);
-      }),
-    ),
-    vscode.workspace.onDidCloseTextDocument(
-      safely('close', (doc) => {
-        if (Linter.isConfigFile(doc.uri)) return;
-        linter.clear(doc.uri);
-        linter.forced.delete(doc.uri.toString());
-      }),
-    ),
-    vscode.window.onDidChangeActiveTextEditor(safely('editor', () => statusBar.update())),
-    vscode.workspace.onDidChangeConfiguration(
-      safely('settings', (e) => {
-        if (!e.affectsConfiguration('specroles')) return;
-        if (e.affectsConfiguration('specroles.codeLens')) codeLens.refresh();
-        linter.relintOpen();
-      }),
-    ),
-  );
-
-  const watcher = vscode.workspace.createFileSystemWatcher('**/.specroles.{yaml,yml,json}');
-  const configChanged = safely('config watcher', (uri: vscode.Uri) => {
-    log.info(`config changed: ${uri.toString()}`);
-    linter.invalidateConfigs();
-    void vscode.workspace.fs.readFile(uri).then(
-      (bytes) => linter.validateConfigText(uri, new TextDecoder().decode(bytes)),
-      () => linter.diagnostics.delete(uri),
-    );
+  const statusBar = new StatusBar();
+  context.subscriptions.push(log, statusBar);
+  const languageClient = createClient(startServer(log), log);
+  client = languageClient;
+  let serverCaught = 0;
+  languageClient.onNotification(STATUS_NOTIFICATION, ({ uri, status }: StatusParams) => statusBar.set(uri, status));
+  languageClient.onNotification(CAUGHT_NOTIFICATION, (_: CaughtParams) => {
+    serverCaught++;
   });
-  context.subscriptions.push(watcher, watcher.onDidChange(configChanged), watcher.onDidCreate(configChanged), watcher.onDidDelete(configChanged));
-
-  registerCommands(context, linter);
-
-  // Work that need not hold up activation: lint what is open, check the workspace's config files.
-  setTimeout(
-    safely('start-up', () => {
-      linter.relintOpen();
-      statusBar.update();
-      void vscode.workspace.findFiles('**/.specroles.{yaml,yml,json}', '**/node_modules/**', 200).then(
-        async (uris) => {
-          for (const uri of uris) {
-            try {
-              linter.validateConfigText(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-            } catch (error) {
-              log.warn(`reading ${uri.toString()}: ${String(error)}`);
-            }
-          }
-        },
-        (error) => log.warn(`finding config files: ${String(error)}`),
-      );
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      try {
+        statusBar.update();
+      } catch (error) {
+        logCaught(log, 'status bar', error);
+      }
     }),
-    0,
   );
+  registerCommands(context, languageClient, log);
+
+  // The server starts after activation returns: activation never waits for a process.
+  const startedAt = performance.now();
+  const running = languageClient.start().then(
+    () => log.info(`specroles-ls started in ${(performance.now() - startedAt).toFixed(0)} ms`),
+    (error: unknown) => logCaught(log, 'starting specroles-ls', error),
+  );
+  context.subscriptions.push({ dispose: () => void languageClient.stop().catch(() => undefined) });
 
   const activationMs = performance.now() - started;
-  log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  log.info(`activated in ${activationMs.toFixed(1)} ms in ${hostName(context)}`);
   return {
     activationMs,
     lint: async (uri) => {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      return (await linter.lintDocument(doc))?.result.findings.length;
+      await running;
+      await vscode.workspace.openTextDocument(uri);
+      const count = await vscode.commands.executeCommand<number | null>('specroles.server.lintFile', uri.toString(), false);
+      return count ?? undefined;
     },
     statusText: () => statusBar.text,
-    caughtErrors: caughtCount,
+    caughtErrors: () => caughtCount() + serverCaught,
+    ready: () => running,
   };
 }
 
-export function deactivate(): void {
-  // Everything is released through context.subscriptions.
+export async function deactivate(): Promise<void> {
+  await client?.stop().catch(() => undefined);
+  client = undefined;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lint } from '../../src/core';
+import { nth } from '../support/nth';
 
 function kinds(text: string, path = 'spec.md'): string[] {
   return lint(text, { path }).analysis.sections.map((s) => `${s.section.title}=${s.kind?.id ?? '-'}/${s.evidence?.via ?? '-'}`);
@@ -134,6 +135,62 @@ describe('classification', () => {
     assert.equal(kinds(text)[0], 'Success and support=pricing_packaging/context');
     const withText = '## Success and support\n\nThe KPI is weekly usage, our success metric.\n\n### Pricing tiers\n\nText.\n\n### Add-on features\n\nText.\n';
     assert.equal(kinds(withText)[0], 'Success and support=success_metrics/pattern');
+  });
+
+  it('reads a keyword heading of another role\'s kind under a part only other roles own as a facet of that part', () => {
+    const text = '# Personas\n\n## Maintainer\n\nRuns a busy project.\n\n### Primary goals\n\nShip releases on time.\n\n### Frustrations/pain points\n\nToo many drive-by issues.\n';
+    assert.deepEqual(kinds(text, 'who.md'), [
+      'Maintainer=personas_audience/context',
+      'Primary goals=personas_audience/parent',
+      'Frustrations/pain points=personas_audience/parent',
+    ]);
+  });
+
+  it('reads personas in a PM\'s spec as its users, but a buyer as the PMM\'s in any document', () => {
+    const text = '---\nspecroles: 1\ntype: prd\n---\n## User personas\n\nMaintainers.\n\n## What is the type of buyer?\n\nTeam leads.\n';
+    assert.deepEqual(kinds(text), ['User personas=users_use_cases/context', 'What is the type of buyer?=personas_audience/synonym']);
+  });
+
+  it('does not take a document type from a file-name word that is part of another role\'s kind name', () => {
+    assert.equal(lint('## Tone\n\nWarm.\n', { path: 'landing-page-content-strategy.md' }).analysis.docType, undefined);
+    assert.equal(lint('## Tone\n\nWarm.\n', { path: 'platform-strategy.md' }).analysis.docType?.type.id, 'strategy');
+  });
+
+  it('gives a headed story, a scoring framework, further reading and voice and tone their kinds', () => {
+    assert.deepEqual(kinds('## As a developer, I want to filter by distance\n\n## ICE score\n\n## Further reading\n\n## Voice and tone\n\n## Information architecture\n\n## Integration tests\n'), [
+      'As a developer, I want to filter by distance=user_stories/pattern',
+      'ICE score=prioritization/pattern',
+      'Further reading=doc_metadata/pattern',
+      'Voice and tone=messaging/pattern',
+      'Information architecture=ux_design/pattern',
+      'Integration tests=acceptance_criteria/pattern',
+    ]);
+  });
+
+  it('promotes bold labels that recur in sibling sections: the fields of a form filled in per item', () => {
+    const text = '## Screens\n\n### Dashboard\n\n**Purpose**: status at a glance.\n\n**Elements**: stats, activity.\n\n### Roadmap view\n\n**Purpose**: a timeline.\n\n**Elements**: swimlanes.\n\n### Settings\n\n**Note**: one page.\n';
+    const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);
+    assert.deepEqual(titles, ['Screens', 'Dashboard', 'Purpose*', 'Elements*', 'Roadmap view', 'Purpose*', 'Elements*', 'Settings']);
+  });
+
+  it('promotes a bold label standing alone as a paragraph over the blocks it introduces', () => {
+    const text = '## Persona\n\n**Daily struggle:**\n\n- Works alone\n- Fights for users\n\n**Note:** not a field.\n';
+    const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);
+    assert.deepEqual(titles, ['Persona', 'Daily struggle*', 'Note*']);
+  });
+
+  it('matches compound names written with hyphens or slashes as with spaces', () => {
+    assert.deepEqual(kinds('## Jobs-to-be-done interviews\n\n## Kill-criteria for the pilot\n'), [
+      'Jobs-to-be-done interviews=users_use_cases/pattern',
+      'Kill-criteria for the pilot=gtm_metrics/pattern',
+    ]);
+  });
+
+  it('keeps a user scenario that talks marketing a user scenario, without reporting its words', () => {
+    const text = '---\nspecroles: 1\ntype: prd\n---\n## Scenarios\n\n### Scenario: a marketer plans a launch\n\nAs a marketer, I want to schedule the newsletter campaign, the blog post and the press release from one calendar, and see the landing page and social media posts next to them.\n';
+    const r = lint(text, { path: 'spec.md' });
+    assert.equal(nth(r.analysis.sections, 1).kind?.id, 'user_stories');
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'content-owner-drift'), []);
   });
 
   it('keeps the heading\'s reading for an FAQ item in another role\'s document', () => {

@@ -44,7 +44,7 @@ describe('config', () => {
     const off = lint(text, { path: 'x.md', config: { rules: { 'shared-section-owners': 'off' } } });
     assert.equal(off.findings.find((f) => f.ruleId === 'shared-section-owners'), undefined);
     const bad = lint(text, { path: 'x.md', config: { rules: { 'duplicate-section': ['warning', { allow: 'goals' }] } } });
-    assert.match(nth(bad.configProblems, 0), /^rules\.duplicate-section: allow/);
+    assert.match(nth(bad.configProblems, 0).message, /^rules\.duplicate-section: allow/);
   });
 
   it('applies overrides by glob and adds kinds and synonyms', () => {

@@ -117,7 +117,7 @@ describe('fuzz: engine properties (fast-check)', function () {
         if (parsed.config) {
           const result = lint(sample.text, { path: sample.path, config: parsed.config });
           checkResult(sample.text, result, 'with generated config: ');
-          for (const problem of result.configProblems) assert.equal(typeof problem, 'string');
+          for (const problem of result.configProblems) assert.equal(typeof problem.message, 'string');
         } else {
           assert.ok(parsed.problems.length > 0, 'a config that is rejected says why');
         }

@@ -586,6 +586,6 @@ describe('hostile configs: parseConfig answers with errors at the key, never an 
   it('an unknown rule id is accepted, and lint names it in configProblems', () => {
     const parsed = parseConfig('rules:\n  no-such-rule: error\n', '/repo/.specroles.yaml');
     assert.deepEqual(parsed.problems, []);
-    assert.deepEqual(lint('## Problem\n\nx\n', { config: parsed.config! }).configProblems, ['rules: unknown rule "no-such-rule"']);
+    assert.deepEqual(lint('## Problem\n\nx\n', { config: parsed.config! }).configProblems, [{ message: 'rules: unknown rule "no-such-rule"', at: { list: 'rules', id: 'no-such-rule' } }]);
   });
 });

@@ -91,7 +91,12 @@ describe('lint: the layering of the project (eslint.config.mjs)', function () {
       await assertBanned('src/core/parse/x.ts', "import { join } from 'path';\nvoid join;\n", node);
       await assertBanned('src/core/x.ts', "import { readFile } from 'fs/promises';\nvoid readFile;\n", node);
     });
-    it('allows them in front ends', () => assertAllowed('src/cli/x.ts', "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n"));
+    it('bans them in the editor service too (it runs in the browser build of the language server)', () =>
+      assertBanned('src/editor/x.ts', "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n", node));
+    it('allows them in the other front ends', async () => {
+      await assertAllowed('src/cli/x.ts', "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n");
+      await assertAllowed('src/server/node.ts', "import { readFile } from 'node:fs/promises';\nvoid readFile;\n");
+    });
     it('allows packages in src/core (the bundler takes them)', () => assertAllowed('src/core/x.ts', "import { parse } from 'yaml';\nvoid parse;\n"));
     it('bans front ends in src/core', () => assertBanned('src/core/x.ts', "import { CliError } from '../cli/util';\nvoid CliError;\n", /depends on no front end/));
   });

@@ -3,10 +3,12 @@
 // package must need nothing else), then its `specroles` command, `require('specroles')`,
 // `import('specroles')` and its TypeScript declarations are used from that folder.
 import assert from 'node:assert/strict';
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { projectRoot } from '../support/paths';
 
 /** The budget for the packed tarball. */
@@ -79,10 +81,10 @@ describe('npm package: packed, installed offline, used', function () {
     assert.equal(r.status, 0, r.stderr);
   });
 
-  it(`is at most ${MAX_PACKED_BYTES / 1024} KB packed and ships the CLI, the API and its declarations only`, () => {
+  it(`is at most ${MAX_PACKED_BYTES / 1024} KB packed and ships the CLI, the language server, the API and its declarations only`, () => {
     assert.ok(packed.size <= MAX_PACKED_BYTES, `${packed.size} bytes packed`);
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/api.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.mts', 'dist/types/api/index.d.ts', 'schemas/config.schema.json', 'docs/api.md', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/api.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.mts', 'dist/types/api/index.d.ts', 'schemas/config.schema.json', 'docs/api.md', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(files.includes(f), `ships ${f}`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|extension\.js$|^src\/|^test\//.test(f)), []);
@@ -106,6 +108,38 @@ describe('npm package: packed, installed offline, used', function () {
     const strict = run(npx, ['--offline', 'specroles', 'checkout.prd.md', '--max-warnings', '0', '--format', 'json']);
     assert.equal(strict.code, 1);
     assert.equal(JSON.parse(strict.stdout)[0].messages[0].ruleId, 'section-owner-mismatch');
+  });
+
+  it('runs the installed `specroles-ls` language server: initialize over stdio, diagnostics for a file', async () => {
+    const bin = join(consumer, 'node_modules', '.bin', 'specroles-ls');
+    const child = spawn(bin, ['--stdio'], { cwd: consumer, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    try {
+      const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => {
+        connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+          if (p.diagnostics.length) resolve(p);
+        });
+      });
+      connection.onRequest('workspace/configuration', () => [null]);
+      connection.listen();
+      const root = pathToFileURL(consumer).href;
+      const init = await connection.sendRequest<{ serverInfo?: { name: string; version: string } }>('initialize', { processId: process.pid, rootUri: root, capabilities: {} });
+      assert.equal(init.serverInfo?.name, 'specroles-ls');
+      assert.equal(init.serverInfo?.version, packed.filename.replace(/^specroles-|\.tgz$/g, ''));
+      await connection.sendNotification('initialized', {});
+      const uri = `${root}/checkout.prd.md`;
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: SPEC } });
+      const published = await diagnostics;
+      assert.equal(published.uri, uri);
+      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]), [['section-owner-mismatch', 18, 26]]);
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      const code = await new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('exit', resolve)));
+      assert.equal(code, 0);
+    } finally {
+      connection.dispose();
+      child.kill();
+    }
   });
 
   it("require('specroles') and import('specroles') give the API", () => {

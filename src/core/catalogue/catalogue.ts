@@ -6,7 +6,9 @@ import docTypesData from '../data/doc-types.yaml';
 import guidelinesData from '../data/guidelines.yaml';
 import kindsData from '../data/kinds.yaml';
 import rolesData from '../data/roles.yaml';
+import type { ConfigProblem } from '../config/problem';
 import type { Config } from '../config/schema';
+import { closest } from '../text/closest';
 import { looseKey, normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
 import {
@@ -25,6 +27,7 @@ import {
 
 export interface CompiledKind extends Kind {
   regexes: RegExp[];
+  contextFreeRegexes: RegExp[];
 }
 
 export interface Catalogue {
@@ -40,7 +43,7 @@ export interface Catalogue {
   cues: PhraseIndex<Cue>;
   glossary: PhraseIndex<true>;
   /** Problems in what the config added (an unknown kind id, a bad pattern), for the config's diagnostics. */
-  problems: string[];
+  problems: ConfigProblem[];
 }
 
 /**
@@ -78,7 +81,7 @@ export function catalogueFor(config: Config = EMPTY): Catalogue {
 
 function build(config: Config): Catalogue {
   const data = builtinData();
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
 
   const roles = new Map(data.roles.map((r) => [r.id, r]));
   for (const role of config.roles ?? []) roles.set(role.id, role);
@@ -92,11 +95,12 @@ function build(config: Config): Catalogue {
         ...stripUndefined(patch),
         synonyms: [...(patch.synonyms ?? []), ...base.synonyms],
         patterns: [...(patch.patterns ?? []), ...base.patterns],
+        contextFreePatterns: [...(patch.contextFreePatterns ?? []), ...base.contextFreePatterns],
       });
     } else {
       const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) });
       if (parsed.success) kinds.set(patch.id, parsed.data);
-      else problems.push(`kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      else problems.push({ message: `kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, at: { list: 'kinds', id: patch.id } });
     }
   }
 
@@ -106,16 +110,25 @@ function build(config: Config): Catalogue {
   const order = [...new Set([...configIds, ...kinds.keys()])];
   for (const id of order) {
     const kind = kinds.get(id)!;
-    const regexes: RegExp[] = [];
-    for (const pattern of kind.patterns) {
-      try {
-        regexes.push(new RegExp(pattern, 'u'));
-      } catch (e) {
-        problems.push(`kinds: pattern ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`);
+    const compile = (patterns: readonly string[], what: string): RegExp[] => {
+      const regexes: RegExp[] = [];
+      for (const pattern of patterns) {
+        try {
+          regexes.push(new RegExp(pattern, 'u'));
+        } catch (e) {
+          problems.push({ message: `kinds: ${what} ${JSON.stringify(pattern)} of "${id}" is not a valid regular expression (${(e as Error).message})`, at: { list: 'kinds', id, value: pattern } });
+        }
       }
+      return regexes;
+    };
+    const regexes = compile(kind.patterns, 'pattern');
+    const contextFreeRegexes = compile(kind.contextFreePatterns ?? [], 'contextFreePattern');
+    for (const role of kind.owner) {
+      if (roles.has(role)) continue;
+      const guess = closest(role, [...roles.keys()]);
+      problems.push({ message: `kinds: "${id}" is owned by unknown role "${role}"`, at: { list: 'kinds', id, value: role }, ...(guess ? { suggestion: guess } : {}) });
     }
-    for (const role of kind.owner) if (!roles.has(role)) problems.push(`kinds: "${id}" is owned by unknown role "${role}"`);
-    compiled.set(id, { ...kind, regexes });
+    compiled.set(id, { ...kind, regexes, contextFreeRegexes });
   }
 
   const synonyms = new Map<string, CompiledKind>();
@@ -140,11 +153,15 @@ function build(config: Config): Catalogue {
     const base = docTypes.get(patch.id);
     if (base) docTypes.set(patch.id, { ...base, ...stripUndefined(patch) });
     else if (patch.name && patch.owner) docTypes.set(patch.id, { requires: [], fileNames: [], template: [], ...stripUndefined(patch), id: patch.id, name: patch.name, owner: patch.owner });
-    else problems.push(`docTypes: new type "${patch.id}" needs a name and an owner`);
+    else problems.push({ message: `docTypes: new type "${patch.id}" needs a name and an owner`, at: { list: 'docTypes', id: patch.id } });
   }
+  const unknownKind = (type: { id: string }, id: string, where: string) => {
+    const guess = closest(id, [...compiled.keys()]);
+    problems.push({ message: `docTypes: "${type.id}" ${where} unknown kind "${id}"`, at: { list: 'docTypes', id: type.id, value: id }, ...(guess ? { suggestion: guess } : {}) });
+  };
   for (const type of docTypes.values()) {
-    for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" requires unknown kind "${id}"`);
-    for (const id of type.template) if (!compiled.has(id)) problems.push(`docTypes: "${type.id}" has unknown kind "${id}" in its template`);
+    for (const req of type.requires) for (const id of req.anyOf) if (!compiled.has(id)) unknownKind(type, id, 'requires');
+    for (const id of type.template) if (!compiled.has(id)) unknownKind(type, id, 'has in its template the');
   }
 
   const guidelines = new Map(data.guidelines.map((g) => [g.id, g]));

@@ -11,6 +11,10 @@ export const roleSchema = z.object({
   owns: z.string().min(1).describe('One line: what this role owns in a spec'),
   members: z.array(idSchema).optional().describe('For a composite role such as "shared": the roles it stands for'),
   involves: z.array(idSchema).optional().describe("Roles whose sections belong in this role's documents as a matter of course (engineering's technical approach in a PM's spec)"),
+  drawsOn: z
+    .array(idSchema)
+    .optional()
+    .describe("Kinds of other roles' work this role's documents draw on as material (competitive context in a PM's strategy; what ships and how well it works in a PMM's page): text that reads as one of them is a weak signal"),
 });
 
 export const kindSchema = z.object({
@@ -41,6 +45,14 @@ export const kindSchema = z.object({
     .record(idSchema, idSchema)
     .optional()
     .describe('Role → kind: in a document owned by that role the heading means another kind (market "Alternatives" in a PMM document are a competitive landscape)'),
+  inUsersWords: z
+    .boolean()
+    .default(false)
+    .describe("Its text speaks the users' language (a story of a marketer who schedules a campaign is still the PM's story): the body's cue words neither change its kind nor report it as another role's work"),
+  contextFreePatterns: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Regular expressions for headings that name this kind so plainly that no document changes it (inDocumentsOf does not apply): a buyer is the PMM\'s in any document'),
 });
 
 export const requirementSchema = z.object({

@@ -9,6 +9,7 @@ import type { ParsedDocument, Section } from '../model';
 import { scoreSection, type CueHit, type CueScore } from './cues';
 import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
+import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
 import { readBody, subjectFromVocabulary } from './vocabulary';
 import { itemAt, soleItem } from '../text/indexing';
@@ -73,18 +74,23 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 
   // Pass 1: what each section says on its own (declared kind, heading, body vocabulary).
   const sections: AnalysedSection[] = [];
-  const visit = (section: Section, parent: AnalysedSection | undefined): void => {
+  const visit = (section: Section, parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const analysed = readSection(section, parent, catalogue);
     sections.push(analysed);
     // Bold labels count as sections where they read as a form's fields: once one names a kind
-    // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**").
+    // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
+    // the same label recurs in sibling sections, the fields of a form filled in once per item
+    // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
+    // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
     const labels = section.labels ?? [];
-    if (labels.some((label) => matchHeading(catalogue, label.title))) {
+    if (labels.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))) {
       for (const label of labels) sections.push(readSection(label, analysed, catalogue));
     }
-    section.children.forEach((child) => visit(child, analysed));
+    const inChildren = repeatedLabels(section.children);
+    section.children.forEach((child) => visit(child, analysed, inChildren));
   };
-  doc.sections.forEach((s) => visit(s, undefined));
+  const topLevel = repeatedLabels(doc.sections);
+  doc.sections.forEach((s) => visit(s, undefined, topLevel));
 
   let docOwner: Analysis['docOwner'];
   if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
@@ -158,6 +164,32 @@ function keepUnchangedParts(sections: AnalysedSection[], catalogue: Catalogue, c
 const ownReadings = new WeakMap<Section, { catalogue: Catalogue; reading: AnalysedSection; plain: boolean }>();
 /** The fields readOwn sets today, copied one by one; a reading with any other is copied whole. */
 const PLAIN_FIELDS: ReadonlySet<string> = new Set(['section', 'expected', 'cues', 'kind', 'evidence', 'readsAs']);
+
+/** A label's title as compared across sections: "Purpose" and "**Purpose**:" are one field. */
+function labelKey(title: string): string {
+  return normaliseHeading(title);
+}
+
+/** A paragraph that is nothing but a bold label ("**Stina's role:**" over a list): it reads as a heading. */
+function standsAlone(label: Section): boolean {
+  return label.pseudo === 'bold-label' && !label.prose.some((p) => p.text.trim());
+}
+
+/** Label titles that appear in at least two of these sibling sections. */
+function repeatedLabels(siblings: readonly Section[]): Set<string> {
+  const repeated = new Set<string>();
+  if (siblings.length < 2) return repeated;
+  const seen = new Set<string>();
+  for (const sibling of siblings) {
+    const keys = new Set((sibling.labels ?? []).map((l) => labelKey(l.title)));
+    for (const key of keys) {
+      if (!key) continue;
+      if (seen.has(key)) repeated.add(key);
+      else seen.add(key);
+    }
+  }
+  return repeated;
+}
 
 function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue): AnalysedSection {
   let known = ownReadings.get(section);

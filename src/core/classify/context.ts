@@ -4,6 +4,7 @@
 // at the parent sees its final kind. Every change keeps the evidence that made it.
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import { ownedBy, type AnalysedSection, type KindEvidence } from './analyse';
+import { normaliseHeading } from './normalise';
 import { leadingKind, leadingKinds, topPhrases } from './vocabulary';
 
 /** What the document says of itself: who owns it, what its title names, what its words keep returning to. */
@@ -25,7 +26,7 @@ const STEPS: readonly Step[] = [
   titleOverItsLookAlike,
   documentSubject,
   parentQuestionOrAbsorbingParent,
-  ownersParentOverForeignKeyword,
+  parentOverForeignKeyword,
   bodyOverWeakHeading,
   silentHeading,
 ];
@@ -54,6 +55,8 @@ function meaningInOwnersDocuments(s: AnalysedSection, { catalogue, docRole }: Do
   const contextual = s.kind.inDocumentsOf?.[docRole];
   const replacement = contextual ? catalogue.kinds.get(contextual) : undefined;
   if (!replacement) return;
+  // "What is the type of buyer?" in a PM's spec still asks for the PMM's buyer personas.
+  if (s.kind.contextFreeRegexes.length && s.kind.contextFreeRegexes.some((r) => r.test(normaliseHeading(s.section.title)))) return;
   const role = catalogue.roles.get(docRole)?.short ?? docRole;
   reread(s, replacement, { via: 'context', detail: `"${s.evidence?.detail ?? s.kind.name}" in a ${role} document` });
 }
@@ -90,14 +93,26 @@ function parentQuestionOrAbsorbingParent(s: AnalysedSection): void {
 }
 
 /**
- * In a document one role owns, a keyword match to a kind that role has no part in yields to a parent that
- * role owns: "Offensive strategies" or "Monitoring metrics" under the competitive sections of a PMM
- * competitor analysis are part of the competitive analysis, not product strategy or product metrics.
+ * A keyword match to a kind whose owners have no part in the parent's kind is one facet of the parent:
+ * a persona's "Primary goals" and "Frustrations/pain points" describe the persona, not the product's goals
+ * or problem; a campaign's "Product analytics onboarding flow" is part of the campaign. In a document one
+ * role owns, under a part that role owns, this always holds ("Offensive strategies" or "Monitoring
+ * metrics" under the competitive sections of a PMM competitor analysis). Elsewhere the heading keeps its
+ * kind where the parent's kind is itself only a keyword's (the subsections then say what the parent is,
+ * in pass 3), where it is a form field, where the two kinds are look-alikes ("Primary audience" under
+ * "Target users"), or where its own text reads as its kind's owners' work (a "Press release" under a
+ * requirement).
  */
-function ownersParentOverForeignKeyword(s: AnalysedSection, { catalogue, docRole }: DocumentContext): void {
+function parentOverForeignKeyword(s: AnalysedSection, { catalogue, docRole }: DocumentContext): void {
   const parentKind = s.parent?.kind;
-  if (!s.kind || !parentKind || !docRole || s.evidence?.via !== 'pattern' || parentKind.id === s.kind.id) return;
-  if (!ownedBy(catalogue, parentKind, docRole) || expandRoles(catalogue, s.kind.owner).includes(docRole)) return;
+  if (!s.kind || !parentKind || s.evidence?.via !== 'pattern' || parentKind.id === s.kind.id) return;
+  const owners = expandRoles(catalogue, s.kind.owner);
+  const parentOwners = expandRoles(catalogue, parentKind.owner);
+  if (owners.some((r) => parentOwners.includes(r))) return;
+  const ownersPart = docRole !== undefined && ownedBy(catalogue, parentKind, docRole);
+  const facet = s.parent!.evidence?.via !== 'pattern' && !s.section.pseudo && !parentKind.skipOwnership && !s.kind.skipOwnership && !confusable(s.kind, parentKind)
+    && !(s.readsAs && owners.includes(s.readsAs.role));
+  if (!ownersPart && !facet) return;
   reread(s, parentKind, { via: 'parent', detail: s.parent!.section.title });
 }
 
@@ -109,6 +124,8 @@ function ownersParentOverForeignKeyword(s: AnalysedSection, { catalogue, docRole
 function bodyOverWeakHeading(s: AnalysedSection, { catalogue }: DocumentContext): void {
   const bodyKind = s.readsAs?.kind;
   if (!s.kind || !bodyKind || bodyKind.id === s.kind.id || (s.evidence?.via !== 'pattern' && s.evidence?.via !== 'parent')) return;
+  // A user scenario that mentions a newsletter or a landing page is still a scenario: the users' words.
+  if (s.kind.inUsersWords) return;
   const owners = expandRoles(catalogue, bodyKind.owner);
   // An administrative kind's owners are nominal: "Analysis scope & methodology" over a body that is all
   // competitors is competitive analysis, not document metadata.

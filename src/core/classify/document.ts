@@ -5,6 +5,7 @@ import type { DocType } from '../catalogue/schema';
 import type { AnalysedSection, Analysis } from './analyse';
 import { matchHeading } from './heading';
 import { itemAt, lastItem, soleItem } from '../text/indexing';
+import { looseKey } from './normalise';
 
 /**
  * The type a file name gives: by its suffix (`checkout.prd.md`, `prd.md`: the team's naming convention,
@@ -22,10 +23,27 @@ export function typeFromFileName(catalogue: Catalogue, path: string | undefined)
       const f = ` ${fragment.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
       if (!nameWords.includes(f)) continue;
       const suffix = endsWithPart(stem, fragment.toLowerCase());
+      if (!suffix && partOfAnotherRolesKind(catalogue, nameWords, f, type)) continue;
       if (!best || (suffix && !best.suffix) || (suffix === best.suffix && f.length > best.length)) best = { type, length: f.length, suffix };
     }
   }
   return best && { type: best.type, suffix: best.suffix };
+}
+
+/**
+ * The file-name word is part of a longer name of a kind another role owns: "strategy" in
+ * `landing-page-content-strategy.md` (a content strategy, the PMM's) does not make it a product strategy.
+ */
+function partOfAnotherRolesKind(catalogue: Catalogue, nameWords: string, fragment: string, type: DocType): boolean {
+  const loose = ` ${looseKey(nameWords.trim())} `;
+  const word = ` ${looseKey(fragment.trim())} `;
+  const typeOwners = expandRoles(catalogue, type.owner);
+  for (const [synonym, kind] of catalogue.looseSynonyms) {
+    const phrase = ` ${synonym} `;
+    if (phrase.length <= word.length || !phrase.includes(word) || !loose.includes(phrase)) continue;
+    if (!typeOwners.every((r) => expandRoles(catalogue, kind.owner).includes(r))) return true;
+  }
+  return false;
 }
 
 /** `checkout.prd` ends with the part `prd`, `launch.brief` with `launch-brief`; `web-launch` does not end with a part `launch`. */
@@ -42,6 +60,12 @@ function endsWithPart(stem: string, fragment: string): boolean {
 
 /** What the document's title names ("Value propositions", "Feature rollout process") outweighs this many sections. */
 const TITLE_WEIGHT = 4;
+
+/**
+ * A heading that names a kind only by a keyword in it ("Strategic content principles", "Primary goal")
+ * says less about who wrote the document than one that names it outright ("Strategy", "Goals").
+ */
+const KEYWORD_VOTE = 0.5;
 
 /** The whole document's cue words must add up to this before they vote on its owner… */
 const MIN_VOCABULARY = 12;
@@ -87,7 +111,7 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
     if (!kind || kind.skipOwnership) continue;
     const owner = soleItem(expandRoles(catalogue, kind.owner));
     if (owner === undefined) continue;
-    counts.set(owner, (counts.get(owner) ?? 0) + 1);
+    counts.set(owner, (counts.get(owner) ?? 0) + (s.kind && s.evidence?.via === 'pattern' ? KEYWORD_VOTE : 1));
   }
   voteByVocabulary(sections, counts);
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);

@@ -44,11 +44,24 @@ function findMatch(catalogue: Catalogue, normalised: string): HeadingMatch | und
 function matchWhole(catalogue: Catalogue, normalised: string): HeadingMatch | undefined {
   const exact = catalogue.synonyms.get(normalised) ?? catalogue.looseSynonyms.get(looseKey(normalised));
   if (exact) return { kind: exact, via: 'synonym', detail: normalised };
+  return matchPatterns(catalogue, normalised) ?? (/[-/_]/.test(normalised) ? matchPatterns(catalogue, unhyphenated(normalised)) : undefined);
+}
+
+function matchPatterns(catalogue: Catalogue, heading: string): HeadingMatch | undefined {
   for (const kind of catalogue.kindOrder) {
     for (const regex of kind.regexes) {
-      const m = regex.exec(normalised);
+      const m = regex.exec(heading);
       if (m) return { kind, via: 'pattern', detail: m[0].trim() || regex.source };
     }
   }
   return undefined;
+}
+
+/**
+ * Compound names are written with hyphens or slashes as often as with spaces ("Jobs-to-be-done",
+ * "North-star metric", "Buyer/persona"): where no pattern matches the heading as written, they are tried
+ * on it with those as spaces.
+ */
+function unhyphenated(heading: string): string {
+  return heading.replace(/[-/_]+/g, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -36,6 +36,11 @@ export interface LoadedConfig {
    * are relative to that file's folder.
    */
   extendedBy?: Record<string, string>;
+  /**
+   * The folder `files.include`/`exclude` globs are relative to: that of the nearest config file setting
+   * `files` (for a shared config, of the config that extends it). Absent when no config sets `files`.
+   */
+  filesBase?: string;
 }
 
 /** Reads and validates one config file's text. A config with errors contributes nothing. */
@@ -106,14 +111,16 @@ function join(dir: string, name: string): string {
 export function loadConfigFor(path: string, host: ConfigHost, options: { isDirectory?: boolean; explicit?: string } = {}): LoadedConfig {
   const found: { file: string; config: Config; extended: string[] }[] = [];
   const problems: ConfigFileProblem[] = [];
+  const settingFiles = new Set<string>();
   const read = (file: string): boolean => {
     const text = host.readFile(file);
     if (text === undefined) return false;
     const parsed = parseConfig(text, file);
     problems.push(...parsed.problems);
     if (parsed.config) {
+      if (parsed.config.files) settingFiles.add(file);
       const extended: string[] = [];
-      const config = withExtends(parsed.config, text, [{ file, name: basename(file) }], host, { problems, extended });
+      const config = withExtends(parsed.config, text, [{ file, name: basename(file) }], host, { problems, extended, settingFiles });
       found.unshift({ file, config, extended });
     }
     return true;
@@ -137,6 +144,8 @@ export function loadConfigFor(path: string, host: ConfigHost, options: { isDirec
   const files = found.flatMap((f) => [...f.extended, f.file]);
   const loaded: LoadedConfig = { config, files, problems };
   if (found.some((f) => f.extended.length)) loaded.extendedBy = Object.fromEntries(found.flatMap((f) => f.extended.map((e) => [e, f.file])));
+  const setting = [...files].reverse().find((f) => settingFiles.has(f));
+  if (setting !== undefined) loaded.filesBase = dirname(loaded.extendedBy?.[setting] ?? setting);
   return loaded;
 }
 
@@ -151,6 +160,8 @@ interface ExtendsState {
   problems: ConfigFileProblem[];
   /** Files reached through extends, each once, a file before the one that extends it. */
   extended: string[];
+  /** Config files whose own content sets `files`. */
+  settingFiles: Set<string>;
 }
 
 /**
@@ -184,6 +195,7 @@ function withExtends(config: Config, text: string, chain: { file: string; name: 
     const parsed = parseConfig(target.text, target.file);
     state.problems.push(...parsed.problems);
     if (!parsed.config) continue;
+    if (parsed.config.files) state.settingFiles.add(target.file);
     const full = withExtends(parsed.config, target.text, [...chain, { file: target.file, name: entry }], host, state);
     state.extended.push(target.file);
     // A shared config's root means nothing: discovery stops at the configs of the workspace.

@@ -3,6 +3,8 @@
 import picomatch from 'picomatch';
 import type { Severity, SeveritySetting } from '../model';
 import { rules } from '../rules';
+import { closest } from '../text/closest';
+import type { ConfigProblem } from './problem';
 import type { Config, RuleSetting } from './schema';
 import { itemAt } from '../text/indexing';
 
@@ -15,7 +17,7 @@ export interface RunSettings {
   /** Rules to run, with their severity and validated options. */
   rules: Map<string, RuleRun>;
   requireDisableReason: boolean;
-  problems: string[];
+  problems: ConfigProblem[];
 }
 
 const overrideCache = new WeakMap<Config, Map<string, Config>>();
@@ -52,7 +54,7 @@ function matches(globs: string | string[], path: string): boolean {
 export function runSettings(config: Config): RunSettings {
   const presets = Array.isArray(config.extends) ? config.extends : config.extends ? [config.extends] : [];
   const strict = presets.includes('specroles:strict');
-  const problems: string[] = [];
+  const problems: ConfigProblem[] = [];
   const result = new Map<string, RuleRun>();
   for (const rule of rules) {
     let severity: SeveritySetting = rule.meta.defaultSeverity;
@@ -63,18 +65,22 @@ export function runSettings(config: Config): RunSettings {
       const [level, given] = Array.isArray(setting) ? setting : [setting];
       severity = level;
       if (given !== undefined) {
-        if (!rule.meta.options) problems.push(`rules.${rule.meta.id}: this rule takes no options`);
+        const at = { list: 'rules', id: rule.meta.id } as const;
+        if (!rule.meta.options) problems.push({ message: `rules.${rule.meta.id}: this rule takes no options`, at });
         else {
           const parsed = rule.meta.options.safeParse({ ...(rule.meta.defaultOptions ?? {}), ...given });
           if (parsed.success) options = parsed.data;
-          else problems.push(`rules.${rule.meta.id}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+          else problems.push({ message: `rules.${rule.meta.id}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`, at });
         }
       }
     }
     if (severity !== 'off') result.set(rule.meta.id, { severity, options });
   }
+  const ids = rules.map((r) => r.meta.id);
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!rules.some((r) => r.meta.id === id)) problems.push(`rules: unknown rule "${id}"`);
+    if (ids.includes(id)) continue;
+    const guess = closest(id, ids, 3);
+    problems.push({ message: `rules: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, at: { list: 'rules', id }, ...(guess ? { suggestion: guess } : {}) });
   }
   return { rules: result, requireDisableReason: config.requireDisableReason ?? strict, problems };
 }

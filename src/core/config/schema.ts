@@ -35,6 +35,7 @@ export const kindPatchSchema = kindSchema.partial().extend({
   id: idSchema,
   synonyms: z.array(z.string().min(1)).optional().describe('Added to the kind\'s synonyms'),
   patterns: z.array(patternSchema).optional().describe('Added to the kind\'s patterns'),
+  contextFreePatterns: z.array(patternSchema).optional().describe('Added to the kind\'s context-free patterns'),
 });
 
 export const docTypePatchSchema = docTypeSchema.partial().extend({ id: idSchema });

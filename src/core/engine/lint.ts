@@ -1,6 +1,7 @@
 // The one entry point every front end uses: text in, findings out.
 import { analyse, moveReadings, type Analysis } from '../classify/analyse';
 import { catalogueFor } from '../catalogue/catalogue';
+import type { ConfigProblem } from '../config/problem';
 import { configForPath, runSettings, type RunSettings } from '../config/resolve';
 import type { Config } from '../config/schema';
 import type { DocumentFormat, Finding, ParsedDocument, ParseProblem, Range } from '../model';
@@ -8,6 +9,7 @@ import { clearParseCache } from '../parse/markdown';
 import { MarkdownModel, type OffsetEdit } from '../parse/markdown-model';
 import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
+import { namedAsYamlSpec } from '../spec-files';
 import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
@@ -29,7 +31,7 @@ export interface LintResult {
   document: ParsedDocument;
   analysis: Analysis;
   /** Problems with the config that only show when a file is linted (bad rule options, bad kinds). */
-  configProblems: string[];
+  configProblems: ConfigProblem[];
   /** Set when the text is over `maxFileSize` and was not linted: the notice to show (no findings then). */
   skipped?: string;
 }
@@ -44,6 +46,24 @@ const knownRuleIds: ReadonlySet<string> = new Set(rules.map((r) => r.meta.id));
 export function formatOf(path: string | undefined, languageId?: string): DocumentFormat {
   if (languageId) return /ya?ml/i.test(languageId) ? 'yaml' : 'markdown';
   return path && /\.ya?ml$/i.test(path) ? 'yaml' : 'markdown';
+}
+
+function settingsFor(config: Config): RunSettings {
+  let settings = settingsCache.get(config);
+  if (!settings) {
+    settings = runSettings(config);
+    settingsCache.set(config, settings);
+  }
+  return settings;
+}
+
+/**
+ * What the engine finds wrong with a config when it uses it (rules' options, unknown rule ids, kinds and
+ * document types), for a file at `path` (its `overrides` applied) or for the config itself.
+ */
+export function engineConfigProblems(config: Config, path?: string): ConfigProblem[] {
+  const forPath = configForPath(config, path);
+  return [...settingsFor(forPath).problems, ...catalogueFor(forPath).problems];
 }
 
 /**
@@ -88,11 +108,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
   const text = bom ? input.slice(1) : input;
   // One shared empty config: the catalogue and every cache keyed by it live as long as the config.
   const config = configForPath(options.config ?? NO_CONFIG, options.path);
-  let settings = settingsCache.get(config);
-  if (!settings) {
-    settings = runSettings(config);
-    settingsCache.set(config, settings);
-  }
+  const settings = settingsFor(config);
   const catalogue = catalogueFor(config);
   const format = formatOf(options.path, options.languageId);
   const configProblems = [...settings.problems, ...catalogue.problems];
@@ -112,7 +128,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
   try {
     let previous: Analysis | undefined;
     if (format === 'yaml') {
-      document = parsers.yaml(text, { isSpec: !!options.path && /\.(spec|prd)\.ya?ml$/i.test(options.path) });
+      document = parsers.yaml(text, { isSpec: !!options.path && namedAsYamlSpec(options.path) });
     } else {
       // The previous document edited in place, where it can be (and its analysis, whose unchanged parts are
       // kept); else read anew. Either way the same document.

@@ -24,9 +24,13 @@ export default defineRule({
     // read wrong than the text put in the wrong place. Warn only where it brings in a role left out.
     const owners = analysis.docOwner.roles;
     const involved = new Set([...owners, ...owners.flatMap((r) => catalogue.roles.get(r)?.involves ?? []), ...analysis.reviewers]);
+    // So is text that reads as a kind the owner's documents draw on as material: competitive context in a
+    // PM's strategy, release stages and performance in a PMM's launch page.
+    const material = new Set(owners.flatMap((r) => catalogue.roles.get(r)?.drawsOn ?? []));
     for (const s of analysis.sections) {
       const reading = s.readsAs;
-      if (!s.kind || s.kind.skipOwnership || !reading || s.evidence?.via === 'body') continue;
+      // A user story or use case speaks the users' language: a marketer's campaign in it is the product's use.
+      if (!s.kind || s.kind.skipOwnership || s.kind.inUsersWords || !reading || s.evidence?.via === 'body') continue;
       if (options.minScore && reading.score < options.minScore) continue;
       // Shared vocabulary (pricing, launch) only counts where it points at a kind.
       if (!reading.kind && catalogue.roles.get(reading.role)?.members) continue;
@@ -42,7 +46,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        weak: foreign.every((r) => involved.has(r)),
+        weak: foreign.every((r) => involved.has(r)) || (reading.kind !== undefined && material.has(reading.kind.id)),
         message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind.name.toLowerCase())} (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
         fixes: setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false),

@@ -5,7 +5,8 @@ const PLACEHOLDERS = [
   /\[[^\]\n]{0,300}\]/g, // [DATE], [Brief description], [NEEDS CLARIFICATION: …]
   /\{\{[^}\n]{0,300}\}\}/g, // {{project_name}}
   /<(?:insert|add|describe|your)\b[^>\n]{0,300}>/gi, // <insert link>
-  /\b(?:TBD|TBC|TODO|FIXME|XXX|N\/A|lorem ipsum)\b/gi,
+  // Not "N/A": "not applicable" is the author's answer, a decision made, not one still open.
+  /\b(?:TBD|TBC|TODO|FIXME|XXX|lorem ipsum)\b/gi,
   /\?{2,}/g,
 ];
 

@@ -1,7 +1,8 @@
 // Makes a deliberately broken copy of the VSIX, to show that the UI test (run-e2e.ts) catches a broken
-// extension: unpacks it into a temp folder, unregisters one provider in extension/dist/extension.js (the
-// registration call becomes a function returning an empty disposable), and packs it again. src/ and the
-// original VSIX are untouched. Needs the `unzip` and `zip` commands.
+// extension: unpacks it into a temp folder, unregisters one provider in extension/dist/web/extension.js
+// (the language client, which the desktop entry runs too; the registration call becomes a function
+// returning an empty disposable), and packs it again. src/ and the original VSIX are untouched. Needs the
+// `unzip` and `zip` commands.
 //
 //   node dist/test/host/e2e/patch-vsix.js <in.vsix> <out.vsix> --without hover|codeActions|codeLens
 //   node dist/test/host/e2e/run-e2e.js --vsix <out.vsix>      # the matching step must fail
@@ -26,7 +27,7 @@ function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'specroles-patch-vsix-'));
   try {
     execFileSync('unzip', ['-q', resolve(input), '-d', dir]);
-    const bundle = join(dir, 'extension', 'dist', 'extension.js');
+    const bundle = join(dir, 'extension', 'dist', 'web', 'extension.js');
     const code = readFileSync(bundle, 'utf8');
     // Minified or not: `<ns>.languages.registerHoverProvider(` → `((..._)=>({dispose(){}}))(`.
     const pattern = new RegExp(`[\\w$]+\\.languages\\.${api}\\(`, 'g');

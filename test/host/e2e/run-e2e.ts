@@ -2,30 +2,47 @@
 // bundles this file first). Installs specroles.vsix into a fresh code-server, opens a throw-away copy of
 // test/fixtures/workspace, and drives headless chromium with playwright-core, asserting only what a person
 // sees on the page: squiggles, Problems panel rows, hovers, CodeLens, the status bar, the command palette and
-// quick pick, the light bulb and its quick fix, and notification toasts.
+// quick pick, the light bulb and its quick fix, notification toasts, and which extension host runs it.
 //
-//   node dist/test/host/e2e/run-e2e.js [--vsix <file>] [--only <step slug or name part>]
+// The same VSIX runs twice, each time in fresh code-server folders: once as VS Code picks by default, its
+// `main` entry in the Node extension host; once with "remote.extensionKind": {"specroles.specroles": ["web"]}
+// in the user settings, its `browser` entry in the browser's web worker extension host (as on vscode.dev),
+// with the language server in a Web Worker of its own. Every step runs in both.
 //
-// Prints each step as it passes or fails and a last line "N passed, N failed"; exits 1 when a step failed, 2
-// when the harness itself failed. A failing step does not stop the run: later steps reopen what they need.
-// Screenshots of every step (and *-FAIL.png for failures) go to test-results/e2e/, with the code-server log.
+//   node dist/test/host/e2e/run-e2e.js [--vsix <file>] [--host node|web|both] [--only <step slug or name part>]
+//
+// Prints each step as it passes or fails and a last line "N passed, N failed" (both hosts); exits 1 when a
+// step failed, 2 when the harness itself failed. A failing step does not stop the run: later steps reopen
+// what they need. Screenshots of every step (and *-FAIL.png for failures) go to test-results/e2e/ (Node
+// host) and test-results/e2e-web/ (web worker host), with the code-server log.
 // To see it catch a broken extension: patch-vsix.ts makes a VSIX with a provider unregistered.
 //
-// Environment: SPECROLES_E2E_VSIX (instead of --vsix); SPECROLES_E2E_STEP_TIMEOUT (seconds per step, default
-// 25); SPECROLES_E2E_TIMEOUT (seconds after which steps not yet started fail, default 150);
+// Environment: SPECROLES_E2E_VSIX (instead of --vsix); SPECROLES_E2E_HOST (instead of --host);
+// SPECROLES_E2E_STEP_TIMEOUT (seconds per step, default 25); SPECROLES_E2E_TIMEOUT (seconds per host after
+// which steps not yet started fail, default 150);
 // SPECROLES_KEEP_TMP=1 (keep the temp profile and workspace copy); SPECROLES_CODE_SERVER and
 // SPECROLES_CHROMIUM (executables, see ../code-server.ts).
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { name as extensionName, publisher } from '../../../package.json';
 import { catalogueFor } from '../../../src/core';
 import { startCodeServer, stoppingSignal, type CodeServerHost } from '../code-server';
 
 /** dist/test/host/e2e → project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
-const ARTIFACTS = join(PROJECT_ROOT, 'test-results', 'e2e');
+const EXTENSION_ID = `${publisher}.${extensionName}`;
+
+/** The extension hosts the VSIX is tested in: VS Code's default (Node, `main`) and the browser's web worker (`browser`). */
+type HostKind = 'node' | 'web';
+const HOSTS: Record<HostKind, { label: string; artifacts: string; settings: Record<string, unknown> }> = {
+  node: { label: 'Node extension host (main)', artifacts: join(PROJECT_ROOT, 'test-results', 'e2e'), settings: {} },
+  // VS Code runs `main` where an extension has both entries; this setting makes it pick `browser` (a web
+  // extension), as a browser-only VS Code (vscode.dev, github.dev) has to.
+  web: { label: 'web worker extension host (browser)', artifacts: join(PROJECT_ROOT, 'test-results', 'e2e-web'), settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } } },
+};
 const STEP_TIMEOUT_MS = Number(process.env.SPECROLES_E2E_STEP_TIMEOUT || 25) * 1000;
 /** Steps not started by then count as failed, so the whole run stays well under 3 minutes. */
 const RUN_TIMEOUT_MS = Number(process.env.SPECROLES_E2E_TIMEOUT || 150) * 1000;
@@ -37,19 +54,22 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 const info = (message: string) => console.log(`[e2e ${elapsed()}] ${message}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function parseArgs(argv: string[]): { vsix: string; only: string | undefined } {
+function parseArgs(argv: string[]): { vsix: string; only: string | undefined; hosts: HostKind[] } {
   let vsix = process.env.SPECROLES_E2E_VSIX || join(PROJECT_ROOT, 'specroles.vsix');
   let only: string | undefined;
+  let host = process.env.SPECROLES_E2E_HOST || 'both';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--vsix') vsix = argv[++i]!;
     else if (arg === '--only') only = argv[++i];
+    else if (arg === '--host') host = argv[++i]!;
     else if (arg === '-h' || arg === '--help') {
-      console.log('usage: node dist/test/host/e2e/run-e2e.js [--vsix <file>] [--only <step-substring>]');
+      console.log('usage: node dist/test/host/e2e/run-e2e.js [--vsix <file>] [--host node|web|both] [--only <step-substring>]');
       process.exit(0);
     } else throw new Error(`unknown argument ${arg}`);
   }
-  return { vsix: resolve(vsix), only };
+  if (host !== 'node' && host !== 'web' && host !== 'both') throw new Error(`--host takes node, web or both, not ${host}`);
+  return { vsix: resolve(vsix), only, hosts: host === 'both' ? ['node', 'web'] : [host] };
 }
 
 // ---- what the page shows ----------------------------------------------------------------------------------------
@@ -70,11 +90,14 @@ class Workbench {
   /** File name prefix of the running step's screenshots, e.g. "07-quick-fix". */
   prefix = 'setup';
 
-  constructor(readonly page: Page, readonly workspace: string) {}
+  /** `self.name` of every worker the page started (the extension host worker, a language server's worker…). */
+  readonly workers: Promise<string>[] = [];
 
-  /** Saves a screenshot of the whole window as test-results/e2e/<step>[-<what>].png. */
+  constructor(readonly page: Page, readonly workspace: string, readonly host: HostKind) {}
+
+  /** Saves a screenshot of the whole window as test-results/e2e[-web]/<step>[-<what>].png. */
   async shot(what?: string): Promise<string> {
-    const file = join(ARTIFACTS, `${this.prefix}${what ? `-${what}` : ''}.png`);
+    const file = join(HOSTS[this.host].artifacts, `${this.prefix}${what ? `-${what}` : ''}.png`);
     await this.page.screenshot({ path: file, timeout: 5000 });
     return file;
   }
@@ -123,6 +146,30 @@ class Workbench {
     await input.waitFor({ timeout: SHORT });
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: SHORT });
+  }
+
+  /** Shows an output channel (F1 › "Output: Show Output Channels..." › its name), scrolled to its top. */
+  async showOutput(channel: string): Promise<Locator> {
+    await this.runCommand('Output: Show Output Channels...');
+    await this.page.keyboard.press('Enter');
+    const input = this.page.locator('.quick-input-widget input.input');
+    await input.fill(channel);
+    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: channel }).first().waitFor({ timeout: SHORT });
+    await this.page.keyboard.press('Enter');
+    const view = this.page.locator('.panel .output-view .monaco-editor').first();
+    await view.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+Home');
+    return view;
+  }
+
+  /** The entries of a log output channel on screen, each on one line again ("2026-… [info] …"), top to bottom. */
+  async logEntries(view: Locator): Promise<string[]> {
+    const rows = await view.locator('.view-lines .view-line').evaluateAll((els) =>
+      (els as unknown as El[]).map((el) => ({ top: parseFloat(el.style.top), text: el.textContent ?? '' })),
+    );
+    // Long entries wrap onto several view lines; each entry starts with its time stamp.
+    const text = rows.sort((a, b) => a.top - b.top).map((r) => nbsp(r.text)).join('');
+    return text.split(/(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[)/).map((e) => e.trim()).filter(Boolean);
   }
 
   squiggles(kind: 'warning' | 'error' | 'info' | 'any' = 'any'): Locator {
@@ -272,7 +319,7 @@ const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
 const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but it is a messaging section';
 const RULE = 'section-owner-mismatch';
 
-function steps(workspace: string): Step[] {
+function steps(workspace: string, host: HostKind): Step[] {
   const catalogue = catalogueFor({});
   const messaging = catalogue.kinds.get('messaging')!;
   const guideline = catalogue.guidelines.get(messaging.guidelines[0]!)!;
@@ -289,6 +336,49 @@ function steps(workspace: string): Step[] {
       },
     },
     {
+      slug: 'host',
+      name: host === 'web'
+        ? 'runs in the web worker extension host (Running Extensions, its log), its server in a Web Worker of its own'
+        : 'runs in the Node extension host (Running Extensions, its log), its server in a child process',
+      async run(wb) {
+        // Developer: Show Running Extensions: the row says which host runs it and how long activation took.
+        await wb.closePanel();
+        await wb.runCommand('Developer: Show Running Extensions');
+        await wb.page.keyboard.press('Enter');
+        const row = wb.page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Spec Roles' }).first();
+        await row.waitFor({ timeout: SHORT });
+        const rowText = await waitUntil('the activation time in the row', async () => oneLine(await row.innerText()), (t) => /Activation/.test(t));
+        await wb.shot('1-running-extensions');
+        assert(host === 'web' ? /web worker/i.test(rowText) : !/web worker/i.test(rowText), `Running Extensions row: "${rowText}"`);
+        // Its log ("Spec Roles" output channel): where it runs, where the server runs, how long each took.
+        const want = [/activated in [\d.]+ ms in the (Node|web worker) extension host/, /specroles-ls runs in /, /answered initialize \d+ ms after it started/, /specroles-ls started in \d+ ms/];
+        const view = await wb.showOutput('Spec Roles');
+        const log = await waitUntil('the start-up lines at the top of the "Spec Roles" log', () => wb.logEntries(view), (ls) => want.every((re) => ls.some((l) => re.test(l))));
+        await wb.shot('2-log');
+        const lineOf = (re: RegExp) => log.find((l) => re.test(l))!.replace(/^[\d-]+ [\d:.]+ \[\w+\] /, '');
+        const [activated, runsIn, answered, ready] = want.map(lineOf);
+        const refused = log.find((l) => /new Worker\(.*refused/.test(l))?.replace(/^[\d-]+ [\d:.]+ \[\w+\] /, '');
+        let workers: string | undefined;
+        if (host === 'web') {
+          assert(/in the web worker extension host \(extensionKind UI/.test(activated!), activated!);
+          assert(/a Web Worker/.test(runsIn!), runsIn!);
+          assert(/\(web worker\) answered/.test(answered!), answered!);
+          // The server's own worker, as the page sees it: started by the extension host worker.
+          const names = await Promise.all(wb.workers);
+          assert(names.some((n) => /specroles-ls/.test(n)), `no worker named specroles-ls among the page's workers: ${JSON.stringify(names)}`);
+          workers = `page workers (self.name): ${names.join(', ')}`;
+        } else {
+          assert(/in the Node extension host \(extensionKind Workspace/.test(activated!), activated!);
+          assert(/a child process/.test(runsIn!), runsIn!);
+          assert(/\(node v[\d.]+, IPC\) answered/.test(answered!), answered!);
+        }
+        await wb.closePanel();
+        await wb.runCommand('View: Close Editor');
+        await wb.page.keyboard.press('Enter');
+        return [`Running Extensions: "${rowText}"`, activated, refused, runsIn, answered, ready, workers].filter(Boolean).join('\n      ');
+      },
+    },
+    {
       slug: 'squiggle',
       name: 'planted mistake: a warning squiggle under the owner annotation',
       async run(wb) {
@@ -296,9 +386,13 @@ function steps(workspace: string): Step[] {
         const squiggle = wb.squiggles('warning').first();
         await squiggle.waitFor({ timeout: SHORT });
         assert((await wb.squiggles().count()) === 1, `expected 1 squiggle, saw ${await wb.squiggles().count()}`);
-        const s = await boxOf(squiggle);
-        const line = await boxOf(wb.line(PLANTED_LINE));
-        assert(s.y >= line.y - 1 && s.y + s.height <= line.y + line.height + 1, `squiggle (y ${s.y}) is not on the line "${PLANTED_LINE}" (y ${line.y})`);
+        // CodeLens arriving moves the lines down: measure both again until the layout has settled.
+        const onLine = async () => {
+          const [sq, ln] = [await boxOf(squiggle), await boxOf(wb.line(PLANTED_LINE))];
+          return { s: sq, line: ln, on: sq.y >= ln.y - 1 && sq.y + sq.height <= ln.y + ln.height + 1 };
+        };
+        const { s, line, on } = await waitUntil(`the squiggle on the line "${PLANTED_LINE}"`, onLine, (m) => m.on).catch(onLine);
+        assert(on, `squiggle (y ${s.y}) is not on the line "${PLANTED_LINE}" (y ${line.y})`);
         // It sits under "pm" in "<!-- owner: pm -->": columns 26-27 of a monospace line.
         const text = wb.line(PLANTED_LINE).locator('> span');
         const t = await boxOf(text);
@@ -572,25 +666,27 @@ new MutationObserver((mutations) => {
 }).observe(document, { childList: true, subtree: true });
 })();`;
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
-  if (!existsSync(args.vsix)) throw new Error(`${args.vsix} is missing: run npm run package (or npm run test:e2e)`);
-  rmSync(ARTIFACTS, { recursive: true, force: true });
-  mkdirSync(ARTIFACTS, { recursive: true });
+/** One host's run: fresh code-server folders, the VSIX installed, a fresh workspace copy, every step. */
+async function runHost(kind: HostKind, args: ReturnType<typeof parseArgs>): Promise<{ passed: number; failed: number }> {
+  const hostStarted = Date.now();
+  const artifacts = HOSTS[kind].artifacts;
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(artifacts, { recursive: true });
 
   const keep = process.env.SPECROLES_KEEP_TMP === '1';
   const wsRoot = mkdtempSync(join(tmpdir(), 'specroles-e2e-ws-'));
   const workspace = join(wsRoot, 'specs');
   cpSync(FIXTURE, workspace, { recursive: true });
   // Also on Ctrl+C (../code-server.ts stops code-server and chromium, then exits).
-  if (!keep) process.on('exit', () => rmSync(wsRoot, { recursive: true, force: true }));
+  const removeWorkspace = () => rmSync(wsRoot, { recursive: true, force: true });
+  if (!keep) process.on('exit', removeWorkspace);
 
   let passed = 0;
   let failed = 0;
   let host: CodeServerHost | undefined;
   try {
-    info(`installing ${args.vsix} into a fresh code-server; workspace copy ${workspace}`);
-    host = await startCodeServer({ workspace, vsix: [args.vsix] });
+    info(`${HOSTS[kind].label}: installing ${args.vsix} into a fresh code-server; workspace copy ${workspace}`);
+    host = await startCodeServer({ workspace, vsix: [args.vsix], settings: HOSTS[kind].settings });
     const installed = readdirSync(host.profile.extensionsDir).filter((d) => d.startsWith('specroles.'));
     if (!installed.length) throw new Error(`the VSIX did not install: ${readdirSync(host.profile.extensionsDir).join(', ')}`);
     info(`code-server listening on ${host.baseUrl}; installed ${installed.join(', ')}`);
@@ -600,17 +696,18 @@ async function main(): Promise<number> {
     await page.addInitScript(TOAST_RECORDER);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
+    const wb = new Workbench(page, workspace, kind);
+    page.on('worker', (worker) => wb.workers.push(worker.evaluate('self.name').then(String, () => '?')));
     await page.goto(host.workbenchUrl({ folder: workspace }));
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     if (!(await page.evaluate('Array.isArray(window.__specrolesToasts)'))) throw new Error('the toast recorder did not load');
     info('workbench loaded');
-    const wb = new Workbench(page, workspace);
 
-    const all = steps(workspace);
+    const all = steps(workspace, kind);
     for (const [i, step] of all.entries()) {
       if (args.only && !step.slug.includes(args.only) && !step.name.includes(args.only) && i !== 0) continue;
       if (stoppingSignal()) break;
-      if (Date.now() - started > RUN_TIMEOUT_MS) {
+      if (Date.now() - hostStarted > RUN_TIMEOUT_MS) {
         failed++;
         console.log(`  ✗ ${step.name}\n      not run: the run passed its ${RUN_TIMEOUT_MS / 1000} s limit`);
         continue;
@@ -635,18 +732,43 @@ async function main(): Promise<number> {
         console.log(`  ✗ ${step.name} (${((Date.now() - t) / 1000).toFixed(1)}s)\n      ${message}\n      screenshot: ${shot}`);
       }
     }
-    if (pageErrors.length) writeFileSync(join(ARTIFACTS, 'page-errors.log'), pageErrors.join('\n') + '\n');
+    if (pageErrors.length) writeFileSync(join(artifacts, 'page-errors.log'), pageErrors.join('\n') + '\n');
   } finally {
-    if (host) writeFileSync(join(ARTIFACTS, 'code-server.log'), host.serverOutput());
+    if (host) writeFileSync(join(artifacts, 'code-server.log'), host.serverOutput());
     await host?.dispose();
-    if (!keep) rmSync(wsRoot, { recursive: true, force: true });
-    else info(`kept workspace copy ${workspace}`);
+    if (!keep) {
+      removeWorkspace();
+      process.off('exit', removeWorkspace);
+    } else info(`kept workspace copy ${workspace}`);
+  }
+  info(`${HOSTS[kind].label}: ${passed} passed, ${failed} failed in ${((Date.now() - hostStarted) / 1000).toFixed(1)} s; screenshots in ${artifacts}/`);
+  return { passed, failed };
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!existsSync(args.vsix)) throw new Error(`${args.vsix} is missing: run npm run package (or npm run test:e2e)`);
+  let passed = 0;
+  let failed = 0;
+  let harnessFailed = false;
+  for (const kind of args.hosts) {
+    if (stoppingSignal()) break;
+    try {
+      const r = await runHost(kind, args);
+      passed += r.passed;
+      failed += r.failed;
+    } catch (error) {
+      // One host's harness failing does not keep the other from running.
+      harnessFailed = true;
+      failed++;
+      console.log(`[e2e ${elapsed()}] ${HOSTS[kind].label}: harness error:`, error instanceof Error ? error.message : error);
+    }
   }
   const signal = stoppingSignal();
   if (signal) info(`interrupted by ${signal}`);
-  info(`done; screenshots in ${ARTIFACTS}/`);
+  info(`done (${args.hosts.map((k) => HOSTS[k].label).join(', ')})`);
   console.log(`${passed} passed, ${failed} failed`);
-  return failed || signal ? 1 : 0;
+  return harnessFailed ? 2 : failed || signal ? 1 : 0;
 }
 
 main().then(

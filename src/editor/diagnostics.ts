@@ -1,0 +1,37 @@
+// Findings and config problems as the protocol's diagnostics: source "specroles", the rule id as code with
+// its documentation page, a notice instead of findings for a file over maxFileSize.
+import { ruleDocUrl, type Finding, type LocatedConfigProblem, type Severity } from '../core';
+import type { Linted } from './linting';
+import { toRange } from './positions';
+import type { Diagnostic } from './types';
+
+export const SOURCE = 'specroles';
+
+/** The protocol's DiagnosticSeverity values. */
+const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
+
+export function findingDiagnostic(f: Finding): Diagnostic {
+  return { range: toRange(f.range), severity: SEVERITY[f.severity], source: SOURCE, code: f.ruleId, codeDescription: { href: ruleDocUrl(f.ruleId) }, message: f.message };
+}
+
+export function diagnosticsOf(linted: Linted): Diagnostic[] {
+  const { skipped, findings } = linted.result;
+  if (skipped) {
+    // A file over maxFileSize: one notice on the first line rather than silence.
+    const zero = { line: 0, character: 0 };
+    return [{ range: { start: zero, end: zero }, severity: 3, source: SOURCE, code: 'maxFileSize', message: skipped.charAt(0).toUpperCase() + skipped.slice(1) }];
+  }
+  return findings.map(findingDiagnostic);
+}
+
+/** What `data` carries on a config problem's diagnostic: the value meant, for the "did you mean" fix. */
+export interface ConfigDiagnosticData {
+  suggestion: string;
+}
+
+export function configDiagnostic(p: LocatedConfigProblem): Diagnostic {
+  const zero = { line: 0, character: 0 };
+  const d: Diagnostic = { range: p.range ? toRange(p.range) : { start: zero, end: zero }, severity: 1, source: SOURCE, message: p.message };
+  if (p.suggestion) d.data = { suggestion: p.suggestion } satisfies ConfigDiagnosticData;
+  return d;
+}

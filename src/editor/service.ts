@@ -1,0 +1,561 @@
+// The editor service: everything an editor shows for specs and config files, written once and shared by
+// every client (the language server in Node or a browser, tests). It keeps the open documents, lints each
+// version at most once (debounced as you type, or on save), answers requests from the last lint of the
+// current version (waiting for a pending lint rather than starting one), and says what to show through the
+// callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
+import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, type Config } from '../core';
+import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
+import { configCompletion, configHover, configQuickFixes } from './config-language';
+import { ConfigStore, type FolderConfig } from './configs';
+import { configDiagnostic, diagnosticsOf } from './diagnostics';
+import { hoverAt } from './hover';
+import { lintDocument, withOverrides, type Linted } from './linting';
+import { isYamlDocument, selectDocument } from './selection';
+import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
+import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
+import { dirname, joinUri, pathOf, relativeTo, splitUri } from './uri';
+import { codeLenses as lensesOf, ownershipSummary, statusText, type OwnershipSummary } from './views';
+
+export { SHOW_RULE_DOCS };
+
+/** What the status bar shows for a document; null when it is not a spec (or not linted). */
+export interface DocumentStatus {
+  text: string;
+  skipped: boolean;
+}
+
+export interface ServiceOptions {
+  host: EditorHost;
+  log: Log;
+  /** The `specroles` settings for a document or folder, as the client has them (checked here). */
+  settings(uri: string): Promise<unknown>;
+  /** URIs of the workspace folders. */
+  workspaceFolders(): readonly string[];
+  /** Show these diagnostics for a document or a config file (replacing what was shown). */
+  publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  /** After a document was linted (or found not to be a spec): what its status bar shows. */
+  linted?(uri: string, status: DocumentStatus | null): void;
+  /** Lenses may have changed (a lint, a setting). */
+  lensesChanged?(): void;
+  /** An exception was caught and logged: each one is a bug. */
+  caught?(what: string, error: unknown): void;
+}
+
+interface DocState {
+  doc: EditorDocument;
+  /** Linted because the user asked (lintFile), spec or not. */
+  forced: boolean;
+  /** The last lint, of whatever version. */
+  lint?: Linted;
+  /** The settings key and config the last lint used: a change of either makes it stale. */
+  lintKey?: { settings: string; config: Config };
+  /** The lint whose diagnostics are shown. */
+  published?: Linted;
+  /** Whether it was a spec, per version, config and settings. */
+  selection?: { version: number; config: Config; settings: string; spec: boolean };
+  timer?: ReturnType<typeof setTimeout>;
+  /** Settles when the debounced lint has run (requests wait for it rather than lint themselves). */
+  pending?: Promise<void>;
+  closed?: boolean;
+}
+
+export interface WorkspaceLint {
+  files: number;
+  findings: number;
+}
+
+export class EditorService {
+  readonly configs: ConfigStore;
+  /** Lints run by the engine, for tests and the log: at most one per document version. */
+  readonly stats = { lints: 0 };
+  private readonly docs = new Map<string, DocState>();
+  private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
+  /** Files a workspace lint showed findings for: their diagnostics stay after they are closed. */
+  private readonly fromWorkspace = new Set<string>();
+  /** Settings files carrying diagnostics of bad settings. */
+  private readonly settingsFiles = new Set<string>();
+  private readonly saidSettingProblems = new Set<string>();
+  /** The problems last logged per config file, so each is logged once, not on every keystroke. */
+  private readonly configProblemsSaid = new Map<string, Set<string>>();
+  /** Config files whose diagnostics were shown because a spec's config reads them. */
+  private readonly checkedConfigs = new Set<string>();
+
+  constructor(private readonly options: ServiceOptions) {
+    this.configs = new ConfigStore(options.host, options.log);
+  }
+
+  // ---- documents ---------------------------------------------------------------------------------------
+
+  open(doc: EditorDocument): void {
+    this.guard('open', async () => {
+      this.docs.set(doc.uri, { doc, forced: false });
+      if (ConfigStore.isConfigFile(doc.uri)) return this.publishConfig(doc.uri, doc.getText());
+      await this.publishLint(doc.uri);
+    });
+  }
+
+  change(doc: EditorDocument): void {
+    this.guard('change', async () => {
+      const state = this.docs.get(doc.uri) ?? { doc, forced: false };
+      state.doc = doc;
+      this.docs.set(doc.uri, state);
+      if (ConfigStore.isConfigFile(doc.uri)) return this.publishConfig(doc.uri, doc.getText());
+      const settings = await this.settingsFor(doc.uri);
+      if (settings.run === 'onType') this.schedule(state, settings.debounceMs);
+    });
+  }
+
+  save(doc: EditorDocument): void {
+    this.guard('save', async () => {
+      if (ConfigStore.isConfigFile(doc.uri)) return this.configFileChanged(doc.uri);
+      const settings = await this.settingsFor(doc.uri);
+      if (settings.run === 'onSave') await this.publishLint(doc.uri);
+    });
+  }
+
+  close(uri: string): void {
+    this.guard('close', async () => {
+      const state = this.docs.get(uri);
+      if (state) {
+        clearTimeout(state.timer);
+        state.closed = true;
+      }
+      this.docs.delete(uri);
+      if (ConfigStore.isConfigFile(uri)) return this.publishConfig(uri);
+      this.options.linted?.(uri, null);
+      // A file the workspace lint reported keeps its findings, as they are on disk now; others are cleared.
+      if (this.fromWorkspace.has(uri)) await this.lintFromDisk(uri, true, true);
+      else this.options.publish(uri, []);
+    });
+  }
+
+  /** A config file was created, changed or deleted (on disk): configs are read again and the open specs linted again. */
+  configFileChanged(uri: string): Promise<void> {
+    return this.guard('config changed', async () => {
+      this.options.log('info', `config changed: ${uri}`);
+      this.configs.changed(uri);
+      this.checkedConfigs.clear();
+      const open = this.docs.get(uri);
+      await this.publishConfig(uri, open?.doc.getText());
+      const dir = dirname(pathOf(uri));
+      const { prefix } = splitUri(uri);
+      for (const state of this.docs.values()) {
+        const { prefix: p, path } = splitUri(state.doc.uri);
+        if (p !== prefix || relativeTo(dir, path) === undefined || ConfigStore.isConfigFile(state.doc.uri)) continue;
+        state.lint = undefined;
+        await this.publishLint(state.doc.uri);
+      }
+    }).then(() => undefined);
+  }
+
+  /** The client's settings changed: read them again, check them, lint what is open again. */
+  settingsChanged(): Promise<void> {
+    return this.guard('settings changed', async () => {
+      this.settingsCache.clear();
+      this.saidSettingProblems.clear();
+      await this.checkSettings();
+      for (const state of this.docs.values()) {
+        if (ConfigStore.isConfigFile(state.doc.uri)) continue;
+        await this.publishLint(state.doc.uri);
+      }
+      this.options.lensesChanged?.();
+    }).then(() => undefined);
+  }
+
+  /** At start-up: the workspace's config files and settings are checked, so their problems show before any spec is opened. */
+  start(): Promise<void> {
+    return this.guard('start-up', async () => {
+      await this.checkSettings();
+      const find = this.options.host.findFiles;
+      if (!find) return;
+      for (const folder of this.options.workspaceFolders()) {
+        for (const uri of await find.call(this.options.host, folder, '**/.specroles.{yaml,yml,json}', 200)) {
+          if (!this.docs.has(uri)) await this.publishConfig(uri);
+        }
+      }
+    }).then(() => undefined);
+  }
+
+  // ---- linting -----------------------------------------------------------------------------------------
+
+  private schedule(state: DocState, delay: number): void {
+    clearTimeout(state.timer);
+    let done!: () => void;
+    const pending = new Promise<void>((resolve) => (done = resolve));
+    state.pending = pending;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.publishLint(state.doc.uri).finally(() => {
+        if (state.pending === pending) state.pending = undefined;
+        done();
+      });
+    }, delay);
+  }
+
+  private async settingsFor(uri: string): Promise<EditorSettings> {
+    let hit = this.settingsCache.get(uri);
+    if (!hit) {
+      hit = this.options.settings(uri).then(
+        (raw) => {
+          const { settings, problems } = readSettings(raw);
+          for (const p of problems) {
+            if (this.saidSettingProblems.has(p.message)) continue;
+            this.saidSettingProblems.add(p.message);
+            this.options.log('warn', p.message);
+          }
+          return settings;
+        },
+        (error: unknown) => {
+          this.options.log('warn', `reading the settings for ${uri}: ${String(error)}`);
+          return readSettings(undefined).settings;
+        },
+      );
+      this.settingsCache.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The lint of the document's current version: the last one if it is current, else a new one. Undefined
+   * when the document is not open, linting is off, or it is not a spec (and was not asked for).
+   */
+  private async compute(uri: string): Promise<Linted | undefined> {
+    const state = this.docs.get(uri);
+    if (!state || ConfigStore.isConfigFile(uri)) return undefined;
+    const settings = await this.settingsFor(uri);
+    if (!settings.enable) return undefined;
+    const folder = await this.configs.forDocument(uri);
+    this.checkChain(folder);
+    if (state.closed) return undefined;
+    const { doc } = state;
+    const config = withOverrides(folder.loaded.config, settings.severityOverrides);
+    const settingsKey = JSON.stringify(settings);
+    if (!state.forced && !this.isSpec(state, folder, config, settings, settingsKey)) return undefined;
+    const last = state.lint;
+    if (last && last.version === doc.version && state.lintKey?.config === config && state.lintKey.settings === settingsKey) return last;
+    const started = performance.now();
+    const path = pathOf(uri);
+    const linted = lintDocument(uri, path, doc.languageId, doc.version, doc.getText(), config, settings);
+    this.stats.lints++;
+    this.options.log('trace', `linted ${uri} v${doc.version} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
+    for (const p of linted.result.configProblems) this.options.log('warn', `config (${folder.loaded.files.at(-1) ?? 'defaults'}): ${p.message}`);
+    if (linted.result.skipped) this.options.log('info', `${uri}: ${linted.result.skipped}`);
+    state.lint = linted;
+    state.lintKey = { settings: settingsKey, config };
+    return linted;
+  }
+
+  private isSpec(state: DocState, folder: FolderConfig, config: Config, settings: EditorSettings, settingsKey: string): boolean {
+    const { doc } = state;
+    if (doc.languageId !== 'markdown' && doc.languageId !== 'yaml' && !SPEC_CANDIDATE.test(doc.uri)) return false;
+    const known = state.selection;
+    if (known && known.version === doc.version && known.config === config && known.settings === settingsKey) return known.spec;
+    const path = pathOf(doc.uri);
+    const text = doc.getText();
+    const spec = selectDocument({
+      path,
+      languageId: doc.languageId,
+      text: text.length > MAX_DECISION_CHARS ? text.slice(0, MAX_DECISION_CHARS) : text,
+      loaded: folder.loaded,
+      config,
+      catalogue: catalogueFor(config),
+      settings,
+      workspaceFolders: this.options.workspaceFolders().map(pathOf),
+    }).spec;
+    state.selection = { version: doc.version, config, settings: settingsKey, spec };
+    return spec;
+  }
+
+  /** Lints the current version and shows its diagnostics, unless a newer version came meanwhile. */
+  private async publishLint(uri: string): Promise<Linted | undefined> {
+    const state = this.docs.get(uri);
+    if (!state) return undefined;
+    const linted = await this.compute(uri);
+    if (state.closed || this.docs.get(uri) !== state) return undefined;
+    if (!linted) {
+      if (state.published || state.lint === undefined) this.options.publish(uri, []);
+      state.published = undefined;
+      this.options.linted?.(uri, null);
+      return undefined;
+    }
+    if (linted.version !== state.doc.version) return linted; // a newer version's lint will show
+    state.published = linted;
+    // The status first: a client that sees the diagnostics sees the status bar that goes with them.
+    this.options.linted?.(uri, { text: statusText(linted), skipped: !!linted.result.skipped });
+    this.options.publish(uri, diagnosticsOf(linted), linted.version);
+    this.options.lensesChanged?.();
+    return linted;
+  }
+
+  /** The current version's lint for a request: the last one, the pending debounced one, or (none pending) a new one. */
+  private async current(uri: string): Promise<Linted | undefined> {
+    for (let i = 0; i < 5; i++) {
+      const state = this.docs.get(uri);
+      if (!state) return undefined;
+      if (state.lint && state.lint.version === state.doc.version && !state.timer) return this.compute(uri);
+      if (!state.pending) break;
+      await state.pending;
+    }
+    return this.compute(uri);
+  }
+
+  /** "Lint this file": lints it whether or not it is a spec (`force` false: only if it is); the number of findings. */
+  async lintFile(uri: string, force = true): Promise<number | undefined> {
+    return this.guard('lint file', async () => {
+      const state = this.docs.get(uri);
+      if (!state) return undefined;
+      if (force) state.forced = true;
+      const linted = await this.publishLint(uri);
+      if (linted) this.options.log('info', `${uri}: ${linted.result.findings.length} finding(s)`);
+      return linted?.result.findings.length;
+    });
+  }
+
+  /** Lints every spec in the workspace folders (open documents as they are in the editor, others from disk). */
+  async lintWorkspace(): Promise<WorkspaceLint> {
+    const outcome = await this.guard('lint workspace', async () => {
+      const find = this.options.host.findFiles;
+      let files = 0;
+      let findings = 0;
+      if (!find) return { files, findings };
+      for (const folder of this.options.workspaceFolders()) {
+        for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
+          if (ConfigStore.isConfigFile(uri)) continue;
+          const linted = this.docs.has(uri) ? await this.publishLint(uri) : await this.lintFromDisk(uri, false, true);
+          if (!linted) continue;
+          files++;
+          findings += linted.result.findings.length;
+        }
+      }
+      this.options.log('info', `workspace lint: ${files} spec(s), ${findings} finding(s)`);
+      return { files, findings };
+    });
+    return outcome ?? { files: 0, findings: 0 };
+  }
+
+  /**
+   * The diagnostics of every spec in the workspace folders that is not open (a client's workspace pull; open
+   * documents are pulled one by one). Nothing is published.
+   */
+  async workspaceDiagnostics(isOpen: (uri: string) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }[]> {
+    const reports =
+      (await this.guard('workspace diagnostics', async () => {
+        const find = this.options.host.findFiles;
+        const out: { uri: string; diagnostics: Diagnostic[] }[] = [];
+        if (!find) return out;
+        for (const folder of this.options.workspaceFolders()) {
+          for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
+            if (ConfigStore.isConfigFile(uri) || isOpen(uri) || this.docs.has(uri)) continue;
+            const linted = await this.lintFromDisk(uri, false, false);
+            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted) });
+          }
+        }
+        return out;
+      })) ?? [];
+    return reports;
+  }
+
+  /** A file not open in the editor, linted as it is on disk (when it is a spec), its diagnostics shown if `publish`. */
+  private async lintFromDisk(uri: string, evenIfNotSpec: boolean, publish: boolean): Promise<Linted | undefined> {
+    const text = await this.options.host.readFile(uri);
+    if (text === undefined) {
+      this.fromWorkspace.delete(uri);
+      if (publish) this.options.publish(uri, []);
+      return undefined;
+    }
+    const languageId = isYamlDocument('', pathOf(uri)) ? 'yaml' : 'markdown';
+    const state: DocState = { doc: { uri, languageId, version: 0, getText: () => text }, forced: evenIfNotSpec };
+    const settings = await this.settingsFor(uri);
+    if (!settings.enable) return undefined;
+    const folder = await this.configs.forDocument(uri);
+    const config = withOverrides(folder.loaded.config, settings.severityOverrides);
+    if (!state.forced && !this.isSpec(state, folder, config, settings, JSON.stringify(settings))) return undefined;
+    if (this.docs.has(uri)) return undefined; // opened meanwhile: the editor's text counts
+    const linted = lintDocument(uri, pathOf(uri), languageId, 0, text, config, settings);
+    this.stats.lints++;
+    if (publish) {
+      this.fromWorkspace.add(uri);
+      this.options.publish(uri, diagnosticsOf(linted));
+    }
+    return linted;
+  }
+
+  // ---- config files and settings -------------------------------------------------------------------------
+
+  /** The config files a spec's config reads (or failed to), each checked once: their problems show with the spec. */
+  private checkChain(folder: FolderConfig): void {
+    for (const path of new Set([...folder.loaded.files, ...folder.loaded.problems.map((p) => p.file)])) {
+      const uri = joinUri(folder.prefix, path);
+      if (this.checkedConfigs.has(uri) || this.docs.has(uri)) continue;
+      this.checkedConfigs.add(uri);
+      void this.guard('config check', () => this.publishConfig(uri));
+    }
+  }
+
+  /** A config file's problems as its diagnostics (`text`: an open document's unsaved text), and a log line for each new one. */
+  private async publishConfig(uri: string, text?: string): Promise<void> {
+    const problems = await this.configs.problemsOf(uri, text);
+    const lines = problems.map((p) => `${uri}${p.range ? `:${p.range.start.line}:${p.range.start.column}` : ''}: ${p.message}`);
+    const said = this.configProblemsSaid.get(uri);
+    for (const line of lines) if (!said?.has(line)) this.options.log('warn', line);
+    this.configProblemsSaid.set(uri, new Set(lines));
+    this.options.publish(uri, problems.map(configDiagnostic));
+  }
+
+  /**
+   * The settings of each workspace folder, checked: a bad one is logged, and shown at its key in the folder's
+   * `.vscode/settings.json` where it is set there.
+   */
+  private async checkSettings(): Promise<void> {
+    const shown = new Set<string>();
+    for (const folder of this.options.workspaceFolders()) {
+      const { problems } = readSettings(await this.options.settings(folder).catch(() => undefined));
+      for (const p of problems) {
+        if (this.saidSettingProblems.has(p.message)) continue;
+        this.saidSettingProblems.add(p.message);
+        this.options.log('warn', p.message);
+      }
+      const { prefix, path } = splitUri(folder);
+      const file = joinUri(prefix, `${path.replace(/\/$/, '')}/.vscode/settings.json`);
+      const text = problems.length ? await this.options.host.readFile(file) : undefined;
+      const diagnostics = text === undefined ? [] : settingDiagnostics(text, problems);
+      if (diagnostics.length || this.settingsFiles.has(file)) this.options.publish(file, diagnostics);
+      if (diagnostics.length) shown.add(file);
+    }
+    for (const file of this.settingsFiles) if (!shown.has(file)) this.options.publish(file, []);
+    this.settingsFiles.clear();
+    for (const file of shown) this.settingsFiles.add(file);
+  }
+
+  // ---- requests --------------------------------------------------------------------------------------------
+
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    return (
+      (await this.guard('diagnostics', async () => {
+        const state = this.docs.get(uri);
+        if (ConfigStore.isConfigFile(uri)) return (await this.configs.problemsOf(uri, state?.doc.getText())).map(configDiagnostic);
+        const settings = await this.settingsFor(uri);
+        // On save only: what the last save showed, until the next save.
+        if (settings.run === 'onSave' && state?.published) return diagnosticsOf(state.published);
+        const linted = await this.current(uri);
+        return linted ? diagnosticsOf(linted) : [];
+      })) ?? []
+    );
+  }
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    return (
+      (await this.guard('hover', async () => {
+        const state = this.docs.get(uri);
+        if (!state) return null;
+        if (ConfigStore.isConfigFile(uri)) return configHover(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+        const linted = await this.current(uri);
+        return linted ? hoverAt(linted, position) : null;
+      })) ?? null
+    );
+  }
+
+  async codeActions(uri: string, range: Range, only: readonly string[] | undefined, diagnostics: readonly Diagnostic[] = []): Promise<CodeAction[]> {
+    return (
+      (await this.guard('code actions', async () => {
+        const state = this.docs.get(uri);
+        if (!state) return [];
+        if (ConfigStore.isConfigFile(uri)) return configQuickFixes(uri, state.doc.getText(), diagnostics);
+        const linted = await this.current(uri);
+        return linted ? codeActionsOf(linted, range, only) : [];
+      })) ?? []
+    );
+  }
+
+  async codeLenses(uri: string): Promise<CodeLens[]> {
+    return (
+      (await this.guard('code lens', async () => {
+        if (!(await this.settingsFor(uri)).codeLens) return [];
+        const linted = await this.current(uri);
+        return linted ? lensesOf(linted) : [];
+      })) ?? []
+    );
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    return (
+      (await this.guard('completion', async () => {
+        const state = this.docs.get(uri);
+        if (!state || !ConfigStore.isConfigFile(uri)) return [];
+        return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+      })) ?? []
+    );
+  }
+
+  async status(uri: string): Promise<DocumentStatus | null> {
+    const linted = await this.guard('status', () => this.current(uri));
+    return linted ? { text: statusText(linted), skipped: !!linted.result.skipped } : null;
+  }
+
+  async summary(uri: string): Promise<OwnershipSummary | undefined> {
+    return this.guard('summary', async () => {
+      const linted = await this.current(uri);
+      return linted ? ownershipSummary(linted) : undefined;
+    });
+  }
+
+  /** The kinds to pick stubs from (by owner group) and the document types to start a spec from, for a document or folder. */
+  async catalogue(uri: string | undefined): Promise<{ kinds: { group: OwnerGroup; kinds: KindChoice[] }[]; docTypes: DocTypeChoice[] }> {
+    const config = uri ? (await this.configs.forDocument(uri.endsWith('/') ? `${uri}x` : uri)).loaded.config : {};
+    return { kinds: kindChoices(config), docTypes: docTypeChoices(config) };
+  }
+
+  /** The edit that inserts stubs of `kindIds` at `position` in an open document. */
+  async stubEdit(uri: string, position: Position, kindIds: readonly string[]): Promise<TextEdit | undefined> {
+    return this.guard('stub', async () => {
+      const state = this.docs.get(uri);
+      if (!state) return undefined;
+      const { config } = (await this.configs.forDocument(uri)).loaded;
+      return stubEdit(state.doc.getText(), state.doc.languageId, pathOf(uri), position, kindIds, config);
+    });
+  }
+
+  /** A new spec's text for a document type (the config of `folderUri`, when given). */
+  async template(typeId: string, folderUri?: string): Promise<string | undefined> {
+    return this.guard('template', async () => {
+      const config = folderUri ? (await this.configs.forDocument(`${folderUri.replace(/\/$/, '')}/x`)).loaded.config : {};
+      return templateText(typeId, config);
+    });
+  }
+
+  /** The documentation page of a rule (what the "Show documentation" action opens). */
+  ruleDocUrl(ruleId: string): string {
+    return ruleDocUrl(ruleId);
+  }
+
+  /** Runs `work`, logging (and counting) what it throws; undefined then. */
+  private async guard<T>(what: string, work: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      this.options.log('error', `${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.options.caught?.(what, error);
+      return undefined;
+    }
+  }
+}
+
+function settingDiagnostics(text: string, problems: readonly SettingProblem[]): Diagnostic[] {
+  const lines = new LineIndex(text);
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    const at = locateSetting(text, p.key);
+    if (!at) continue;
+    const range = lines.range(at.start, at.end);
+    const d: Diagnostic = {
+      range: { start: { line: range.start.line - 1, character: range.start.column - 1 }, end: { line: range.end.line - 1, character: range.end.column - 1 } },
+      severity: 1,
+      source: 'specroles',
+      message: p.message,
+    };
+    if (p.suggestion) d.data = { suggestion: p.suggestion };
+    out.push(d);
+  }
+  return out;
+}

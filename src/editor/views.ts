@@ -1,0 +1,62 @@
+// What the editor shows around a spec: CodeLens over each heading (`PM · why`), the status bar's count of
+// sections by expected owner, and the ownership summary a quick pick lists.
+import { describeRoles, spellRoles } from '../core';
+import { ownerCounts, type Linted } from './linting';
+import type { CodeLens } from './types';
+
+/** The client's command that shows the ownership summary (CodeLens and the status bar run it). */
+export const SHOW_SUMMARY = 'specroles.showSummary';
+
+export function codeLenses(linted: Linted): CodeLens[] {
+  const catalogue = linted.result.analysis.catalogue;
+  const lenses: CodeLens[] = [];
+  for (const s of linted.result.analysis.sections) {
+    if (!s.kind || !s.expected.length) continue;
+    const line = s.section.headingRange.start.line - 1;
+    const at = { line, character: 0 };
+    lenses.push({
+      range: { start: at, end: at },
+      command: { title: `${describeRoles(catalogue, s.kind.owner)} · ${s.kind.aspect}`, tooltip: `${s.kind.name}: ${spellRoles(catalogue, s.kind.owner)}`, command: SHOW_SUMMARY },
+    });
+  }
+  return lenses;
+}
+
+/** The status bar's text for a linted document: "PM 4 · PMM 1", or why there are no counts. */
+export function statusText(linted: Linted): string {
+  if (linted.result.skipped) return 'not linted: over maxFileSize';
+  return ownerCounts(linted.result) || 'no known sections';
+}
+
+export interface SummaryItem {
+  /** The heading, indented by depth. */
+  label: string;
+  /** "PMM · Messaging", or "unknown kind". */
+  description: string;
+  /** "declared: product manager", where the declared owner differs. */
+  detail?: string;
+  /** 0-based line of the heading. */
+  line: number;
+}
+
+export interface OwnershipSummary {
+  /** "Ownership: PM 4 · PMM 1 — document owner PM (declared)". */
+  title: string;
+  items: SummaryItem[];
+}
+
+export function ownershipSummary(linted: Linted): OwnershipSummary {
+  const { analysis } = linted.result;
+  const catalogue = analysis.catalogue;
+  const items = analysis.sections.map((s): SummaryItem => {
+    const item: SummaryItem = {
+      label: `${'  '.repeat(s.section.depth - 1)}${s.section.title}`,
+      description: s.kind ? `${describeRoles(catalogue, s.expected)} · ${s.kind.name}` : 'unknown kind',
+      line: s.section.headingRange.start.line - 1,
+    };
+    if (s.declared && s.kind && s.declared.roles.join() !== s.expected.join()) item.detail = `declared: ${spellRoles(catalogue, s.declared.roles)}`;
+    return item;
+  });
+  const owner = analysis.docOwner.roles.length ? `${describeRoles(catalogue, analysis.docOwner.roles)} (${analysis.docOwner.via})` : 'unknown';
+  return { title: `Ownership: ${ownerCounts(linted.result) || 'no known sections'} — document owner ${owner}`, items };
+}

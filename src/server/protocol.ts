@@ -1,0 +1,65 @@
+// What specroles-ls says beyond the standard protocol, shared with its clients (the VS Code extension):
+// the commands of `workspace/executeCommand`, a status notification for the status bar, and two requests
+// a client may answer so the server can read files it cannot reach itself (virtual workspaces, the browser).
+import type { DocumentStatus, OwnershipSummary } from '../editor';
+
+export const COMMANDS = {
+  /** [uri, force = true] → number of findings | null: lint the document (with force false, only if it is a spec). */
+  lintFile: 'specroles.server.lintFile',
+  /** [] → { files, findings }: lint every spec of the workspace folders. */
+  lintWorkspace: 'specroles.server.lintWorkspace',
+  /** [uri, position, kindIds] → boolean: insert stubs of these kinds at the position (workspace/applyEdit). */
+  insertStubs: 'specroles.server.insertStubs',
+  /** [typeId, folderUri?] → string | null: a new spec of this document type. */
+  template: 'specroles.server.template',
+  /** [uri?] → { kinds: by owner group, docTypes }: what to pick stubs and templates from. */
+  catalogue: 'specroles.server.catalogue',
+  /** [uri] → OwnershipSummary | null: the sections and their owners. */
+  summary: 'specroles.server.summary',
+  /** [ruleId]: open the rule's documentation (window/showDocument). */
+  showRuleDocs: 'specroles.server.showRuleDocs',
+  /** [] → { lints, caught }: counters, for tests. */
+  stats: 'specroles.server.stats',
+} as const;
+
+/** Server → client, after each lint: what the status bar shows for the document (null: not a spec). */
+export const STATUS_NOTIFICATION = 'specroles/status';
+export interface StatusParams {
+  uri: string;
+  status: DocumentStatus | null;
+}
+
+/** Server → client: an exception was caught and logged (each one is a bug; the host tests count them). */
+export const CAUGHT_NOTIFICATION = 'specroles/caught';
+export interface CaughtParams {
+  what: string;
+  message: string;
+}
+
+/** Server → client, when the client offers it (initializationOptions.readFile): a file's text, or null. */
+export const READ_FILE_REQUEST = 'specroles/readFile';
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** Server → client, when the client offers it (initializationOptions.findFiles): files of a folder matching a glob. */
+export const FIND_FILES_REQUEST = 'specroles/findFiles';
+export interface FindFilesParams {
+  folder: string;
+  glob: string;
+  max: number;
+}
+
+/** What a client may say in `initializationOptions`. */
+export interface InitializationOptions {
+  /** "push" (publishDiagnostics) even where the client could pull; by default a client that can pull does. */
+  diagnosticMode?: 'push' | 'pull';
+  /** The client answers READ_FILE_REQUEST (files the server cannot read itself). */
+  readFile?: boolean;
+  /** The client answers FIND_FILES_REQUEST (it searches its workspace faster, with its own excludes). */
+  findFiles?: boolean;
+  /** Settings for clients without `workspace/configuration`. */
+  settings?: unknown;
+}
+
+export type { DocumentStatus, OwnershipSummary };

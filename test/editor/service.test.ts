@@ -1,0 +1,205 @@
+// The editor service without any editor: what a client is told to show for specs (diagnostics, hovers,
+// quick fixes, lenses, the status bar), when it lints (debounced, on save, once per version), stubs and
+// templates, and the workspace lint.
+import assert from 'node:assert/strict';
+import { catalogueFor, citeSource } from '../../src/core';
+import { FIX_ALL } from '../../src/editor';
+import { codes, fixtureText, harness, uriOf } from './support';
+import { nth } from '../support/nth';
+
+const PLANTED = fixtureText('planted.prd.md');
+const MESSAGING = { line: 23, character: 4 };
+
+describe('editor service: a spec', () => {
+  it('shows the planted mistake with rule, range, source and doc link, and the status bar count', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const ds = await h.until(() => h.published.get(uriOf('planted.prd.md')), (d) => !!d?.length, 'diagnostics');
+    assert.deepEqual(codes(ds), ['section-owner-mismatch']);
+    const d = nth(ds!, 0);
+    assert.deepEqual(d.range, { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } });
+    assert.equal(d.severity, 2);
+    assert.equal(d.source, 'specroles');
+    assert.ok(d.codeDescription?.href.endsWith('/docs/rules/section-owner-mismatch.md'));
+    assert.deepEqual(h.statuses.get(uriOf('planted.prd.md')), { text: 'PM 4 · PMM 1', skipped: false });
+    assert.deepEqual(h.caught, []);
+  });
+
+  it('leaves a README alone unless asked ("Lint this file")', async () => {
+    const h = harness();
+    h.open('README.md', fixtureText('README.md'));
+    await h.until(() => h.statuses.has(uriOf('README.md')), (v) => v, 'the decision');
+    assert.deepEqual(h.published.get(uriOf('README.md')) ?? [], []);
+    assert.equal(h.statuses.get(uriOf('README.md')), null);
+    const n = await h.service.lintFile(uriOf('README.md'));
+    assert.ok(n && n > 0);
+    assert.ok(codes(h.published.get(uriOf('README.md'))).includes('section-owner-mismatch'));
+  });
+
+  it('hovers: the heading\'s kind, owners and guideline; the owner annotation\'s role', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const catalogue = catalogueFor({});
+    const kind = catalogue.kinds.get('messaging')!;
+    const guideline = catalogue.guidelines.get(nth(kind.guidelines, 0))!;
+    const heading = await h.service.hover(uriOf('planted.prd.md'), MESSAGING);
+    const text = heading && typeof heading.contents === 'object' && 'value' in heading.contents ? heading.contents.value : '';
+    assert.match(text, /\*\*Messaging\*\* — owned by the product marketing manager \(PMM · message\)/);
+    assert.match(text, /Declared owner: product manager/);
+    assert.ok(text.includes(`${guideline.statement} — ${citeSource(guideline.source)}`), text);
+    const owner = await h.service.hover(uriOf('planted.prd.md'), { line: 23, character: 26 });
+    const ownerText = owner && typeof owner.contents === 'object' && 'value' in owner.contents ? owner.contents.value : '';
+    assert.ok(ownerText.includes(catalogue.roles.get('pm')!.owns), ownerText);
+    assert.match(ownerText, /section-owner-mismatch\*\* cites:/);
+  });
+
+  it('code actions: the fix (preferred), disable for the section, the docs; fix-all applies the safe ones', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const range = { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } };
+    const actions = await h.service.codeActions(uriOf('planted.prd.md'), range, ['quickfix']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch'],
+    );
+    const fix = nth(actions, 0);
+    assert.equal(fix.isPreferred, true);
+    assert.deepEqual(fix.edit?.changes?.[uriOf('planted.prd.md')], [{ range: { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } }, newText: 'pmm' }]);
+    assert.deepEqual(nth(actions, 1).edit?.changes?.[uriOf('planted.prd.md')], [
+      { range: { start: { line: 23, character: 0 }, end: { line: 23, character: 0 } }, newText: '<!-- specroles-disable-next-section section-owner-mismatch -- reason -->\n' },
+    ]);
+    assert.deepEqual(nth(actions, 2).command?.arguments, ['section-owner-mismatch']);
+    const all = await h.service.codeActions(uriOf('planted.prd.md'), range, [FIX_ALL]);
+    assert.deepEqual(all.map((a) => a.kind), [FIX_ALL]);
+    assert.equal(nth(all, 0).edit?.changes?.[uriOf('planted.prd.md')]?.[0]?.newText, 'pmm');
+  });
+
+  it('CodeLens per heading; none when the setting is off', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const lenses = await h.service.codeLenses(uriOf('planted.prd.md'));
+    assert.deepEqual(
+      lenses.map((l) => [l.range.start.line, l.command?.title]),
+      [
+        [8, 'PM · why'],
+        [13, 'PM · why'],
+        [18, 'PM · what'],
+        [23, `PMM · ${catalogueFor({}).kinds.get('messaging')!.aspect}`],
+        [27, 'PM · when'],
+      ],
+    );
+    h.settings.codeLens = false;
+    await h.service.settingsChanged();
+    assert.deepEqual(await h.service.codeLenses(uriOf('planted.prd.md')), []);
+  });
+
+  it('the ownership summary lists the headings with their owners', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const summary = await h.service.summary(uriOf('planted.prd.md'));
+    assert.match(summary!.title, /^Ownership: PM 4 · PMM 1 — document owner PM \(declared\)$/);
+    assert.deepEqual(summary!.items.find((i) => i.line === 23), { label: '  Messaging', description: 'PMM · Messaging', detail: 'declared: product manager', line: 23 });
+  });
+});
+
+describe('editor service: when it lints', () => {
+  const SPEC = '# Checkout\n\n## Problem\n\nSlow checkout.\n\n## Messaging <!-- owner: pmm -->\n\nOne checkout.\n';
+
+  it('a burst of edits is linted once, after the debounce, and ends in the last text\'s diagnostics', async () => {
+    const h = harness({}, { debounceMs: 40 });
+    const doc = h.open('burst.prd.md', SPEC);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    const before = h.service.stats.lints;
+    for (let i = 0; i < 10; i++) h.edit(doc, SPEC.replace('pmm', i % 2 ? 'pmm' : 'pm'));
+    h.edit(doc, SPEC.replace('pmm', 'pm'));
+    // A light-bulb request meanwhile waits for that lint instead of running its own.
+    await h.service.codeActions(doc.uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, undefined);
+    await h.until(() => codes(h.published.get(doc.uri)), (c) => c.includes('section-owner-mismatch'), 'the mismatch');
+    assert.equal(h.service.stats.lints - before, 1);
+  });
+
+  it('run = onSave: typing changes nothing until the save', async () => {
+    const h = harness({}, { run: 'onSave' });
+    const doc = h.open('save.prd.md', SPEC);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    h.edit(doc, SPEC.replace('pmm', 'pm'));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.ok(!codes(h.published.get(doc.uri)).includes('section-owner-mismatch'));
+    h.service.save(doc);
+    await h.until(() => codes(h.published.get(doc.uri)), (c) => c.includes('section-owner-mismatch'), 'the mismatch after saving');
+  });
+
+  it('severity overrides from the settings; a misspelt rule id there is a problem at its key in .vscode/settings.json', async () => {
+    const settingsFile = '{\n  "specroles.severityOverrides": {\n    "section-owner-mismatch": "error",\n    "missing-sectoin": "off"\n  }\n}\n';
+    const h = harness({ '.vscode/settings.json': settingsFile }, { severityOverrides: { 'section-owner-mismatch': 'error', 'missing-sectoin': 'off' } });
+    await h.service.start();
+    const problem = (h.published.get(uriOf('.vscode/settings.json')) ?? [])[0];
+    assert.equal(problem?.message, 'specroles.severityOverrides: unknown rule "missing-sectoin"; did you mean "missing-section"?');
+    assert.deepEqual(problem?.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 21 } });
+    assert.ok(h.logs.some((l) => l.startsWith('warn: specroles.severityOverrides: unknown rule')));
+    h.open('planted.prd.md', PLANTED);
+    const ds = await h.until(() => h.published.get(uriOf('planted.prd.md')), (d) => !!d?.length, 'diagnostics');
+    assert.equal(nth(ds!, 0).severity, 1);
+    h.settings.severityOverrides = {};
+    await h.service.settingsChanged();
+    assert.deepEqual(h.published.get(uriOf('.vscode/settings.json')), []);
+  });
+
+  it('maxFileSize from the settings: one notice and the status says so', async () => {
+    const h = harness({}, { maxFileSize: '1 KB' });
+    h.open('big.prd.md', `# Import\n\n## Messaging <!-- owner: pm -->\n\n${'Import a whole catalogue in one step. '.repeat(60)}\n`);
+    const [notice] = (await h.until(() => h.published.get(uriOf('big.prd.md')), (d) => !!d?.length, 'the notice')) ?? [];
+    assert.equal(notice!.code, 'maxFileSize');
+    assert.match(String(notice!.message), /^Not linted: the file is 2.\d KB, over maxFileSize \(1 KB\)/);
+    assert.deepEqual(h.statuses.get(uriOf('big.prd.md')), { text: 'not linted: over maxFileSize', skipped: true });
+  });
+});
+
+describe('editor service: stubs, templates, workspace', () => {
+  it('inserts Markdown stubs at the cursor, with a blank line above after a paragraph', async () => {
+    const h = harness();
+    const doc = h.open('launch.md', '---\nspecroles: 1\ntype: positioning\n---\n# Launch\n\n');
+    const hint = catalogueFor({}).kinds.get('positioning')!.hint;
+    const edit = await h.service.stubEdit(doc.uri, { line: 6, character: 0 }, ['positioning']);
+    assert.deepEqual(edit, { range: { start: { line: 6, character: 0 }, end: { line: 6, character: 0 } }, newText: `## Positioning <!-- owner: pmm -->\n\n<!-- ${hint} -->\nTODO\n` });
+    const doc2 = h.open('b.md', '# Launch\nText');
+    const after = await h.service.stubEdit(doc2.uri, { line: 1, character: 4 }, ['positioning']);
+    assert.ok(after!.newText.startsWith('\n\n## Positioning'));
+  });
+
+  it('inserts YAML section items at the indentation of the item above', async () => {
+    const h = harness();
+    const doc = h.open('a.spec.yaml', 'specroles: 1\ntype: prd\nsections:\n  - title: Problem\n    body: |\n      Slow.\n');
+    const edit = await h.service.stubEdit(doc.uri, { line: 6, character: 0 }, ['positioning']);
+    const hint = catalogueFor({}).kinds.get('positioning')!.hint;
+    assert.equal(edit!.newText, `  - title: Positioning\n    kind: positioning\n    owner: pmm\n    # ${hint}\n    body: |\n      TODO\n`);
+  });
+
+  it('a template per document type, and the kinds to pick from grouped by owner', async () => {
+    const h = harness();
+    const text = await h.service.template('prd');
+    assert.ok(text!.startsWith('---\nspecroles: 1\ntype: prd\n'));
+    const { kinds, docTypes } = await h.service.catalogue(undefined);
+    assert.deepEqual(kinds.map((g) => g.group), ['PM', 'PMM', 'Shared', 'Others'].filter((g) => kinds.some((k) => k.group === g)));
+    assert.ok(kinds.find((g) => g.group === 'PMM')!.kinds.some((k) => k.id === 'positioning'));
+    assert.ok(docTypes.some((t) => t.id === 'prd'));
+  });
+
+  it('workspace lint: every spec, by name, marker or content, read from disk; findings stay', async () => {
+    const h = harness({
+      'planted.prd.md': PLANTED,
+      'notes/marked.md': '---\nspecroles: 1\ntype: prd\n---\n# Notes\n\n## Problem\n\nStale copies.\n',
+      'README.md': fixtureText('README.md'),
+      'node_modules/x/a.prd.md': PLANTED,
+    });
+    const { files } = await h.service.lintWorkspace();
+    assert.equal(files, 2);
+    assert.deepEqual(codes(h.published.get(uriOf('planted.prd.md'))), ['section-owner-mismatch']);
+    assert.ok(h.published.has(uriOf('notes/marked.md')));
+    assert.ok(!h.published.has(uriOf('README.md')));
+    // Opened and closed again: the workspace lint's findings stay.
+    h.open('planted.prd.md', PLANTED);
+    h.service.close(uriOf('planted.prd.md'));
+    await h.until(() => codes(h.published.get(uriOf('planted.prd.md'))), (c) => c.length === 1, 'findings after close');
+  });
+});

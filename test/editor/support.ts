@@ -1,0 +1,93 @@
+// An editor service over an in-memory workspace, recording what it shows: the harness of test/editor.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import picomatch from 'picomatch';
+import { EditorService, type Diagnostic, type DocumentStatus, type EditorDocument } from '../../src/editor';
+import { projectRoot } from '../support/paths';
+
+export const ROOT = 'file:///ws';
+
+/** A fixture file of test/fixtures/workspace. */
+export const fixtureText = (path: string) => readFileSync(join(projectRoot, 'test', 'fixtures', 'workspace', path), 'utf8');
+
+export class Doc implements EditorDocument {
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public text: string,
+    public version = 1,
+  ) {}
+
+  getText(): string {
+    return this.text;
+  }
+}
+
+export interface Harness {
+  service: EditorService;
+  files: Map<string, string>;
+  settings: Record<string, unknown>;
+  published: Map<string, Diagnostic[]>;
+  statuses: Map<string, DocumentStatus | null>;
+  logs: string[];
+  caught: string[];
+  open(path: string, text: string, languageId?: string): Doc;
+  edit(doc: Doc, text: string): void;
+  /** Waits until `test` holds for what is shown on `path` (polling; the service works asynchronously). */
+  until<T>(probe: () => T, test: (v: T) => boolean, what: string, ms?: number): Promise<T>;
+}
+
+export const uriOf = (path: string) => `${ROOT}/${path}`;
+
+export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}): Harness {
+  const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
+  const published = new Map<string, Diagnostic[]>();
+  const statuses = new Map<string, DocumentStatus | null>();
+  const logs: string[] = [];
+  const caught: string[] = [];
+  const h: Harness = {
+    files: store,
+    settings,
+    published,
+    statuses,
+    logs,
+    caught,
+    service: new EditorService({
+      host: {
+        readFile: async (uri) => store.get(uri),
+        findFiles: async (folder, glob, max) => {
+          const match = picomatch(glob, { dot: true });
+          return [...store.keys()].filter((u) => u.startsWith(`${folder}/`) && match(u.slice(folder.length + 1)) && !u.includes('/node_modules/')).slice(0, max);
+        },
+      },
+      log: (level, message) => logs.push(`${level}: ${message}`),
+      settings: async () => h.settings,
+      workspaceFolders: () => [ROOT],
+      publish: (uri, diagnostics) => published.set(uri, diagnostics),
+      linted: (uri, status) => statuses.set(uri, status),
+      caught: (what, error) => caught.push(`${what}: ${String(error)}`),
+    }),
+    open(path, text, languageId = /\.ya?ml$/.test(path) ? 'yaml' : path.endsWith('.json') ? 'json' : 'markdown') {
+      const doc = new Doc(uriOf(path), languageId, text);
+      h.service.open(doc);
+      return doc;
+    },
+    edit(doc, text) {
+      doc.text = text;
+      doc.version++;
+      h.service.change(doc);
+    },
+    async until(probe, test, what, ms = 3000) {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const v = probe();
+        if (test(v)) return v;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
+  };
+  return h;
+}
+
+export const codes = (ds: readonly Diagnostic[] | undefined) => (ds ?? []).map((d) => String(d.code));

@@ -1,0 +1,250 @@
+// specroles-ls over a real stdio connection, as an editor drives it: initialize, open a spec and get its
+// diagnostics (pushed, or pulled by a client that pulls), hover, code actions, a command that inserts stubs
+// through workspace/applyEdit, an edit that fixes the finding, a broken config file, bad requests answered
+// without a crash, and shutdown. The server is the npm package's `specroles-ls` entry (dist/server.js).
+import assert from 'node:assert/strict';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
+
+const SERVER = join(projectRoot, 'dist', 'server.js');
+
+interface Client {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  diagnostics: Map<string, Diagnostic[]>;
+  edits: WorkspaceEdit[];
+  shown: string[];
+  statuses: Map<string, unknown>;
+  readyMs: number;
+  stderr: string[];
+}
+
+/**
+ * With `ipc`, the server is forked and spoken to over node IPC, as the VS Code extension does; else over
+ * stdio. With `clientReadsFiles`, the client offers to read and find files, as the extension does (the
+ * browser build of the server reads nothing itself).
+ */
+async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean } = {}): Promise<Client> {
+  const child = options.ipc
+    ? fork(options.server ?? SERVER, [], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+    : spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr!.on('data', (d) => stderr.push(String(d)));
+  const connection = options.ipc
+    ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+    : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], statuses: new Map(), readyMs: 0, stderr };
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    client.diagnostics.set(p.uri, p.diagnostics);
+  });
+  connection.onNotification('specroles/status', (p: { uri: string; status: unknown }) => {
+    client.statuses.set(p.uri, p.status);
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 30, ...options.settings })));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/codeLens/refresh', () => null);
+  connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
+    client.edits.push(p.edit);
+    return { applied: true };
+  });
+  connection.onRequest('window/showDocument', (p: { uri: string }) => {
+    client.shown.push(p.uri);
+    return { success: true };
+  });
+  if (options.clientReadsFiles) {
+    connection.onRequest('specroles/readFile', ({ uri }: { uri: string }) => {
+      try {
+        return readFileSync(fileURLToPath(uri), 'utf8');
+      } catch {
+        return null;
+      }
+    });
+    connection.onRequest('specroles/findFiles', ({ folder, glob }: { folder: string; glob: string }) =>
+      glob.includes('.specroles.') ? [`${folder}/broken/.specroles.yaml`] : [],
+    );
+  }
+  connection.listen();
+  const root = pathToFileURL(workspace).href;
+  const started = performance.now();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    initializationOptions: options.clientReadsFiles ? { readFile: true, findFiles: true } : undefined,
+    rootUri: root,
+    workspaceFolders: [{ uri: root, name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
+      textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : {},
+      window: { showDocument: { support: true } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  client.readyMs = performance.now() - started;
+  return client;
+}
+
+async function until<T>(probe: () => T, test: (v: T) => boolean, what: string, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (test(v)) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function stop(client: Client): Promise<number | null> {
+  await client.connection.sendRequest('shutdown');
+  await client.connection.sendNotification('exit');
+  const code = await new Promise<number | null>((resolve) => {
+    if (client.child.exitCode !== null) resolve(client.child.exitCode);
+    else client.child.on('exit', (c) => resolve(c));
+  });
+  client.connection.dispose();
+  return code;
+}
+
+describe('specroles-ls over stdio', function () {
+  this.timeout(60_000);
+  let workspace = '';
+  let root = '';
+  const uri = (path: string) => `${root}/${path}`;
+  const text = (path: string) => readFileSync(join(workspace, path), 'utf8');
+
+  before(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'specroles-ls-'));
+    cpSync(join(projectRoot, 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
+    root = pathToFileURL(workspace).href;
+  });
+  after(() => rmSync(workspace, { recursive: true, force: true }));
+
+  it('initialize, didOpen → diagnostics, hover, codeAction, executeCommand, didChange, shutdown', async () => {
+    const client = await start(workspace);
+    console.log(`      initialize → initialized: ${client.readyMs.toFixed(0)} ms`);
+    const { connection } = client;
+    const planted = uri('planted.prd.md');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
+    const ds = await until(() => client.diagnostics.get(planted), (d) => !!d?.length, 'diagnostics');
+    assert.deepEqual(ds!.map((d) => [d.code, d.range.start.line, d.range.start.character, d.source]), [['section-owner-mismatch', 23, 25, 'specroles']]);
+    assert.deepEqual(client.statuses.get(planted), { text: 'PM 4 · PMM 1', skipped: false });
+
+    const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: planted }, position: { line: 23, character: 4 } });
+    assert.match(hover!.contents.value, /\*\*Messaging\*\* — owned by the product marketing manager/);
+
+    const actions = await connection.sendRequest<{ title: string; edit?: WorkspaceEdit; command?: { command: string; arguments: unknown[] } }[]>('textDocument/codeAction', {
+      textDocument: { uri: planted },
+      range: nth(ds!, 0).range,
+      context: { diagnostics: ds, only: ['quickfix'] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch']);
+    const docs = nth(actions, 2).command!;
+    await connection.sendRequest('workspace/executeCommand', { command: docs.command, arguments: docs.arguments });
+    assert.ok(client.shown[0]?.endsWith('/docs/rules/section-owner-mismatch.md'));
+
+    const lenses = await connection.sendRequest<unknown[]>('textDocument/codeLens', { textDocument: { uri: planted } });
+    assert.equal(lenses.length, 5);
+
+    // Stubs go in through workspace/applyEdit, at the cursor.
+    const inserted = await connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.insertStubs', arguments: [planted, { line: 30, character: 0 }, ['positioning']] });
+    assert.equal(inserted, true);
+    assert.match(nth(nth(client.edits, 0).changes?.[planted] ?? [], 0).newText, /^\n## Positioning <!-- owner: pmm -->/);
+
+    // The quick fix's edit, sent back as the editor would after applying it: the finding goes away.
+    const fix = nth(nth(actions, 0).edit?.changes?.[planted] ?? [], 0);
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: planted, version: 2 }, contentChanges: [{ range: fix.range, text: fix.newText }] });
+    await until(() => client.diagnostics.get(planted), (d) => d?.length === 0, 'no diagnostics after the fix');
+
+    assert.equal(await stop(client), 0);
+    assert.deepEqual(client.stderr.join(''), '');
+  });
+
+  it('the VSIX\'s own server (dist/web/server.js, the browser build, forked over node IPC) answers the same, reading files through the client', async () => {
+    const client = await start(workspace, { server: join(projectRoot, 'dist', 'web', 'server.js'), ipc: true, clientReadsFiles: true });
+    console.log(`      initialize → initialized: ${client.readyMs.toFixed(0)} ms`);
+    const planted = uri('planted.prd.md');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
+    const ds = await until(() => client.diagnostics.get(planted), (d) => !!d?.length, 'diagnostics');
+    assert.deepEqual(ds!.map((d) => d.code), ['section-owner-mismatch']);
+    // The broken config, found and read through the client at start-up: its problems at their keys.
+    const config = await until(() => client.diagnostics.get(uri('broken/.specroles.yaml')), (d) => d?.length === 2, 'config diagnostics');
+    assert.deepEqual(config!.map((d) => d.range.start.line), [1, 2]);
+    assert.equal(await stop(client), 0);
+    assert.deepEqual(client.stderr.join(''), '');
+  });
+
+  it('the VSIX\'s own server exits when the client closes the IPC channel without shutdown (the editor went away)', async () => {
+    const client = await start(workspace, { server: join(projectRoot, 'dist', 'web', 'server.js'), ipc: true });
+    const exited = new Promise<number | null>((resolve) => client.child.on('exit', (code) => resolve(code)));
+    client.child.disconnect();
+    assert.equal(await exited, 0);
+    client.connection.dispose();
+  });
+
+  it('a broken config file: its problems at their keys, found at start-up', async () => {
+    const client = await start(workspace);
+    const config = uri('broken/.specroles.yaml');
+    const ds = await until(() => client.diagnostics.get(config), (d) => d?.length === 2, 'config diagnostics');
+    assert.deepEqual(ds!.map((d) => d.range.start.line), [1, 2]);
+    assert.equal(await stop(client), 0);
+  });
+
+  it('pulls: textDocument/diagnostic for an open spec, workspace/diagnostic for the rest', async () => {
+    const client = await start(workspace, { pull: true });
+    const { connection } = client;
+    const planted = uri('planted.prd.md');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
+    const report = await connection.sendRequest<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: planted } });
+    assert.equal(report.kind, 'full');
+    assert.deepEqual(report.items.map((d) => d.code), ['section-owner-mismatch']);
+    assert.equal(client.diagnostics.get(planted), undefined, 'nothing pushed to a client that pulls');
+    const workspaceReport = await connection.sendRequest<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    const uris = workspaceReport.items.map((i) => i.uri.slice(root.length + 1)).sort();
+    assert.ok(uris.includes('spec.prd.md') && uris.includes('broken/notes.prd.md') && !uris.includes('planted.prd.md') && !uris.includes('README.md'), uris.join(', '));
+    assert.equal(await stop(client), 0);
+  });
+
+  it('answers bad requests without crashing: unknown documents, malformed parameters, an unknown command', async () => {
+    const client = await start(workspace);
+    const { connection } = client;
+    assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri('nope.md') }, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uri('nope.md') }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } }), []);
+    await connection.sendRequest('textDocument/hover', { textDocument: null, position: 'x' }).catch(() => undefined);
+    assert.equal(await connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.nope', arguments: [] }), null);
+    // Still answering.
+    const stats = await connection.sendRequest<{ lints: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
+    assert.equal(typeof stats.lints, 'number');
+    assert.equal(await stop(client), 0);
+  });
+
+  it('a changed config file on disk (didChangeWatchedFiles) lints the open specs again', async () => {
+    const client = await start(workspace);
+    const { connection } = client;
+    const spec = uri('spec.prd.md');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: spec, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
+    await until(() => client.diagnostics.get(spec), (d) => d?.length === 1, 'the finding');
+    writeFileSync(join(workspace, '.specroles.yaml'), 'rules:\n  section-owner-mismatch: off\n');
+    try {
+      await connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('.specroles.yaml'), type: 1 }] });
+      await until(() => client.diagnostics.get(spec), (d) => d?.length === 0, 'no finding');
+    } finally {
+      rmSync(join(workspace, '.specroles.yaml'));
+    }
+    assert.equal(await stop(client), 0);
+  });
+});
