@@ -48,6 +48,7 @@ interface Outcome {
   hover?: { text: string };
   code_actions?: { titles: string[]; ms: number; sent_diagnostics: LspDiagnostic[] }[];
   applied?: { title: string }[];
+  executed?: { command: string; result: unknown; ms: number }[];
   written?: Record<string, string>;
 }
 
@@ -61,7 +62,7 @@ interface Run {
   lspLog: string;
 }
 
-type Step = Record<string, unknown> & { do: 'open' | 'diagnostic' | 'hover' | 'code_action' | 'write' | 'gone' | 'log' };
+type Step = Record<string, unknown> & { do: 'open' | 'diagnostic' | 'hover' | 'code_action' | 'execute' | 'write' | 'gone' | 'log' };
 
 /** The nvim on PATH and its version line, or undefined. */
 function findNvim(): { version: string } | undefined {
@@ -192,7 +193,7 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     );
   }
 
-  it('open a spec: diagnostics, hover on a heading, code actions, apply "Set owner to PMM", :write, re-published without the finding', async () => {
+  it('open a spec: diagnostics, hover on a heading, code actions, "Set owner to PMM" applied, :write, re-published without the finding; a stub inserted by command', async () => {
     const dir = workspace();
     const spec = join(dir, 'checkout.prd.md');
     const before = readFileSync(spec, 'utf8');
@@ -201,10 +202,15 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
       [
         { do: 'open', file: spec },
         { do: 'diagnostic', file: spec, want: { code: 'section-owner-mismatch', line: 25 }, as: 'mismatch' },
+        { do: 'diagnostic', file: spec, want: { code: 'missing-section', line: 2 }, as: 'missing' },
         { do: 'hover', file: spec, line: 25, character: 4 },
         { do: 'code_action', file: spec, diagnostic: 'mismatch', title: '^Set owner to PMM$' },
         { do: 'write', file: spec },
         { do: 'gone', file: spec, diagnostic: 'mismatch' },
+        // The stub command: the server answers with workspace/applyEdit, which nvim applies to the buffer.
+        { do: 'execute', file: spec, command: 'specroles.server.insertStubs', arguments: [pathToFileURL(spec).href, { line: 32, character: 0 }, ['roadmap_milestones']] },
+        { do: 'write', file: spec },
+        { do: 'gone', file: spec, diagnostic: 'missing' },
       ],
       // Settings reach the server as docs/editors.md says: `settings`, sent in on_init with
       // workspace/didChangeConfiguration (0.7 does not declare workspace/configuration, so is never asked).
@@ -232,13 +238,19 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     // Numbered in this order in Neovim's menu: the finding's own fixes first, fix-all last.
     assert.deepEqual(actions!.titles, ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch', 'Fix all safe specroles problems']);
 
+    // The owner fixed, then a stub of the missing "when" section inserted by the command: both on disk.
     const after = readFileSync(spec, 'utf8');
-    assert.equal(after, before.replace('## Messaging <!-- owner: pm -->', '## Messaging <!-- owner: pmm -->'));
+    const fixed = before.replace('## Messaging <!-- owner: pm -->', '## Messaging <!-- owner: pmm -->');
+    assert.ok(after.startsWith(fixed), after);
+    assert.match(after.slice(fixed.length), /^\n## Roadmap and milestones <!-- owner: pm -->\n\n<!-- .+ -->\nTODO\n$/);
     assert.equal(outcome.written![spec], after.replace(/\n$/, ''));
-    const last = publishes.at(-1)!;
-    assert.deepEqual(last.diagnostics.map(atLine), ['missing-section@3:7', 'content-owner-drift@19:1']);
-    // specroles/status, the server's own notification, reaches any client that listens.
-    assert.deepEqual(outcome.statuses.at(-1)?.status, { text: 'PM 4 · PMM 1', skipped: false });
+    assert.deepEqual(outcome.executed!.map((e) => e.result), [true]);
+    // Re-published after each: first without the owner finding, then without the missing section.
+    const shown = publishes.map((p) => p.diagnostics.map(atLine).join(' '));
+    assert.ok(shown.includes('missing-section@3:7 content-owner-drift@19:1'), shown.join('\n'));
+    assert.deepEqual(publishes.at(-1)!.diagnostics.map(atLine), ['content-owner-drift@19:1']);
+    // specroles/status, the server's own notification, reaches any client that listens (the stub is a fifth PM section).
+    assert.deepEqual(outcome.statuses.at(-1)?.status, { text: 'PM 5 · PMM 1', skipped: false });
   });
 
   it('a misspelt rule id in .specroles.yaml: a diagnostic at its key and a log line, its "did you mean" fix applied and saved, no crash', async () => {

@@ -22,8 +22,9 @@
 --   hover           file, line, character    the cursor there, then textDocument/hover as vim.lsp.buf.hover() asks
 --   code_action     file, diagnostic (an `as`), title (Lua pattern)   the cursor on that diagnostic, the
 --                                            code actions for its line, the matching one applied
+--   execute         file, command, arguments   workspace/executeCommand (its edits come back as workspace/applyEdit)
 --   write           file                     :write the buffer (didSave)
---   gone            file, diagnostic (an `as`)   wait for a publish, after the last code action, without it
+--   gone            file, diagnostic (an `as`)   wait for a publish, after the last code action or command, without it
 --   log             message (Lua pattern)    wait for a window/logMessage matching it
 local uv = vim.loop
 local t0 = uv.hrtime()
@@ -121,7 +122,7 @@ local function request(bufnr, method, params)
 end
 
 local named = {} -- diagnostics kept by the name a step gave them (`as`)
-local mark = 0 -- publishes before the last code action was applied
+local mark = 0 -- publishes before the last code action or command was applied
 
 local actions = {}
 
@@ -196,6 +197,18 @@ function actions.code_action(s)
   out.applied = out.applied or {}
   table.insert(out.applied, { title = chosen.title, edit = chosen.edit, ms = (uv.hrtime() - started) / 1e6 })
   step('applied', true, chosen.title)
+end
+
+function actions.execute(s)
+  local bufnr = buffer(s.file)
+  local offered = (client.server_capabilities.executeCommandProvider or {}).commands or {}
+  if not vim.tbl_contains(offered, s.command) then stop(1, 'the server does not offer ' .. s.command) end
+  mark = #out.published
+  -- As vim.lsp.buf.execute_command() sends it; edits come back as workspace/applyEdit, which nvim applies.
+  local result, took = request(bufnr, 'workspace/executeCommand', { command = s.command, arguments = s.arguments })
+  out.executed = out.executed or {}
+  table.insert(out.executed, { command = s.command, result = result, ms = took })
+  step('execute ' .. s.command, true, result)
 end
 
 function actions.write(s)
