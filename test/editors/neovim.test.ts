@@ -204,6 +204,8 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
         { do: 'diagnostic', file: spec, want: { code: 'section-owner-mismatch', line: 25 }, as: 'mismatch' },
         { do: 'diagnostic', file: spec, want: { code: 'missing-section', line: 2 }, as: 'missing' },
         { do: 'hover', file: spec, line: 25, character: 4 },
+        // A command the server runs: Neovim 0.7 cannot open a document for it (no window/showDocument).
+        { do: 'code_action', file: spec, diagnostic: 'mismatch', title: '^Show documentation for section%-owner%-mismatch$' },
         { do: 'code_action', file: spec, diagnostic: 'mismatch', title: '^Set owner to PMM$' },
         { do: 'write', file: spec },
         { do: 'gone', file: spec, diagnostic: 'mismatch' },
@@ -231,6 +233,8 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     assert.match(mismatch.message, /^Section "Messaging" is declared as owned by PM, but it is a messaging section/);
 
     assert.match(outcome.hover!.text, /\*\*Messaging\*\* — owned by the product marketing manager/);
+    // "Show documentation": 0.7 cannot open a page, so the server says its address (window/showMessage).
+    assert.ok(outcome.logs.some((l) => l.shown && /^section-owner-mismatch: https:\S+\/docs\/rules\/section-owner-mismatch\.md$/.test(l.message)), JSON.stringify(outcome.logs));
 
     // What vim.lsp.buf.code_action() sends: the line's diagnostics, back from vim.diagnostic.
     const [actions] = outcome.code_actions!;
