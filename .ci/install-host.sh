@@ -4,7 +4,7 @@
 #   - Debian packages: libkrb5-dev pkg-config (to build code-server's native modules), ripgrep (seeds
 #     @vscode/ripgrep, which would otherwise download from GitHub), chromium (the browser driven by
 #     playwright-core), pre-commit (test/integrations/pre-commit.test.ts installs this repository's hook
-#     with it);
+#     with it), neovim (Debian 12's 0.7: test/editors/neovim.test.ts drives specroles-ls with its LSP client);
 #   - code-server (a real VS Code: web workbench + Node extension host) into a cache folder outside the
 #     project's node_modules: ${SPECROLES_CACHE:-$HOME/.cache/specroles}/code-server.
 # Idempotent: installs only what is missing. Progress goes to stderr; the last line on stdout is the path of
@@ -21,7 +21,7 @@ CACHE=${SPECROLES_CACHE:-${HOME:-/root}/.cache/specroles}
 DEST=$CACHE/code-server
 BIN=$DEST/node_modules/.bin/code-server
 MARKER=$DEST/.specroles-installed
-APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium fonts-dejavu-core pre-commit)
+APT_PACKAGES=(libkrb5-dev pkg-config ripgrep chromium fonts-dejavu-core pre-commit neovim)
 # @vscode/ripgrep's version in code-server 4.100.x and the rg release it downloads (its cache file name).
 RIPGREP_PKG_VERSION=1.15.11
 RIPGREP_RELEASE=v13.0.0-10

@@ -22,16 +22,20 @@ function editOf(linted: Linted, fixes: readonly Fix[]): WorkspaceEdit {
   return { changes: { [linted.uri]: edits } };
 }
 
+/**
+ * The quick fixes of the findings at `range` first, then fix-all: clients that list the actions as they come
+ * (Neovim's vim.lsp.buf.code_action() numbers them) put the fix for the finding under the cursor on top.
+ */
 export function codeActions(linted: Linted, range: Range, only: readonly string[] | undefined): CodeAction[] {
   const actions: CodeAction[] = [];
-  if (wants(only, FIX_ALL)) {
-    const all = fixAllAction(linted);
-    if (all) actions.push(all);
-  }
   if (wants(only, QUICK_FIX)) {
     for (const f of linted.result.findings) {
       if (touches(toRange(f.range), range)) actions.push(...quickFixes(linted, f));
     }
+  }
+  if (wants(only, FIX_ALL)) {
+    const all = fixAllAction(linted);
+    if (all) actions.push(all);
   }
   return actions;
 }

@@ -16,7 +16,7 @@ export const COMMANDS = {
   catalogue: 'specroles.server.catalogue',
   /** [uri] → OwnershipSummary | null: the sections and their owners. */
   summary: 'specroles.server.summary',
-  /** [ruleId]: open the rule's documentation (window/showDocument). */
+  /** [ruleId]: open the rule's documentation (window/showDocument; a window/showMessage with its address where the client cannot). */
   showRuleDocs: 'specroles.server.showRuleDocs',
   /** [] → { lints, caught }: counters, for tests. */
   stats: 'specroles.server.stats',

@@ -10,6 +10,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -54,6 +56,8 @@ export function startServer(connection: Connection, platform: Platform, version:
   let lensRefresh = false;
   let lensRefreshQueued = false;
   let diagnosticRefresh = false;
+  /** The client opens documents (window/showDocument); without it, a rule's page is a message with its address. */
+  let showDocument = false;
   let clientSettings: unknown;
   let caught = 0;
   let verbose = false;
@@ -138,6 +142,7 @@ export function startServer(connection: Connection, platform: Platform, version:
     pullSettings = !!caps.workspace?.configuration;
     lensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
     diagnosticRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+    showDocument = !!caps.window?.showDocument?.support;
     verbose = params.trace === 'verbose';
     dynamic = {
       watch: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
@@ -244,9 +249,14 @@ export function startServer(connection: Connection, platform: Platform, version:
           return service().catalogue(typeof a === 'string' ? a : undefined);
         case COMMANDS.summary:
           return (await service().summary(String(a))) ?? null;
-        case COMMANDS.showRuleDocs:
-          await connection.window.showDocument({ uri: service().ruleDocUrl(String(a)), external: true });
+        case COMMANDS.showRuleDocs: {
+          const uri = service().ruleDocUrl(String(a));
+          // Neovim 0.7, for one, has no window/showDocument (and says so): the address, shown as a message.
+          if (showDocument) await connection.window.showDocument({ uri, external: true });
+          // A notification: window.showInformationMessage would be a request, which Neovim answers with a prompt.
+          else void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `${String(a)}: ${uri}` });
           return null;
+        }
         case COMMANDS.stats:
           return { lints: loaded?.stats.lints ?? 0, caught };
         default:

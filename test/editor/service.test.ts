@@ -74,6 +74,17 @@ describe('editor service: a spec', () => {
     assert.equal(nth(all, 0).edit?.changes?.[uriOf('planted.prd.md')]?.[0]?.newText, 'pmm');
   });
 
+  it('code actions without `only` (as Neovim asks): the finding\'s quick fixes first, fix-all last', async () => {
+    const h = harness();
+    h.open('planted.prd.md', PLANTED);
+    const range = { start: { line: 23, character: 25 }, end: { line: 23, character: 25 } };
+    const actions = await h.service.codeActions(uriOf('planted.prd.md'), range, undefined);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch', 'Fix all safe specroles problems'],
+    );
+  });
+
   it('CodeLens per heading; none when the setting is off', async () => {
     const h = harness();
     h.open('planted.prd.md', PLANTED);

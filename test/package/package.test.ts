@@ -84,7 +84,7 @@ describe('npm package: packed, installed offline, used', function () {
   it(`is at most ${MAX_PACKED_BYTES / 1024} KB packed and ships the CLI, the language server, the API and its declarations only`, () => {
     assert.ok(packed.size <= MAX_PACKED_BYTES, `${packed.size} bytes packed`);
     const files = packed.files.map((f) => f.path).sort();
-    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/api.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.mts', 'dist/types/api/index.d.ts', 'schemas/config.schema.json', 'docs/api.md', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
+    for (const f of ['dist/cli.js', 'dist/server.js', 'dist/api.js', 'dist/api.mjs', 'dist/api.d.ts', 'dist/api.d.mts', 'dist/types/api/index.d.ts', 'schemas/config.schema.json', 'docs/api.md', 'docs/editors.md', 'README.md', 'LICENSE', 'CHANGELOG.md']) {
       assert.ok(files.includes(f), `ships ${f}`);
     }
     assert.deepEqual(files.filter((f) => /\.map$|extension\.js$|^src\/|^test\//.test(f)), []);

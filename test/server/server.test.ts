@@ -30,6 +30,8 @@ interface Client {
   diagnostics: Map<string, Diagnostic[]>;
   edits: WorkspaceEdit[];
   shown: string[];
+  messages: { type: number; message: string }[];
+  logs: { type: number; message: string }[];
   statuses: Map<string, unknown>;
   readyMs: number;
   stderr: string[];
@@ -40,7 +42,7 @@ interface Client {
  * stdio. With `clientReadsFiles`, the client offers to read and find files, as the extension does (the
  * browser build of the server reads nothing itself).
  */
-async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean } = {}): Promise<Client> {
+async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean; showDocument?: boolean } = {}): Promise<Client> {
   const child = options.ipc
     ? fork(options.server ?? SERVER, [], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
     : spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -49,14 +51,19 @@ async function start(workspace: string, options: { pull?: boolean; settings?: Re
   const connection = options.ipc
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
     : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], statuses: new Map(), readyMs: 0, stderr };
+  const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], messages: [], logs: [], statuses: new Map(), readyMs: 0, stderr };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     client.diagnostics.set(p.uri, p.diagnostics);
   });
   connection.onNotification('specroles/status', (p: { uri: string; status: unknown }) => {
     client.statuses.set(p.uri, p.status);
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    client.logs.push(p);
+  });
+  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+    client.messages.push(p);
+  });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 30, ...options.settings })));
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/codeLens/refresh', () => null);
@@ -91,7 +98,7 @@ async function start(workspace: string, options: { pull?: boolean; settings?: Re
     capabilities: {
       workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
       textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : {},
-      window: { showDocument: { support: true } },
+      window: { showDocument: { support: options.showDocument ?? true } },
     },
   });
   await connection.sendNotification('initialized', {});
@@ -230,6 +237,24 @@ describe('specroles-ls over stdio', function () {
     const stats = await connection.sendRequest<{ lints: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
     assert.equal(typeof stats.lints, 'number');
     assert.equal(await stop(client), 0);
+  });
+
+  it('"Show documentation" for a client that cannot open documents (Neovim 0.7): the address as a message, no error', async () => {
+    const client = await start(workspace, { showDocument: false });
+    const { connection } = client;
+    try {
+      const result = await connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.showRuleDocs', arguments: ['section-owner-mismatch'] });
+      assert.equal(result, null);
+      await until(() => client.messages, (m) => m.length > 0, 'a window/showMessage');
+      assert.equal(client.messages[0]!.type, 3);
+      assert.match(client.messages[0]!.message, /^section-owner-mismatch: https:\/\/\S+\/docs\/rules\/section-owner-mismatch\.md$/);
+      assert.deepEqual(client.shown, []);
+      const stats = await connection.sendRequest<{ caught: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
+      assert.equal(stats.caught, 0, client.logs.map((l) => l.message).join('\n'));
+      assert.equal(await stop(client), 0);
+    } finally {
+      if (client.child.exitCode === null) client.child.kill();
+    }
   });
 
   it('a changed config file on disk (didChangeWatchedFiles) lints the open specs again', async () => {

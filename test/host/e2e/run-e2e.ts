@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { name as extensionName, publisher } from '../../../package.json';
-import { catalogueFor } from '../../../src/core';
+import { catalogueFor, citeSource } from '../../../src/core';
 import { startCodeServer, stoppingSignal, type CodeServerHost } from '../code-server';
 
 /** dist/test/host/e2e → project root. */
@@ -432,7 +432,7 @@ function steps(workspace: string, host: HostKind): Step[] {
           'Messaging — owned by the product marketing manager (PMM · message)',
           'Declared owner: product manager',
           guideline.statement,
-          `— ${guideline.source.author}, ${guideline.source.title}`,
+          `— ${citeSource(guideline.source)}`,
         ]) {
           assert(text.includes(part), `hover lacks "${part}": ${text}`);
         }
