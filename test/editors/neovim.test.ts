@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../support/paths';
+import { nth } from '../support/nth';
 
 const SERVER = join(projectRoot, 'dist', 'server.js');
 const SCRIPT = join(projectRoot, 'test', 'editors', 'nvim-lsp-client.lua');
@@ -291,7 +292,7 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
       outcome.logs.some((l) => l.type === 2 && l.message.includes(`${config}:2:3: rules: unknown rule "section-owner-mismach"`)),
       outcome.logs.map((l) => l.message).join('\n'),
     );
-    assert.deepEqual(outcome.code_actions![0]!.titles, ['Change to "section-owner-mismatch"']);
+    assert.deepEqual(nth(outcome.code_actions!, 0).titles, ['Change to "section-owner-mismatch"']);
     assert.equal(readFileSync(config, 'utf8'), 'rules:\n  section-owner-mismatch: off\n');
     assert.deepEqual(outcome.published.filter((p) => p.uri === pathToFileURL(config).href).at(-1)!.diagnostics, []);
     assert.ok(!outcome.published.filter((p) => p.uri === pathToFileURL(spec).href).at(-1)!.diagnostics.some((d) => d.code === 'section-owner-mismatch'));

@@ -246,8 +246,8 @@ describe('specroles-ls over stdio', function () {
       const result = await connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.showRuleDocs', arguments: ['section-owner-mismatch'] });
       assert.equal(result, null);
       await until(() => client.messages, (m) => m.length > 0, 'a window/showMessage');
-      assert.equal(client.messages[0]!.type, 3);
-      assert.match(client.messages[0]!.message, /^section-owner-mismatch: https:\/\/\S+\/docs\/rules\/section-owner-mismatch\.md$/);
+      assert.equal(nth(client.messages, 0).type, 3);
+      assert.match(nth(client.messages, 0).message, /^section-owner-mismatch: https:\/\/\S+\/docs\/rules\/section-owner-mismatch\.md$/);
       assert.deepEqual(client.shown, []);
       const stats = await connection.sendRequest<{ caught: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
       assert.equal(stats.caught, 0, client.logs.map((l) => l.message).join('\n'));
