@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../support/paths';
+import { alive } from '../support/processes';
 
 const SERVER = join(projectRoot, 'dist', 'server.js');
 const SCRIPT = join(projectRoot, 'test', 'editors', 'nvim-lsp-client.lua');
@@ -71,14 +72,6 @@ function findNvim(): { version: string } | undefined {
   return { version: r.stdout.split('\n')[0] ?? '?' };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function gone(pid: number, within: number): Promise<boolean> {
   const deadline = Date.now() + within;
