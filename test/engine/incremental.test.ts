@@ -40,6 +40,8 @@ const STRUCTURE = [
   '<!-- ',
   ' -->',
   '<!-- owner: pm, pmm -->',
+  '<!-- owner: pmn -->',
+  '## Key metrics\n\nsign-ups, share of voice, press mentions\n',
   '<!-- specroles-disable-next-section content-owner-drift -- reviewed -->\n',
   '<!-- specroles-disable empty-section -->\n',
   '> ',

@@ -16,6 +16,15 @@ export interface RuleMeta<Options = Record<string, never>> {
   fixable: 'safe' | 'suggestion' | false;
   options?: z.ZodType<Options>;
   defaultOptions?: Options;
+  /**
+   * `section`: what the rule reports on a section depends on nothing but the section's top-level part
+   * (the top-level section and everything under it: its sections' readings and text) and the document's
+   * context (its owner, type, reviewers, front matter, path, options), and every finding lies inside that
+   * part, its positions only in `range` and fix edits; findings before the first part (front matter) it
+   * makes on every run. An incremental re-lint then runs it only over the parts read again and keeps the
+   * others' findings. Unset: the rule runs over the whole document every time.
+   */
+  scope?: 'section';
 }
 
 export interface Report {
