@@ -59,6 +59,25 @@ const yamlAsJson = {
   },
 };
 
+/**
+ * zod's `z` namespace carries every locale of its error messages (z.locales: ~400 KB, a fifth of the CLI
+ * bundle, parsed by every process at start). specroles uses none but the default English one (which
+ * zod's schemas import themselves), so the namespace gets English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic|core)$/.test(args.resolveDir) ? { path: join(args.resolveDir, '../locales/index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -66,7 +85,7 @@ const common = {
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
-  plugins: [yamlAsJson],
+  plugins: [yamlAsJson, zodEnglishOnly],
   logLevel: 'warning',
   // The unified ecosystem is ESM-only; bundling it into CJS needs import.meta shimmed away.
   define: { 'import.meta.url': 'importMetaUrl' },
