@@ -164,15 +164,18 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
   const context = parts ? contextOf(analysis, document.format, options.path, settings) : [];
   const before = parts ? reuse?.state.partFindings : undefined;
   const known = before && before.context.length === context.length && before.context.every((v, i) => v === context[i]) ? before : undefined;
-  const byRule = new Map<string, Map<AnalysedSection, KeptFindings>>();
+  const byRule: PartFindings['byRule'] = new Map();
   let freshOnly: Analysis | undefined;
   for (const [id, ruleRun] of settings.rules) {
     if (fatal && id !== 'invalid-spec') continue;
-    if (!parts || rulesById.get(id)!.meta.scope !== 'section') {
+    const meta = rulesById.get(id)!.meta;
+    if (!parts || meta.scope !== 'section') {
       run(id, ruleRun, analysis, findings);
       continue;
     }
-    const kept = known?.byRule.get(id);
+    const ruleContext = meta.documentContext?.(document);
+    const last = known?.byRule.get(id);
+    const kept = last && last.context === ruleContext ? last.parts : undefined;
     if (kept) freshOnly ??= { ...analysis, sections: analysis.sections.filter((s) => !known!.roots.has(parts.rootOf.get(s)!)) };
     const made: Finding[] = [];
     // Each new finding goes to its part; one outside the parts the rule read (a rule that reads beyond its
@@ -207,7 +210,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
       if (list) forRule.set(root, list);
     }
     findings.push(...documentWide);
-    byRule.set(id, forRule);
+    byRule.set(id, { context: ruleContext, parts: forRule });
   }
   if (parts) state.partFindings = { context, roots: new Set(parts.roots), byRule };
 

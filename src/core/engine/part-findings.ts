@@ -21,8 +21,8 @@ export interface PartFindings {
   context: readonly unknown[];
   /** The roots of the parts of the result (see partsOf): a part of the next analysis with one of these was kept. */
   roots: ReadonlySet<AnalysedSection>;
-  /** Per section-scoped rule, the findings of each part that has any. */
-  byRule: Map<string, Map<AnalysedSection, KeptFindings>>;
+  /** Per section-scoped rule, its documentContext then and the findings of each part that has any. */
+  byRule: Map<string, { context: unknown; parts: Map<AnalysedSection, KeptFindings> }>;
 }
 
 /** The document context of section-scoped rules: a change to any of these runs them again everywhere. */

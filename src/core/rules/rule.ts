@@ -25,6 +25,13 @@ export interface RuleMeta<Options = Record<string, never>> {
    * others' findings. Unset: the rule runs over the whole document every time.
    */
   scope?: 'section';
+  /**
+   * For a section-scoped rule: what else of the whole document its findings depend on (an aggregate such as
+   * "most sections are placeholders"), compared with ===; when it changes, the rule runs over the whole
+   * document. The check must compute it from `doc`, not from `analysis.sections` (which an incremental
+   * re-lint limits to the parts read again).
+   */
+  documentContext?: (doc: ParsedDocument) => unknown;
 }
 
 export interface Report {
