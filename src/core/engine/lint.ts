@@ -147,6 +147,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
       rule.check({
         doc: document,
         analysis: on,
+        wholeAnalysis: analysis,
         options: ruleRun.options as never,
         ...(options.path ? { path: options.path } : {}),
         requireDisableReason: settings.requireDisableReason,
@@ -173,9 +174,11 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
       run(id, ruleRun, analysis, findings);
       continue;
     }
-    const ruleContext = meta.documentContext?.(document);
+    const ruleContext = meta.documentContext?.(document, analysis, ruleRun.options as never);
     const last = known?.byRule.get(id);
-    const kept = last && last.context === ruleContext ? last.parts : undefined;
+    let kept = last && last.context === ruleContext ? last.parts : undefined;
+    // Findings that name lines in their text are kept only while their parts stay on their lines.
+    if (kept && meta.linesInMessages) for (const [root, list] of kept) if (list[0] && list[0].line !== root.section.headingRange.start.line) kept = undefined;
     if (kept) freshOnly ??= { ...analysis, sections: analysis.sections.filter((s) => !known!.roots.has(parts.rootOf.get(s)!)) };
     const made: Finding[] = [];
     // Each new finding goes to its part; one outside the parts the rule read (a rule that reads beyond its
