@@ -61,8 +61,8 @@ const yamlAsJson = {
 
 /**
  * zod's error messages in English only: zod re-exports every locale (`export * as locales`), some 250 KB a
- * bundle could not drop otherwise. Nothing here calls z.locales; English is zod's default. Used for the
- * bundles that ship in the VSIX and the browser, which have a size budget.
+ * bundle could not drop otherwise, parsed by every CLI process at start. Nothing here calls z.locales;
+ * English is zod's default. Used for every bundle.
  */
 const englishOnlyZod = {
   name: 'english-only-zod',
@@ -89,7 +89,7 @@ const common = {
   format: 'cjs',
   sourcemap: production ? false : 'linked',
   minify: production,
-  plugins: [yamlAsJson],
+  plugins: [yamlAsJson, englishOnlyZod],
   logLevel: 'warning',
   // The unified ecosystem is ESM-only; bundling it into CJS needs import.meta shimmed away.
   define: { 'import.meta.url': 'importMetaUrl' },

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../support/paths';
 import { nth } from '../support/nth';
+import { alive } from '../support/processes';
 
 const SERVER = join(projectRoot, 'dist', 'server.js');
 const SCRIPT = join(projectRoot, 'test', 'editors', 'nvim-lsp-client.lua');
@@ -72,14 +73,6 @@ function findNvim(): { version: string } | undefined {
   return { version: r.stdout.split('\n')[0] ?? '?' };
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function gone(pid: number, within: number): Promise<boolean> {
   const deadline = Date.now() + within;

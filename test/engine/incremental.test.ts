@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearCaches, lint, lintIncremental, type LintResult, type TextChange } from '../../src/core';
+import { rulesById } from '../../src/core/rules';
 import { projectRoot } from '../support/paths';
 import { nth } from '../support/nth';
 
@@ -41,6 +42,8 @@ const STRUCTURE = [
   '<!-- ',
   ' -->',
   '<!-- owner: pm, pmm -->',
+  '<!-- owner: pmn -->',
+  '## Key metrics\n\nsign-ups, share of voice, press mentions\n',
   '<!-- specroles-disable-next-section content-owner-drift -- reviewed -->\n',
   '<!-- specroles-disable empty-section -->\n',
   '> ',
@@ -194,6 +197,29 @@ describe('incremental re-lint', () => {
     const again = lintIncremental(first, [{ text: '## Pricing\n\nper seat\n' }], { path: 'a.prd.md' });
     assert.equal(again.document.text, '## Pricing\n\nper seat\n');
     assert.deepEqual(again.findings, fromScratch('## Pricing\n\nper seat\n', 'a.prd.md').findings);
+  });
+
+  it('runs a section-scoped rule over the whole document where it reports outside the parts read again', () => {
+    // A rule that breaks its scope's promise (it reports each section at the document's first heading) still
+    // gives what a lint from scratch gives: its findings are then kept for no part.
+    const rule = rulesById.get('metric-owner')!;
+    const check = rule.check;
+    rule.check = ({ analysis, wholeAnalysis, report }) => {
+      for (const s of analysis.sections) report({ range: nth(wholeAnalysis.sections, 0).section.headingRange, message: `seen ${s.section.title}` });
+    };
+    try {
+      const text = nth(examples, 0);
+      let result = lint(text, { path: 'a.prd.md' });
+      const at = text.lastIndexOf('\n## ');
+      const line = text.slice(0, at + 1).split('\n').length - 1;
+      for (const insert of ['x', 'y\n']) {
+        result = lintIncremental(result, [{ range: { start: { line, character: 3 }, end: { line, character: 3 } }, text: insert }], { path: 'a.prd.md' });
+        assert.deepEqual(result.findings, fromScratch(result.document.text, 'a.prd.md').findings);
+      }
+      assert.equal(result.findings.filter((f) => f.ruleId === 'metric-owner').length, result.analysis.sections.length);
+    } finally {
+      rule.check = check;
+    }
   });
 
   it('gives the same result for the same text, and lints an unchanged text again only when the options differ', () => {

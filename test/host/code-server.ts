@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { alive } from '../support/processes';
 
 /** Version that .ci/install-host.sh installs: the newest code-server (VS Code 1.100.3) that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -241,14 +242,6 @@ function processTree(pid: number): number[] {
   return [...found];
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function killQuietly(pid: number, signal: NodeJS.Signals): void {
   try {

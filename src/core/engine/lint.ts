@@ -1,8 +1,8 @@
 // The one entry point every front end uses: text in, findings out.
-import { analyse, moveReadings, type Analysis } from '../classify/analyse';
+import { analyse, moveReadings, type AnalysedSection, type Analysis } from '../classify/analyse';
 import { catalogueFor } from '../catalogue/catalogue';
 import type { ConfigProblem } from '../config/problem';
-import { configForPath, runSettings, type RunSettings } from '../config/resolve';
+import { configForPath, runSettings, type RuleRun, type RunSettings } from '../config/resolve';
 import type { Config } from '../config/schema';
 import type { DocumentFormat, Finding, ParsedDocument, ParseProblem, Range } from '../model';
 import { clearParseCache } from '../parse/markdown';
@@ -14,6 +14,7 @@ import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
 import { applyDirectives } from './directives';
+import { contextOf, keep, partAt, partsOf, reuse as reuseFinding, type Kept, type KeptFindings, type PartFindings } from './part-findings';
 
 export interface LintOptions {
   /** The file's path: decides the format, whether a YAML file is a spec, the type by file name, and overrides. */
@@ -91,6 +92,8 @@ export interface LintState {
   encodingClean: boolean;
   /** Set once lintIncremental has taken the result over: its objects now belong to a newer result. */
   consumed: boolean;
+  /** The findings of section-scoped rules per top-level part, for the next edit (Markdown only). */
+  partFindings?: PartFindings;
 }
 
 /** The state behind each result the engine gave. */
@@ -153,23 +156,82 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
   const fatal = document.problems.some((p) => p.fatal);
 
   const findings: Finding[] = [];
-  for (const [id, run] of settings.rules) {
+  const run = (id: string, ruleRun: RuleRun, on: Analysis, into: Finding[]): boolean => {
     const rule = rulesById.get(id)!;
-    if (fatal && id !== 'invalid-spec') continue;
-    const report = (r: Report) => findings.push(toFinding(id, run.severity, r, rule.meta.guidelines, catalogue.guidelines));
+    const report = (r: Report) => into.push(toFinding(id, ruleRun.severity, r, rule.meta.guidelines, catalogue.guidelines));
     try {
       rule.check({
         doc: document,
-        analysis,
-        options: run.options as never,
+        analysis: on,
+        wholeAnalysis: analysis,
+        options: ruleRun.options as never,
         ...(options.path ? { path: options.path } : {}),
         requireDisableReason: settings.requireDisableReason,
         report,
       });
+      return true;
     } catch (e) {
       report({ range: START, message: `${INTERNAL_ERROR} rule "${id}" failed on this document (${errorText(e)}); its other findings here may be missing. This is a bug in specroles: please report it with the file.` });
+      return false;
     }
+  };
+  // Section-scoped rules run only over the parts of an edited Markdown document that were read again; the
+  // other parts' findings are the previous result's, moved as their part moved (part-findings.ts).
+  const parts = !fatal && !encoding.blockFixes && !bom && state.model ? partsOf(analysis) : undefined;
+  const context = parts ? contextOf(analysis, document.format, options.path, settings) : [];
+  const before = parts ? reuse?.state.partFindings : undefined;
+  const known = before && before.context.length === context.length && before.context.every((v, i) => v === context[i]) ? before : undefined;
+  const byRule: PartFindings['byRule'] = new Map();
+  let freshOnly: Analysis | undefined;
+  for (const [id, ruleRun] of settings.rules) {
+    if (fatal && id !== 'invalid-spec') continue;
+    const meta = rulesById.get(id)!.meta;
+    if (!parts || meta.scope !== 'section') {
+      run(id, ruleRun, analysis, findings);
+      continue;
+    }
+    const ruleContext = meta.documentContext?.(document, analysis, ruleRun.options as never);
+    const last = known?.byRule.get(id);
+    let kept = last && last.context === ruleContext ? last.parts : undefined;
+    // Findings that name lines in their text are kept only while their parts stay on their lines.
+    if (kept && meta.linesInMessages) for (const [root, list] of kept) if (list[0] && list[0].line !== root.section.headingRange.start.line) kept = undefined;
+    if (kept) freshOnly ??= { ...analysis, sections: analysis.sections.filter((s) => !known!.roots.has(parts.rootOf.get(s)!)) };
+    const made: Finding[] = [];
+    // Each new finding goes to its part; one outside the parts the rule read (a rule that reads beyond its
+    // part) makes it run over the whole document, its findings kept for no part.
+    let partwise = run(id, ruleRun, kept ? freshOnly! : analysis, made);
+    const mine = new Map<AnalysedSection, { made: Finding[]; kept: Kept[] }>();
+    const documentWide: Finding[] = [];
+    for (const f of made) {
+      const root = partAt(parts.roots, f.range.start.offset);
+      if (root === 'before') documentWide.push(f);
+      else if (!root || (kept && known!.roots.has(root))) partwise = false;
+      else {
+        let list = mine.get(root);
+        if (!list) mine.set(root, (list = { made: [], kept: [] }));
+        list.made.push(f);
+        list.kept.push(keep(f, root));
+      }
+    }
+    if (!partwise) {
+      if (kept) run(id, ruleRun, analysis, findings);
+      else findings.push(...made);
+      continue;
+    }
+    // Part by part in document order, as a run over the whole document reports them.
+    const forRule = new Map<AnalysedSection, KeptFindings>();
+    for (const root of parts.roots) {
+      const previous = kept?.get(root);
+      const now = previous ? undefined : mine.get(root);
+      if (previous) for (const k of previous) findings.push(reuseFinding(k, root));
+      else if (now) findings.push(...now.made);
+      const list = previous ?? now?.kept;
+      if (list) forRule.set(root, list);
+    }
+    findings.push(...documentWide);
+    byRule.set(id, { context: ruleContext, parts: forRule });
   }
+  if (parts) state.partFindings = { context, roots: new Set(parts.roots), byRule };
 
   const { kept, problems } = applyDirectives(document, findings, knownRuleIds, settings.requireDisableReason);
   const directiveRun = settings.rules.get('invalid-directive');

@@ -12,6 +12,7 @@ export default defineRule({
     id: 'content-owner-drift',
     description: "A section's text reads as another role's work than its heading says.",
     defaultSeverity: 'warning',
+    scope: 'section',
     guidelines: ['aha-pm-why-what-when', 'aha-pmm-market-position'],
     fixable: 'suggestion',
     options: z.object({ minScore: z.number().min(1).optional() }).strict(),

@@ -15,12 +15,14 @@ export default defineRule({
     fixable: false,
     options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
     defaultOptions: { inTemplates: false },
+    scope: 'section',
+    documentContext: (doc) => mostlyPlaceholders(doc.sections),
   },
   check({ analysis, doc, options, path, report }) {
     if (!options.inTemplates && path && isTemplateFile(path)) return;
     // A document most of whose sections are still placeholders is a template, whatever its name (an
     // issue template, a skeleton being filled in): its empty sections are listed, but not as warnings.
-    const template = !options.inTemplates && mostlyPlaceholders(analysis.sections.map((s) => s.section));
+    const template = !options.inTemplates && mostlyPlaceholders(doc.sections);
     for (const s of analysis.sections) {
       if (!s.section.placeholderOnly || s.section.children.length || s.section.pseudo || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
@@ -47,8 +49,20 @@ const TEMPLATE_SHARE = 0.5;
 const TEMPLATE_MIN_SECTIONS = 3;
 
 function mostlyPlaceholders(sections: readonly Section[]): boolean {
-  const leaves = sections.filter((s) => !s.children.length && !s.pseudo);
-  return leaves.length >= TEMPLATE_MIN_SECTIONS && leaves.filter((s) => s.placeholderOnly).length >= leaves.length * TEMPLATE_SHARE;
+  // Every section of the document, subsections included (bold labels are none of these).
+  let leaves = 0;
+  let placeholders = 0;
+  const visit = (list: readonly Section[]): void => {
+    for (const s of list) {
+      if (s.children.length) visit(s.children);
+      else if (!s.pseudo) {
+        leaves++;
+        if (s.placeholderOnly) placeholders++;
+      }
+    }
+  };
+  visit(sections);
+  return leaves >= TEMPLATE_MIN_SECTIONS && placeholders >= leaves * TEMPLATE_SHARE;
 }
 
 /**

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'foreign-section',
     description: "A single-owner document holds a section another role owns, and that role is not an owner or reviewer.",
     defaultSeverity: 'info',
+    scope: 'section',
     guidelines: ['pragmatic-pm-is-not-pmm'],
     fixable: false,
   },

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'invalid-owner',
     description: 'An owner annotation or owner/reviewers value names an unknown role.',
     defaultSeverity: 'error',
+    scope: 'section',
     guidelines: ['pragmatic-pm-is-not-pmm'],
     fixable: 'suggestion',
   },

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'metric-owner',
     description: "A metrics section measures what another role's success is measured by.",
     defaultSeverity: 'info',
+    scope: 'section',
     guidelines: ['managers-vs-marketers-pm-success-metrics', 'managers-vs-marketers-pmm-success-metrics'],
     fixable: false,
   },

@@ -16,6 +16,24 @@ export interface RuleMeta<Options = Record<string, never>> {
   fixable: 'safe' | 'suggestion' | false;
   options?: z.ZodType<Options>;
   defaultOptions?: Options;
+  /**
+   * `section`: what the rule reports on a section depends on nothing but the section's top-level part
+   * (the top-level section and everything under it: its sections' readings and text) and the document's
+   * context (its owner, type, reviewers, front matter, path, options), and every finding lies inside that
+   * part, its positions only in `range` and fix edits (or lines in its text: linesInMessages); findings before the first part (front matter) it
+   * makes on every run. An incremental re-lint then runs it only over the parts read again and keeps the
+   * others' findings. Unset: the rule runs over the whole document every time.
+   */
+  scope?: 'section';
+  /**
+   * For a section-scoped rule: what else of the whole document its findings depend on (an aggregate such as
+   * "most sections are placeholders"), compared with ===; when it changes, the rule runs over the whole
+   * document. The check must compute it from `doc` or `wholeAnalysis`, not from `analysis.sections` (which
+   * an incremental re-lint limits to the parts read again).
+   */
+  /** For a section-scoped rule whose messages or data name lines: a part's findings are kept only while it stays on its lines. */
+  linesInMessages?: boolean;
+  documentContext?: (doc: ParsedDocument, wholeAnalysis: Analysis, options: Options) => unknown;
 }
 
 export interface Report {
@@ -35,7 +53,10 @@ export interface Report {
 
 export interface RuleContext<Options> {
   doc: ParsedDocument;
+  /** The sections to check: all of them, or in an incremental re-lint those of the parts read again (scope). */
   analysis: Analysis;
+  /** The whole document's analysis, for what a section-scoped rule compares across parts (see documentContext). */
+  wholeAnalysis: Analysis;
   options: Options;
   /** The file's path, when there is one. */
   path?: string;

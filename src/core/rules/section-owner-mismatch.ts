@@ -8,6 +8,7 @@ export default defineRule({
     id: 'section-owner-mismatch',
     description: 'A section declares an owner other than the role its kind belongs to.',
     defaultSeverity: 'warning',
+    scope: 'section',
     guidelines: ['pragmatic-pm-is-not-pmm'],
     fixable: 'safe',
   },

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'shared-section-owners',
     description: 'A shared section declares only one of the roles that share it.',
     defaultSeverity: 'info',
+    scope: 'section',
     guidelines: ['marketing-vs-management-shared-target-market', 'marketing-vs-management-shared-pricing-model'],
     fixable: 'safe',
   },

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'unowned-section',
     description: 'A section is of no known kind and declares no owner.',
     defaultSeverity: 'info',
+    scope: 'section',
     guidelines: ['pragmatic-pm-is-not-pmm'],
     fixable: 'suggestion',
   },

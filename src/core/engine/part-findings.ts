@@ -1,0 +1,96 @@
+// The findings of section-scoped rules (RuleMeta.scope), kept per top-level part of a Markdown document
+// between an incremental re-lint and the next. A part (a top-level section with everything under it)
+// whose analysed sections the analysis kept (the same objects: same text, same document context) gives
+// the same findings again, moved as the part moved; the rules run only over the parts read again.
+import type { AnalysedSection, Analysis } from '../classify/analyse';
+import type { Finding, Position, Range } from '../model';
+import { itemAt } from '../text/indexing';
+
+/** A finding as it was made, with the position of its part's heading then. */
+export interface Kept {
+  finding: Finding;
+  offset: number;
+  line: number;
+}
+
+/** The findings one rule made in one part. */
+export type KeptFindings = readonly Kept[];
+
+/** What one lint leaves for the next: per rule, the findings of each part (by its root). */
+export interface PartFindings {
+  /** Everything besides a part's own sections that section-scoped rules read (see contextOf). */
+  context: readonly unknown[];
+  /** The roots of the parts of the result (see partsOf): a part of the next analysis with one of these was kept. */
+  roots: ReadonlySet<AnalysedSection>;
+  /** Per section-scoped rule, its documentContext then and the findings of each part that has any. */
+  byRule: Map<string, { context: unknown; parts: Map<AnalysedSection, KeptFindings> }>;
+}
+
+/** The document context of section-scoped rules: a change to any of these runs them again everywhere. */
+export function contextOf(analysis: Analysis, format: string, path: string | undefined, settings: object): unknown[] {
+  const { docOwner, docType } = analysis;
+  return [settings, analysis.catalogue, format, path, docOwner.via, docOwner.roles.join(), analysis.reviewers.join(), docType?.type, docType?.via, analysis.markedAsSpec];
+}
+
+/** The top-level parts of an analysis, in document order: each root and the sections in it. */
+export interface Parts {
+  roots: AnalysedSection[];
+  /** The root of each section of analysis.sections. */
+  rootOf: Map<AnalysedSection, AnalysedSection>;
+}
+
+export function partsOf(analysis: Analysis): Parts {
+  const roots: AnalysedSection[] = [];
+  const rootOf = new Map<AnalysedSection, AnalysedSection>();
+  let root: AnalysedSection | undefined;
+  for (const s of analysis.sections) {
+    if (!s.parent) roots.push((root = s));
+    // Sections come part by part (pass 1 visits depth first; kept parts are replaced whole).
+    rootOf.set(s, root ?? s);
+  }
+  return { roots, rootOf };
+}
+
+/**
+ * The root of the part whose range holds `offset` (from its heading to the end of its last subsection),
+ * or `before` where the offset comes before the first part (front matter, the title), or undefined where
+ * it lies between parts or after the last.
+ */
+export function partAt(roots: readonly AnalysedSection[], offset: number): AnalysedSection | 'before' | undefined {
+  const first = roots[0];
+  if (!first || offset < first.section.headingRange.start.offset) return 'before';
+  let lo = 0;
+  let hi = roots.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (itemAt(roots, mid).section.headingRange.start.offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const root = itemAt(roots, lo);
+  return offset <= root.section.fullRange.end.offset ? root : undefined;
+}
+
+/** A copy of `finding` that nothing else holds (its ranges may be a section's, which edits move in place). */
+export function keep(finding: Finding, root: AnalysedSection): Kept {
+  const at = root.section.headingRange.start;
+  return { finding: moved(finding, 0, 0), offset: at.offset, line: at.line };
+}
+
+/** The kept finding where its part's heading is now. */
+export function reuse(kept: Kept, root: AnalysedSection): Finding {
+  const at = root.section.headingRange.start;
+  return moved(kept.finding, at.offset - kept.offset, at.line - kept.line);
+}
+
+function moved(f: Finding, by: number, lines: number): Finding {
+  const copy: Finding = { ...f, range: movedRange(f.range, by, lines), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) };
+  return copy;
+}
+
+function movedRange(r: Range, by: number, lines: number): Range {
+  return { start: movedPosition(r.start, by, lines), end: movedPosition(r.end, by, lines) };
+}
+
+function movedPosition(p: Position, by: number, lines: number): Position {
+  return { ...p, line: p.line + lines, offset: p.offset + by };
+}
