@@ -25,6 +25,7 @@ export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec } from './spec-files';
 export { selectSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
+export { parseSuppressions, suppressedIn, suppressible, SUPPRESSIONS_FILE, type Suppressions, type SuppressedInFile } from './engine/suppressions';
 export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-fixes';
 export { ownershipSummary, type DocumentSummary, type SectionSummary, type OwedSection } from './engine/ownership';
 export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
