@@ -15,7 +15,7 @@ describe('editor service: suppressions', () => {
     const ds = await h.until(() => h.published.get(uriOf(FILE)), (d) => !!d?.length, 'diagnostics');
     assert.deepEqual(codes(ds), ['section-owner-mismatch']);
     assert.equal(ds![0]!.severity, 4);
-    assert.match(ds![0]!.message, /\(suppressed in specroles-suppressions\.json\)$/);
+    assert.match(String(ds![0]!.message), /\(suppressed in specroles-suppressions\.json\)$/);
   });
 
   it('hides it with suppressedFindings: "hide"; shows all when there are more than counted', async () => {
