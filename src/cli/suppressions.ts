@@ -1,20 +1,15 @@
-// Baseline suppressions, in ESLint's shape (ESLint 9.24: --suppress-all, --suppress-rule,
-// --prune-suppressions, eslint-suppressions.json): a file of counts per file and rule,
-// `{ "specs/a.md": { "foreign-section": { "count": 2 } } }`. Up to `count` findings (warnings and
-// errors) of that rule in that file are suppressed: not reported, not counted for the exit code. More
-// than the count and all of them are reported, as ESLint does; fewer and a notice says to prune.
+// Baseline suppressions on the command line (ESLint 9.24's --suppress-all, --suppress-rule,
+// --prune-suppressions): reading and writing specroles-suppressions.json. Which findings an entry
+// suppresses is the engine's (src/core/engine/suppressions.ts), shared with the editors: suppressed
+// findings are not reported and not counted for the exit code; fewer than counted and a notice says to prune.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FileResult, Message } from './report';
+import { parseSuppressions, suppressedIn, suppressible, SUPPRESSIONS_FILE, type Suppressions } from '../core';
+import type { FileResult } from './report';
 import { byName, CliError } from './util';
 
-export const DEFAULT_SUPPRESSIONS_FILE = 'specroles-suppressions.json';
-
-/** File (relative to the working folder, forward slashes) → rule → how many findings are suppressed. */
-export type Suppressions = Record<string, Record<string, { count: number }>>;
-
-/** Only warnings and errors are suppressed (infos never fail a run). */
-const suppressible = (m: Message) => m.severity === 'warning' || m.severity === 'error';
+export const DEFAULT_SUPPRESSIONS_FILE = SUPPRESSIONS_FILE;
+export type { Suppressions };
 
 /** Whether a result's file can be named in the suppressions file (unnamed standard input cannot). */
 const named = (r: FileResult) => r.filePath !== '<stdin>' && !r.error && !r.skipped;
@@ -29,27 +24,11 @@ export function readSuppressions(path: string, shown: string): Suppressions | un
     if (code === 'ENOENT') return undefined;
     throw new CliError(`${shown}: cannot read the suppressions file (${code ?? (e as Error).message})`);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(text);
-  } catch {
-    // JSON.parse's own message differs between Node versions: the one line stays the same everywhere.
-    throw new CliError(`${shown}: the suppressions file is not valid JSON; fix it or write it again with --suppress-all`);
+    return parseSuppressions(text);
+  } catch (e) {
+    throw new CliError(`${shown}: ${(e as Error).message}`);
   }
-  const bad = (why: string) => new CliError(`${shown}: ${why}; expected { "path": { "rule-id": { "count": N } } }`);
-  if (!isObject(data)) throw bad('not an object');
-  for (const [file, rules] of Object.entries(data)) {
-    if (!isObject(rules)) throw bad(`"${file}" is not an object`);
-    for (const [rule, entry] of Object.entries(rules)) {
-      const count = isObject(entry) ? entry.count : undefined;
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw bad(`"${file}" → "${rule}" has no whole-number count`);
-    }
-  }
-  return data as Suppressions;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Keys sorted, two-space JSON, a newline at the end: the file diffs well in review. */
@@ -115,19 +94,10 @@ export function applySuppressions(results: readonly FileResult[], suppressions: 
   const unused: string[] = [];
   let suppressed = 0;
   const out = results.map((r) => {
-    const entry = named(r) ? suppressions[r.filePath] : undefined;
-    if (!entry) return r;
-    const found = new Map<string, number>();
-    for (const m of r.messages) if (suppressible(m)) found.set(m.ruleId, (found.get(m.ruleId) ?? 0) + 1);
-    const drop = new Set<string>();
-    for (const [rule, { count }] of Object.entries(entry)) {
-      const n = found.get(rule) ?? 0;
-      if (n <= count) {
-        drop.add(rule);
-        suppressed += n;
-      }
-      if (n < count) unused.push(`${r.filePath}: ${rule} (found ${n} of ${count})`);
-    }
+    const inFile = suppressedIn(r.messages, named(r) ? suppressions[r.filePath] : undefined);
+    suppressed += inFile.suppressed;
+    for (const u of inFile.unused) unused.push(`${r.filePath}: ${u.rule} (found ${u.found} of ${u.count})`);
+    const drop = inFile.rules;
     return drop.size ? { ...r, messages: r.messages.filter((m) => !(suppressible(m) && drop.has(m.ruleId))) } : r;
   });
   return { results: out, unused, suppressed };

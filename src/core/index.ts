@@ -18,6 +18,9 @@ export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutco
 // Who owns what in a linted document, and what each role still owes.
 export { ownershipSummary, type DocumentSummary, type SectionSummary, type OwedSection } from './engine/ownership';
 
+// Baseline suppressions (specroles-suppressions.json): reading them, and what they suppress in a file.
+export { parseSuppressions, suppressedIn, suppressible, SUPPRESSIONS_FILE, type Suppressions, type SuppressedInFile } from './engine/suppressions';
+
 // Rules and their doc pages.
 export { rules, rulesById } from './rules';
 export { ruleDocUrl, RULE_DOCS_URL } from './rules/doc-url';
@@ -39,7 +42,7 @@ export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/tem
 // and its problems as data, located in the file that set them.
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
-export { configForPath, runSettings, type RunSettings, type RuleRun } from './config/resolve';
+export { configForPath, runSettings } from './config/resolve';
 export { configSchema, PRESETS } from './config/schema';
 export type { ConfigProblem, ConfigKeyRef } from './config/problem';
 export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
@@ -53,11 +56,8 @@ export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec } from './spec-files'
 export { selectSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
 
-// Text helpers front ends share with the engine: line and column positions, "did you mean", YAML with
-// positions in the original text (CRLF included), so that what a front end reports of its own reading
-// (the CLI's config files) has the same lines and columns as the engine's findings, and a regular
-// expression's capture group that its pattern always fills (under noUncheckedIndexedAccess).
+// Text helpers front ends share with the engine: line and column positions, "did you mean", and a
+// regular expression's capture group that its pattern always fills (under noUncheckedIndexedAccess).
 export { LineIndex, dominantEol } from './text/lines';
 export { closest } from './text/closest';
-export { parseYaml } from './parse/yaml-text';
 export { group } from './text/indexing';

@@ -1,6 +1,6 @@
 // Findings and config problems as the protocol's diagnostics: source "specroles", the rule id as code with
 // its documentation page, a notice instead of findings for a file over maxFileSize.
-import { ruleDocUrl, type Finding, type LocatedConfigProblem, type Severity } from '../core';
+import { ruleDocUrl, suppressible, SUPPRESSIONS_FILE, type Finding, type LocatedConfigProblem, type Severity } from '../core';
 import type { Linted } from './linting';
 import { toRange } from './positions';
 import type { Diagnostic } from './types';
@@ -9,6 +9,7 @@ export const SOURCE = 'specroles';
 
 /** The protocol's DiagnosticSeverity values. */
 const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
+// 4 is the protocol's Hint: what suppressed findings become.
 
 export function findingDiagnostic(f: Finding): Diagnostic {
   return { range: toRange(f.range), severity: SEVERITY[f.severity], source: SOURCE, code: f.ruleId, codeDescription: { href: ruleDocUrl(f.ruleId) }, message: f.message };
@@ -21,7 +22,15 @@ export function diagnosticsOf(linted: Linted): Diagnostic[] {
     const zero = { line: 0, character: 0 };
     return [{ range: { start: zero, end: zero }, severity: 3, source: SOURCE, code: 'maxFileSize', message: skipped.charAt(0).toUpperCase() + skipped.slice(1) }];
   }
-  return findings.map(findingDiagnostic);
+  const suppressed = linted.suppressed;
+  if (!suppressed?.rules.size) return findings.map(findingDiagnostic);
+  // Suppressed in specroles-suppressions.json (the CLI does not report them): a hint, or nothing.
+  const out: Diagnostic[] = [];
+  for (const f of findings) {
+    if (!suppressible(f) || !suppressed.rules.has(f.ruleId)) out.push(findingDiagnostic(f));
+    else if (suppressed.as === 'hint') out.push({ ...findingDiagnostic(f), severity: 4, message: `${f.message} (suppressed in ${SUPPRESSIONS_FILE})` });
+  }
+  return out;
 }
 
 /** What `data` carries on a config problem's diagnostic: the value meant, for the "did you mean" fix. */

@@ -9,6 +9,8 @@ export interface Linted {
   result: LintResult;
   config: Config;
   lines: LineIndex;
+  /** Rules whose findings specroles-suppressions.json suppresses in this file, and how to show them. */
+  suppressed?: { rules: ReadonlySet<string>; as: 'hint' | 'hide' };
 }
 
 const overridden = new WeakMap<Config, { key: string; config: Config }>();

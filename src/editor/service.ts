@@ -3,7 +3,7 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, type Config } from '../core';
+import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config } from '../core';
 import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
@@ -11,6 +11,7 @@ import { configDiagnostic, diagnosticsOf } from './diagnostics';
 import { hoverAt } from './hover';
 import { lintDocument, withOverrides, type Linted } from './linting';
 import { isYamlDocument, selectDocument } from './selection';
+import { SuppressionStore } from './suppressions';
 import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
@@ -80,8 +81,10 @@ export class EditorService {
   private readonly configProblemsSaid = new Map<string, Set<string>>();
   /** Config files whose diagnostics were shown because a spec's config reads them. */
   private readonly checkedConfigs = new Set<string>();
+  private readonly suppressions: SuppressionStore;
 
   constructor(private readonly options: ServiceOptions) {
+    this.suppressions = new SuppressionStore(options.host, options.log);
     this.configs = new ConfigStore(options.host, options.log);
   }
 
@@ -132,6 +135,7 @@ export class EditorService {
 
   /** A config file was created, changed or deleted (on disk): configs are read again and the open specs linted again. */
   configFileChanged(uri: string): Promise<void> {
+    if (SuppressionStore.isSuppressionsFile(uri)) return this.suppressionsChanged(uri);
     return this.guard('config changed', async () => {
       this.options.log('info', `config changed: ${uri}`);
       this.configs.changed(uri);
@@ -147,6 +151,26 @@ export class EditorService {
         await this.publishLint(state.doc.uri);
       }
     }).then(() => undefined);
+  }
+
+  /** specroles-suppressions.json was created, changed or deleted: the open specs are shown again. */
+  private suppressionsChanged(uri: string): Promise<void> {
+    return this.guard('suppressions changed', async () => {
+      this.options.log('info', `suppressions changed: ${uri}`);
+      this.suppressions.changed(uri);
+      for (const state of this.docs.values()) {
+        if (ConfigStore.isConfigFile(state.doc.uri)) continue;
+        state.lint = undefined;
+        await this.publishLint(state.doc.uri);
+      }
+    }).then(() => undefined);
+  }
+
+  /** Marks the findings specroles-suppressions.json suppresses in the linted file (diagnosticsOf shows them so). */
+  private async markSuppressed(linted: Linted, settings: EditorSettings): Promise<void> {
+    const entry = await this.suppressions.forDocument(linted.uri, this.options.workspaceFolders());
+    const { rules } = suppressedIn(linted.result.findings, entry);
+    if (rules.size) linted.suppressed = { rules, as: settings.suppressedFindings };
   }
 
   /** The client's settings changed: read them again, check them, lint what is open again. */
@@ -237,6 +261,7 @@ export class EditorService {
     const started = performance.now();
     const path = pathOf(uri);
     const linted = lintDocument(uri, path, doc.languageId, doc.version, doc.getText(), config, settings);
+    await this.markSuppressed(linted, settings);
     this.stats.lints++;
     this.options.log('trace', `linted ${uri} v${doc.version} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
     for (const p of linted.result.configProblems) this.options.log('warn', `config (${folder.loaded.files.at(-1) ?? 'defaults'}): ${p.message}`);
@@ -373,6 +398,7 @@ export class EditorService {
     if (!state.forced && !this.isSpec(state, folder, config, settings, JSON.stringify(settings))) return undefined;
     if (this.docs.has(uri)) return undefined; // opened meanwhile: the editor's text counts
     const linted = lintDocument(uri, pathOf(uri), languageId, 0, text, config, settings);
+    await this.markSuppressed(linted, settings);
     this.stats.lints++;
     if (publish) {
       this.fromWorkspace.add(uri);

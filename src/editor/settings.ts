@@ -12,6 +12,8 @@ export interface EditorSettings {
   /** Rule id → severity, in this editor only. */
   severityOverrides: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   codeLens: boolean;
+  /** Findings that specroles-suppressions.json suppresses (as the CLI does): shown as hints, or not at all. */
+  suppressedFindings: 'hint' | 'hide';
   /** Bytes, only when the user chose a size: otherwise the config's `maxFileSize` decides. */
   maxFileSize?: number;
 }
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   files: { include: DEFAULT_SPEC_FILES, exclude: [] },
   severityOverrides: {},
   codeLens: true,
+  suppressedFindings: 'hint',
 };
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
@@ -60,6 +63,10 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
   if (s.codeLens !== undefined && s.codeLens !== null) {
     if (typeof s.codeLens === 'boolean') settings.codeLens = s.codeLens;
     else wrong('codeLens', 'true or false', s.codeLens);
+  }
+  if (s.suppressedFindings !== undefined && s.suppressedFindings !== null) {
+    if (s.suppressedFindings === 'hint' || s.suppressedFindings === 'hide') settings.suppressedFindings = s.suppressedFindings;
+    else wrong('suppressedFindings', '"hint" or "hide"', s.suppressedFindings);
   }
   const files = isRecord(s.files) ? s.files : {};
   for (const key of ['include', 'exclude'] as const) {

@@ -170,7 +170,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   connection.onInitialized(
     safely('initialized', undefined, async () => {
       const caps = dynamic;
-      if (caps.watch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.specroles.{yaml,yml,json}' }] });
+      if (caps.watch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.specroles.{yaml,yml,json}' }, { globPattern: '**/specroles-suppressions.json' }] });
       if (caps.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'specroles' });
       if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
