@@ -587,10 +587,19 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
  * them when it follows on from where they end (or from the last lint); none when a change came without
  * its edits or out of order (the next lint is then a full one).
  */
+/** At most this many content changes are kept for one incremental re-lint; beyond, the next lint is a full one. */
+const MAX_CHAINED = 2000;
+
 function chainEdits(state: DocState, version: number, edit: { from: number; changes: readonly TextChange[] } | undefined): DocState['edits'] {
   if (!edit) return undefined;
   const chained = state.edits;
-  if (chained && chained.to === edit.from) return { from: chained.from, to: version, changes: [...chained.changes, ...edit.changes] };
+  // Bounded: a document that stopped being linted (no longer a spec, linting off) does not collect edits forever.
+  if (chained && chained.to === edit.from) {
+    if (chained.changes.length + edit.changes.length > MAX_CHAINED) return undefined;
+    chained.changes.push(...edit.changes);
+    chained.to = version;
+    return chained;
+  }
   if (state.lint && state.lint.version === edit.from) return { from: edit.from, to: version, changes: [...edit.changes] };
   return undefined;
 }
