@@ -1,5 +1,5 @@
 // One lint of one document version: the engine's result with what the editor needs around it.
-import { describeRoles, lint, LineIndex, type Config, type LintResult } from '../core';
+import { describeRoles, lint, lintIncremental, LineIndex, type Config, type LintResult, type TextChange } from '../core';
 import type { EditorSettings } from './settings';
 
 export interface Linted {
@@ -34,6 +34,15 @@ export function withOverrides(config: Config, overrides: EditorSettings['severit
 export function lintDocument(uri: string, path: string, languageId: string, version: number, text: string, config: Config, settings: EditorSettings): Linted {
   const result = lint(text, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
   return { uri, version, text, result, config, lines: new LineIndex(text) };
+}
+
+/**
+ * `previous` again with `changes` applied (its text, now `text`), by lintIncremental: `previous` is taken
+ * over by the engine and must never be read again.
+ */
+export function relintDocument(previous: Linted, path: string, languageId: string, version: number, text: string, changes: readonly TextChange[], config: Config, settings: EditorSettings): Linted {
+  const result = lintIncremental(previous.result, changes, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
+  return { uri: previous.uri, version, text, result, config, lines: new LineIndex(text) };
 }
 
 /** Counts of sections by expected owner: "PM 5 · PMM 2 · Shared 1" (empty when no section has a known kind). */

@@ -3,13 +3,13 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config } from '../core';
+import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config, type TextChange } from '../core';
 import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
 import { configDiagnostic, diagnosticsOf } from './diagnostics';
 import { hoverAt } from './hover';
-import { lintDocument, withOverrides, type Linted } from './linting';
+import { lintDocument, relintDocument, withOverrides, type Linted } from './linting';
 import { isYamlDocument, selectDocument } from './selection';
 import { SuppressionStore } from './suppressions';
 import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
@@ -55,6 +55,11 @@ interface DocState {
   published?: Linted;
   /** Whether it was a spec, per version, config and settings. */
   selection?: { version: number; config: Config; settings: string; spec: boolean };
+  /**
+   * The edits since version `from` (LSP content changes, in order), up to version `to`: the last lint is
+   * re-linted with them (lintIncremental) when it is of version `from`. Gone when a change came without them.
+   */
+  edits?: { from: number; to: number; changes: TextChange[] };
   timer?: ReturnType<typeof setTimeout>;
   /** Settles when the debounced lint has run (requests wait for it rather than lint themselves). */
   pending?: Promise<void>;
@@ -69,7 +74,7 @@ export interface WorkspaceLint {
 export class EditorService {
   readonly configs: ConfigStore;
   /** Lints run by the engine, for tests and the log: at most one per document version. */
-  readonly stats = { lints: 0 };
+  readonly stats = { lints: 0, incremental: 0 };
   private readonly docs = new Map<string, DocState>();
   private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
   /** Files a workspace lint showed findings for: their diagnostics stay after they are closed. */
@@ -98,10 +103,15 @@ export class EditorService {
     });
   }
 
-  change(doc: EditorDocument): void {
+  /**
+   * A new version of an open document. `edit`, where the client has it, is what changed since version
+   * `from` (LSP's incremental content changes): the last lint is then updated rather than done anew.
+   */
+  change(doc: EditorDocument, edit?: { from: number; changes: readonly TextChange[] }): void {
     this.guard('change', async () => {
       const state = this.docs.get(doc.uri) ?? { doc, forced: false };
       state.doc = doc;
+      state.edits = chainEdits(state, doc.version, edit);
       this.docs.set(doc.uri, state);
       if (ConfigStore.isConfigFile(doc.uri)) return this.publishConfig(doc.uri, doc.getText());
       const settings = await this.settingsFor(doc.uri);
@@ -257,13 +267,25 @@ export class EditorService {
     const settingsKey = JSON.stringify(settings);
     if (!state.forced && !this.isSpec(state, folder, config, settings, settingsKey)) return undefined;
     const last = state.lint;
-    if (last && last.version === doc.version && state.lintKey?.config === config && state.lintKey.settings === settingsKey) return last;
+    const sameKey = state.lintKey?.config === config && state.lintKey.settings === settingsKey;
+    if (last && last.version === doc.version && sameKey) return last;
     const started = performance.now();
     const path = pathOf(uri);
-    const linted = lintDocument(uri, path, doc.languageId, doc.version, doc.getText(), config, settings);
+    const edits = state.edits;
+    // Incrementally from the last lint when the edits lead from its version to this one with the same config
+    // and settings. The last lint is taken over by the engine: it is never read again, so it must not be
+    // the one shown where a request reads what is shown rather than the current version (onSave).
+    const incremental =
+      !!last && sameKey && !!edits && edits.from === last.version && edits.to === doc.version && !last.result.skipped && (state.published !== last || settings.run === 'onType');
+    const linted = incremental
+      ? relintDocument(last, path, doc.languageId, doc.version, doc.getText(), edits.changes, config, settings)
+      : lintDocument(uri, path, doc.languageId, doc.version, doc.getText(), config, settings);
+    if (incremental && state.published === last) state.published = undefined;
+    state.edits = undefined;
     await this.markSuppressed(linted, settings);
     this.stats.lints++;
-    this.options.log('trace', `linted ${uri} v${doc.version} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
+    if (incremental) this.stats.incremental++;
+    this.options.log('trace', `linted ${uri} v${doc.version}${incremental ? ` incrementally (${edits.changes.length} change(s))` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
     for (const p of linted.result.configProblems) this.options.log('warn', `config (${folder.loaded.files.at(-1) ?? 'defaults'}): ${p.message}`);
     if (linted.result.skipped) this.options.log('info', `${uri}: ${linted.result.skipped}`);
     state.lint = linted;
@@ -584,4 +606,26 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
     out.push(d);
   }
   return out;
+}
+
+/**
+ * The edits that lead from the last lint's version to `version`: those already chained, with `edit` after
+ * them when it follows on from where they end (or from the last lint); none when a change came without
+ * its edits or out of order (the next lint is then a full one).
+ */
+/** At most this many content changes are kept for one incremental re-lint; beyond, the next lint is a full one. */
+const MAX_CHAINED = 2000;
+
+function chainEdits(state: DocState, version: number, edit: { from: number; changes: readonly TextChange[] } | undefined): DocState['edits'] {
+  if (!edit) return undefined;
+  const chained = state.edits;
+  // Bounded: a document that stopped being linted (no longer a spec, linting off) does not collect edits forever.
+  if (chained && chained.to === edit.from) {
+    if (chained.changes.length + edit.changes.length > MAX_CHAINED) return undefined;
+    chained.changes.push(...edit.changes);
+    chained.to = version;
+    return chained;
+  }
+  if (state.lint && state.lint.version === edit.from) return { from: edit.from, to: version, changes: [...edit.changes] };
+  return undefined;
 }

@@ -18,7 +18,7 @@ import {
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { EditorHost, EditorService, LogLevel } from '../editor';
 import {
   CAUGHT_NOTIFICATION,
@@ -48,7 +48,15 @@ export interface Platform {
 export const SERVER_NAME = 'specroles-ls';
 
 export function startServer(connection: Connection, platform: Platform, version: string): void {
-  const documents = new TextDocuments(TextDocument);
+  /** Each document's last incremental changes, as TextDocuments applied them: the service re-lints with them. */
+  const lastEdits = new Map<string, { from: number; to: number; changes: TextDocumentContentChangeEvent[] }>();
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      lastEdits.set(doc.uri, { from: doc.version, to: version, changes });
+      return TextDocument.update(doc, changes, version);
+    },
+  });
   let init: InitializationOptions = {};
   let folders: string[] = [];
   let pull = false;
@@ -185,10 +193,14 @@ export function startServer(connection: Connection, platform: Platform, version:
     service().open(e.document);
   });
   documents.onDidChangeContent((e) => {
-    if (openedVersions.get(e.document.uri) !== e.document.version) service().change(e.document);
+    const edit = lastEdits.get(e.document.uri);
+    lastEdits.delete(e.document.uri);
+    if (openedVersions.get(e.document.uri) === e.document.version) return;
+    service().change(e.document, edit && edit.to === e.document.version ? { from: edit.from, changes: edit.changes } : undefined);
   });
   documents.onDidClose((e) => {
     openedVersions.delete(e.document.uri);
+    lastEdits.delete(e.document.uri);
     service().close(e.document.uri);
   });
   documents.onDidSave((e) => service().save(e.document));
@@ -258,7 +270,7 @@ export function startServer(connection: Connection, platform: Platform, version:
           return null;
         }
         case COMMANDS.stats:
-          return { lints: loaded?.stats.lints ?? 0, caught };
+          return { lints: loaded?.stats.lints ?? 0, incremental: loaded?.stats.incremental ?? 0, caught };
         default:
           log('warn', `unknown command ${p.command}`);
           return null;

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { catalogueFor, citeSource } from '../../src/core';
 import { FIX_ALL } from '../../src/editor';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { codes, fixtureText, harness, uriOf } from './support';
 import { nth } from '../support/nth';
 
@@ -163,6 +164,64 @@ describe('editor service: when it lints', () => {
     assert.equal(notice!.code, 'maxFileSize');
     assert.match(String(notice!.message), /^Not linted: the file is 2.\d KB, over maxFileSize \(1 KB\)/);
     assert.deepEqual(h.statuses.get(uriOf('big.prd.md')), { text: 'not linted: over maxFileSize', skipped: true });
+  });
+});
+
+describe('editor service: incremental re-lint (didChange with LSP content changes)', () => {
+  type Change = TextDocumentContentChangeEvent;
+  const at = (line: number, character: number) => ({ line, character });
+  const range = (l1: number, c1: number, l2: number, c2: number) => ({ start: at(l1, c1), end: at(l2, c2) });
+  // Each step is one didChange; `settle` waits for its lint before the next (else they come in a burst).
+  const steps: { changes: Change[]; settle?: boolean }[] = [
+    { changes: [{ range: range(26, 0, 26, 0), text: 'Launch campaign and press release copy. ' }], settle: true },
+    // typing a word one key at a time, in a burst
+    ...[...'tagline'].map((ch, i) => ({ changes: [{ range: range(21, 44 + i, 21, 44 + i), text: ch }] })),
+    { changes: [{ range: range(23, 12, 23, 30), text: '' }], settle: true }, // the wrong owner annotation goes
+    { changes: [{ range: range(17, 0, 17, 0), text: '## Positioning\n\nFor busy shoppers, the fastest checkout.\n\n' }] },
+    // two changes in one event, the later one first in the text (as VS Code sends multi-cursor edits)
+    { changes: [{ range: range(30, 0, 30, 4), text: 'Alpha' }, { range: range(8, 3, 8, 10), text: 'Problem statement' }], settle: true },
+    { changes: [{ range: range(0, 0, 6, 0), text: '---\nspecroles: 1\ntype: prd\ntitle: Checkout v3\n---\n' }], settle: true }, // front matter
+    { changes: [{ range: range(13, 0, 18, 0), text: '' }] }, // a whole section removed
+    { changes: [{ text: PLANTED.replace('Timeline', 'Launch plan') }], settle: true }, // the whole text
+    { changes: [{ range: range(2, 0, 2, 0), text: '```\n' }] }, // an unclosed fence swallows the rest
+    { changes: [{ range: range(2, 0, 3, 0), text: '' }], settle: true },
+  ];
+
+  it('gives, after every step, the diagnostics a fresh open of the same text gives; most lints are incremental', async () => {
+    const h = harness({}, { debounceMs: 5 });
+    const mirror = TextDocument.create(uriOf('incremental.prd.md'), 'markdown', 1, PLANTED);
+    const doc = h.open('incremental.prd.md', PLANTED);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    for (const step of steps) {
+      const from = doc.version;
+      TextDocument.update(mirror, step.changes, from + 1);
+      doc.text = mirror.getText();
+      doc.version = from + 1;
+      h.service.change(doc, { from, changes: step.changes });
+      if (!step.settle && step !== steps.at(-1)) continue;
+      const fresh = harness({}, { debounceMs: 5 });
+      fresh.open('incremental.prd.md', doc.text);
+      const expected = await fresh.until(() => fresh.published.get(doc.uri), (d) => d !== undefined, 'the fresh lint');
+      const shown = await h.service.diagnostics(doc.uri);
+      assert.deepEqual(shown, expected, `after the change to version ${doc.version}`);
+      assert.deepEqual(h.published.get(doc.uri), expected, `shown at version ${doc.version}`);
+    }
+    assert.ok(h.service.stats.incremental >= 4, `incremental lints: ${h.service.stats.incremental} of ${h.service.stats.lints}`);
+    assert.deepEqual(h.caught, []);
+  });
+
+  it('a change without its content changes, or one that skips a version, is linted anew, not incrementally', async () => {
+    const h = harness({}, { debounceMs: 5 });
+    const doc = h.open('anew.prd.md', PLANTED);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    h.edit(doc, PLANTED.replace('pm -->', 'pmm -->')); // no content changes
+    await h.until(() => codes(h.published.get(doc.uri)), (c) => !c.includes('section-owner-mismatch'), 'the fix');
+    // A change said to come from a version that was never linted (one was lost): a full lint, and right.
+    doc.text = PLANTED;
+    doc.version += 2;
+    h.service.change(doc, { from: doc.version - 1, changes: [{ range: range(23, 15, 23, 18), text: 'pm' }] });
+    await h.until(() => codes(h.published.get(doc.uri)), (c) => c.includes('section-owner-mismatch'), 'the mismatch again');
+    assert.equal(h.service.stats.incremental, 0);
   });
 });
 

@@ -181,6 +181,40 @@ describe('specroles-ls over stdio', function () {
     assert.deepEqual(client.stderr.join(''), '');
   });
 
+  it('didChange with incremental content changes: typed key by key, the diagnostics are those of a fresh open of the final text', async () => {
+    const client = await start(workspace);
+    const { connection } = client;
+    const planted = uri('planted.prd.md');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: text('planted.prd.md') } });
+    await until(() => client.diagnostics.get(planted), (d) => !!d?.length, 'diagnostics');
+    let version = 1;
+    const change = (contentChanges: unknown[]) => connection.sendNotification('textDocument/didChange', { textDocument: { uri: planted, version: ++version }, contentChanges });
+    // "campaign tagline" typed into the requirements (PMM words in a PM section), a key at a time.
+    const typed = ' Our launch campaign tagline and press release.';
+    for (let i = 0; i < typed.length; i++) await change([{ range: { start: { line: 21, character: 45 + i }, end: { line: 21, character: 45 + i } }, text: typed[i] }]);
+    await until(() => client.diagnostics.get(planted), (d) => !!d?.some((x) => x.code === 'content-owner-drift'), 'the drift the typed words make');
+    // Then the owner annotation fixed (a deletion and an insertion in one event), and a heading added.
+    await change([
+      { range: { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } }, text: 'pmm' },
+      { range: { start: { line: 13, character: 0 }, end: { line: 13, character: 0 } }, text: '## Positioning\n\nFor busy shoppers.\n\n' },
+    ]);
+    const shown = await until(() => client.diagnostics.get(planted), (d) => !!d && !d.some((x) => x.code === 'section-owner-mismatch'), 'the mismatch fixed');
+    const stats = await connection.sendRequest<{ lints: number; incremental: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
+    assert.ok(stats.incremental >= 1, `incremental lints: ${stats.incremental} of ${stats.lints}`);
+    // A fresh open of the final text (closed first, so nothing is kept) shows the same.
+    const final = text('planted.prd.md').split('\n');
+    final[21] += typed;
+    final[23] = final[23]!.replace('pm -->', 'pmm -->');
+    final.splice(13, 0, '## Positioning', '', 'For busy shoppers.', '');
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri: planted } });
+    await until(() => client.diagnostics.get(planted), (d) => d?.length === 0, 'cleared on close');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: planted, languageId: 'markdown', version: 1, text: final.join('\n') } });
+    const fresh = await until(() => client.diagnostics.get(planted), (d) => !!d?.length, 'diagnostics of the fresh open');
+    assert.deepEqual(shown, fresh);
+    assert.ok(fresh!.some((d) => d.code === 'content-owner-drift'));
+    assert.equal(await stop(client), 0);
+  });
+
   it('the VSIX\'s own server (dist/web/server.js, the browser build, forked over node IPC) answers the same, reading files through the client', async () => {
     const client = await start(workspace, { server: join(projectRoot, 'dist', 'web', 'server.js'), ipc: true, clientReadsFiles: true });
     console.log(`      initialize → initialized: ${client.readyMs.toFixed(0)} ms`);

@@ -1,0 +1,216 @@
+// Typing benchmark in the real editor (issue 15's bars): not a test, not part of npm test. `npm run bench:editor`
+// packages the VSIX, bundles this file and runs it:
+//
+//   node dist/test/host/e2e/typing-bench.js [--vsix specroles.vsix] [--before other.vsix] [--keys 60] [--rounds 3] [--kb 1024] [--delay 120]
+//
+// Two fresh code-servers (Node extension host) on the same generated ~1 MB spec (bench/generate.mjs): one with
+// the VSIX installed ("on"), one without ("off"), each with its own headless chromium. Rounds alternate
+// between them (on, off, on, off…). With --before, a third code-server with that VSIX (e.g. one built before
+// a change) takes its turn in every round too. Each round opens the spec, puts the cursor on a new line in the middle
+// and types `--keys` characters with playwright, one key every `--delay` ms, ending in a heading that makes
+// one diagnostic ("## Messaging <!-- owner: pm -->": the PMM's section declared PM, shown on the last key's
+// `>`). Measured in the page:
+//   - per keystroke: keydown (capture, on document) → the next frame's requestAnimationFrame → setTimeout 0,
+//     i.e. until the frame after the key was painted;
+//   - the longest long task (PerformanceObserver 'longtask') during the round: the longest freeze;
+//   - "on" only: the last keydown → the first frame in which a squiggle shows on the typed heading line.
+// Then undo all (the file is never saved) for the next round. From the "on" host's log files: the
+// extension's activation time and the server's ready time (its own "answered initialize N ms after it
+// started"). Prints medians/p95 and the ratio on/off, with the load average at start and end.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startCodeServer, type CodeServerHost } from '../code-server';
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..', '..', '..');
+const HEADING = '## Messaging <!-- owner: pm -->';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const vsix = resolve(arg('vsix', join(PROJECT_ROOT, 'specroles.vsix')));
+/** A second VSIX to compare with (e.g. one built before a change): a third side, "before". */
+const before = process.argv.includes('--before') ? resolve(arg('before', '')) : undefined;
+const keys = Number(arg('keys', '60'));
+const rounds = Number(arg('rounds', '3'));
+const kb = Number(arg('kb', '1024'));
+const delay = Number(arg('delay', '120'));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const started = Date.now();
+const info = (m: string) => console.log(`[typing ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
+
+/** Installed in the page before typing: per key, keydown → the frame after it; long tasks. */
+const RECORDER = `(() => {
+  const b = (window.__typing = { keys: [], longtasks: [], lastKeyAt: 0 });
+  if (!window.__typingInstalled) {
+    window.__typingInstalled = true;
+    document.addEventListener('keydown', () => {
+      const t = performance.now();
+      window.__typing.lastKeyAt = t;
+      requestAnimationFrame(() => setTimeout(() => window.__typing.keys.push(performance.now() - t), 0));
+    }, true);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__typing.longtasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  }
+  return true;
+})()`;
+
+/** Resolves with ms from the last keydown to the first frame showing a squiggle on the line with HEADING, or -1. */
+const SETTLE = `new Promise((resolve) => {
+  const deadline = performance.now() + 15000;
+  const check = () => {
+    const now = performance.now();
+    const line = [...document.querySelectorAll('.editor-instance .monaco-editor .view-line')].find((el) => (el.textContent || '').replace(/\\u00a0/g, ' ').includes(${JSON.stringify(HEADING)}));
+    if (line) {
+      const top = line.style.top;
+      const squiggled = [...document.querySelectorAll('.editor-instance .monaco-editor .view-overlays > div')].some(
+        (row) => row.style.top === top && row.querySelector('.squiggly-warning, .squiggly-error, .squiggly-info'),
+      );
+      if (squiggled) return resolve(now - window.__typing.lastKeyAt);
+    }
+    if (now > deadline) return resolve(-1);
+    requestAnimationFrame(check);
+  };
+  check();
+})`;
+
+interface Side {
+  name: 'on' | 'off' | 'before';
+  host: CodeServerHost;
+  page: Page;
+  keys: number[];
+  freezes: number[];
+  settle: number[];
+}
+
+async function openSide(name: 'on' | 'off' | 'before', workspace: string): Promise<Side> {
+  // The same settings on both sides; no auto-closing, so that the keys typed are the text typed ("<!--" would close itself).
+  const host = await startCodeServer({ workspace, vsix: name === 'on' ? [vsix] : name === 'before' ? [before!] : [], settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoClosingComments': 'never', 'editor.autoSurround': 'never' } });
+  const page = await host.openPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(host.workbenchUrl({ folder: workspace }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+  // Quick Open the spec.
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill('big.prd.md');
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'big.prd.md' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: 'big.prd.md' }).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
+  info(`${name}: workbench up, spec open`);
+  return { name, host, page, keys: [], freezes: [], settle: [] };
+}
+
+async function round(side: Side, line: number): Promise<void> {
+  const { page } = side;
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  // Go to the line (Ctrl+G), to its end, and open a new paragraph below.
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input.input').fill(`:${line}`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await sleep(1500); // let the editor (and specroles) settle before measuring
+  await page.evaluate(RECORDER);
+  const filler = 'Shoppers pay in two taps on every phone we support today. ';
+  const body = (filler.repeat(Math.ceil(keys / filler.length))).slice(0, Math.max(0, keys - HEADING.length - 2));
+  const text = body ? `${body}\n\n${HEADING}` : HEADING;
+  // Markdown's auto-closing/continuation could alter what is typed; playwright types exactly these keys.
+  for (const ch of text) {
+    if (ch === '\n') await page.keyboard.press('Enter');
+    else await page.keyboard.type(ch);
+    await sleep(delay);
+  }
+  const settle = side.name !== 'off' ? ((await page.evaluate(SETTLE)) as number) : -1;
+  await sleep(500);
+  const got = (await page.evaluate('window.__typing')) as { keys: number[]; longtasks: number[] };
+  side.keys.push(...got.keys);
+  side.freezes.push(got.longtasks.length ? Math.max(...got.longtasks) : 0);
+  if (side.name !== 'off') side.settle.push(settle);
+  info(`${side.name}: ${got.keys.length} keys, median ${q(got.keys, 0.5).toFixed(1)} ms, longest task ${side.freezes.at(-1)!.toFixed(0)} ms${side.name !== 'off' ? `, diagnostics settled ${settle < 0 ? 'not within 15 s' : `${settle.toFixed(0)} ms`} after the last key` : ''}`);
+  // Undo everything typed (never saved), so every round types into the same text.
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < text.length + 4; i++) await page.keyboard.press('Control+Z');
+  await sleep(1000);
+}
+
+function q(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+}
+
+/** The "Spec Roles" log of a host's extension host, from its log files. */
+function specRolesLog(host: CodeServerHost): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.log')) {
+        const text = readFileSync(p, 'utf8');
+        if (/activated in [\d.]+ ms|answered initialize/.test(text)) out.push(text);
+      }
+    }
+  };
+  const logs = join(host.profile.userDataDir, 'logs');
+  if (existsSync(logs)) walk(logs);
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: npm run package`);
+  const ws = mkdtempSync(join(tmpdir(), 'specroles-typing-'));
+  const text = execFileSync(process.execPath, ['--input-type=module', '-e', `import { generateMarkdown, hashSeed } from ${JSON.stringify(join(PROJECT_ROOT, 'bench', 'generate.mjs'))}; process.stdout.write(generateMarkdown({ seed: hashSeed('typing', 1, ${kb}), targetBytes: ${kb} * 1024, salt: 'typing' }));`], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  writeFileSync(join(ws, 'big.prd.md'), text);
+  // The middle: a paragraph line (starts with a letter, long) near the middle of the file, 1-based.
+  const lines = text.split('\n');
+  let line = Math.floor(lines.length / 2);
+  while (line < lines.length && !(/^[A-Za-z]/.test(lines[line]!) && lines[line]!.length > 40 && lines[line + 1] === '')) line++;
+  info(`spec ${(text.length / 1024).toFixed(0)} KB, ${lines.length} lines; typing ${keys} keys after line ${line + 1}, ${rounds} rounds each side, ${delay} ms between keys`);
+  const load = [loadavg().map((l) => l.toFixed(2)).join(' ')];
+  const sides: Side[] = [];
+  try {
+    sides.push(await openSide('on', ws));
+    sides.push(await openSide('off', ws));
+    if (before) sides.push(await openSide('before', ws));
+    await sleep(3000);
+    for (let r = 0; r < rounds; r++) for (const side of r % 2 ? [...sides].reverse() : sides) await round(side, line + 1);
+    load.push(loadavg().map((l) => l.toFixed(2)).join(' '));
+    const [on, off, prior] = sides as [Side, Side, Side | undefined];
+    const log = specRolesLog(on.host);
+    const activation = /activated in ([\d.]+) ms/.exec(log)?.[1];
+    const ready = /answered initialize (\d+) ms after it started \(([\d.]+) ms in initialize\)/.exec(log);
+    const serverStarted = /specroles-ls started in (\d+) ms/.exec(log)?.[1];
+    const fmt = (xs: number[]) => `median ${q(xs, 0.5).toFixed(1)} ms, p95 ${q(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+    console.log(`\nTyping on a ${(text.length / 1024).toFixed(0)} KB spec in code-server (Node extension host), ${rounds} rounds × ${keys} keys each side, interleaved; load average ${load.join(' → ')}`);
+    console.log(`  key → next frame, specroles on : ${fmt(on.keys)}`);
+    console.log(`  key → next frame, specroles off: ${fmt(off.keys)}`);
+    console.log(`  ratio on/off (median): ${(q(on.keys, 0.5) / q(off.keys, 0.5)).toFixed(2)}; p95: ${(q(on.keys, 0.95) / q(off.keys, 0.95)).toFixed(2)}   (bar: ≤ 1.10)`);
+    if (prior) {
+      console.log(`  key → next frame, before (${before}): ${fmt(prior.keys)}; ratio before/off (median) ${(q(prior.keys, 0.5) / q(off.keys, 0.5)).toFixed(2)}`);
+      console.log(`  before: longest freeze per round ${prior.freezes.map((f) => f.toFixed(0)).join(', ')} ms; diagnostics settled ${prior.settle.map((s) => (s < 0 ? 'not within 15 s' : `${s.toFixed(0)} ms`)).join(', ')}`);
+    }
+    console.log(`  longest freeze per round (long task): on ${on.freezes.map((f) => f.toFixed(0)).join(', ')} ms; off ${off.freezes.map((f) => f.toFixed(0)).join(', ')} ms`);
+    console.log(`  diagnostics settled after the last key: ${on.settle.map((s) => (s < 0 ? 'not within 15 s' : `${s.toFixed(0)} ms`)).join(', ')}   (bar: ≤ 300 ms)`);
+    console.log(`  extension activation: ${activation ?? '?'} ms (bar ≤ 20); server answered initialize ${ready?.[1] ?? '?'} ms after its start (${ready?.[2] ?? '?'} ms in initialize; bar ≤ 150)${serverStarted ? `; the client saw it ready ${serverStarted} ms after starting it` : ''}`);
+  } finally {
+    for (const side of sides) await side.host.dispose();
+    rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.log('typing bench failed:', error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(2);
+  },
+);
