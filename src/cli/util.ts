@@ -1,5 +1,6 @@
 // Small pieces every part of the CLI uses. Nothing here loads the engine.
 import { isAbsolute, relative, sep } from 'node:path';
+import { closest as closestCandidate } from '../core';
 
 /** workerData marker: the bundle started as a lint worker rather than as the CLI. */
 export const WORKER_TAG = 'specroles-lint-worker';
@@ -33,20 +34,6 @@ export function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    // Both rows hold b.length + 1 numbers, and j - 1 and j stay within them.
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * `items[index]` for an index that this program handed out itself (a config's place in `Configs.all`, a
  * task's in the task list): a miss is a bug in specroles, thrown as one rather than carried on as undefined.
@@ -57,11 +44,7 @@ export function byIndex<T>(items: readonly T[], index: number, what: string): T 
   return item;
 }
 
+/** "Did you mean": the engine's, a little more forgiving on the command line (up to 3 edits). */
 export function closest(word: string, candidates: Iterable<string>, maxDistance = 3): string | undefined {
-  let best: { c: string; d: number } | undefined;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d <= maxDistance && (!best || d < best.d)) best = { c, d };
-  }
-  return best?.c;
+  return closestCandidate(word, [...candidates], maxDistance);
 }
