@@ -1,7 +1,7 @@
 // A section owned by another role inside a single-owner document, with that role neither an owner nor a
 // reviewer: a "Competitive landscape" in a PRD that no PMM looks at.
 import { defineRule } from './rule';
-import { kindWithEvidence, roles, sectionLabel } from './support';
+import { inSentence, kindWithEvidence, roles, sectionLabel, typeEvidence } from './support';
 
 export default defineRule({
   meta: {
@@ -24,7 +24,7 @@ export default defineRule({
       const docType = analysis.docType;
       const how =
         docOwner.via === 'declared' ? `owner: ${docOwner.roles.join(', ')}`
-        : docOwner.via === 'type' && docType ? (docType.via === 'declared' ? `type: ${docType.type.id}` : `a ${docType.type.id} by its file name`)
+        : docOwner.via === 'type' && docType ? (docType.via === 'declared' ? typeEvidence(docType) : `a ${inSentence(docType.type.name)}, ${typeEvidence(docType)}`)
         : 'inferred from its sections';
       report({
         range: s.section.headingRange,

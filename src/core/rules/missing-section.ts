@@ -9,6 +9,7 @@ import { findPair } from '../parse/yaml-nodes';
 import { renderStub } from '../stubs/stub';
 import { linesOf } from '../text/lines';
 import { defineRule } from './rule';
+import { inSentence, typeEvidence } from './support';
 import { indentAt, nodeEnd, yamlLayout } from './yaml-layout';
 import { itemAt } from '../text/indexing';
 
@@ -29,7 +30,7 @@ export default defineRule({
       if (requirement.anyOf.some((id) => present.has(id))) return;
       const kind = analysis.catalogue.kinds.get(itemAt(requirement.anyOf, 0)); // the schema requires one
       const names = requirement.anyOf.map((id) => analysis.catalogue.kinds.get(id)?.name ?? id);
-      const how = docType.via === 'declared' ? `type: ${docType.type.id}` : `a ${docType.type.id} by its file name`;
+      const how = typeEvidence(docType);
       const earlier = new Set(docType.type.requires.slice(0, index).flatMap((r) => r.anyOf));
       const edit = kind && stubEdit(doc, analysis.sections, earlier, kind);
       const fixes: Fix[] = edit ? [{ title: `Add a "${kind.name}" section`, edits: [edit], safe: false }] : [];
@@ -45,11 +46,6 @@ export default defineRule({
     });
   },
 });
-
-/** "Product requirements document" → "product requirements document"; acronyms ("RFC template") stay. */
-function inSentence(name: string): string {
-  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
-}
 
 function documentRange(doc: ParsedDocument): Range {
   if (doc.meta.type) return doc.meta.type.range;

@@ -1,6 +1,6 @@
 // Pieces several rules share: how a section is named in messages, and the edits that set an owner.
 import { describeRoles, type Catalogue } from '../catalogue/catalogue';
-import type { AnalysedSection } from '../classify/analyse';
+import type { Analysis, AnalysedSection } from '../classify/analyse';
 import type { Fix, ParsedDocument, Section, TextEdit } from '../model';
 import { linesOf } from '../text/lines';
 import { addOwnerKey } from './yaml-layout';
@@ -68,4 +68,17 @@ function setOwnerEdits(doc: ParsedDocument, section: Section, roles: readonly st
 export function setOwnerFixes(doc: ParsedDocument, section: Section, roles: readonly string[], title: string, safe: boolean): Fix[] {
   const edits = setOwnerEdits(doc, section, roles);
   return edits ? [{ title, edits, safe }] : [];
+}
+
+/** "Product requirements document" → "product requirements document"; acronyms ("RFC template") stay. */
+export function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name;
+}
+
+/**
+ * Why the document has its type, in the author's terms: what they wrote (`type: prd`), or its file name.
+ * Never the type's internal id in a phrase ("a prd by its file name" read as a typo).
+ */
+export function typeEvidence(docType: NonNullable<Analysis['docType']>): string {
+  return docType.via === 'declared' ? `type: ${docType.type.id}` : 'going by its file name';
 }
