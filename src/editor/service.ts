@@ -16,7 +16,7 @@ import { locateSetting, readSettings, type EditorSettings, type SettingProblem }
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
 import { dirname, joinUri, pathOf, relativeTo, splitUri } from './uri';
-import { codeLenses as lensesOf, ownershipSummary, statusText, type OwnershipSummary } from './views';
+import { codeLenses as lensesOf, statusText, summaryPicks, type OwnershipSummary } from './views';
 
 export { SHOW_RULE_DOCS };
 
@@ -544,7 +544,7 @@ export class EditorService {
   async summary(uri: string): Promise<OwnershipSummary | undefined> {
     return this.guard('summary', async () => {
       const linted = await this.current(uri);
-      return linted ? ownershipSummary(linted) : undefined;
+      return linted ? summaryPicks(linted) : undefined;
     });
   }
 

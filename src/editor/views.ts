@@ -45,7 +45,11 @@ export interface OwnershipSummary {
   items: SummaryItem[];
 }
 
-export function ownershipSummary(linted: Linted): OwnershipSummary {
+/**
+ * The "Show ownership summary" picker's rows: one per heading with its expected owner and kind (not the
+ * engine's `ownershipSummary`, the per-role data of reports, which it does not need).
+ */
+export function summaryPicks(linted: Linted): OwnershipSummary {
   const { analysis } = linted.result;
   const catalogue = analysis.catalogue;
   const items = analysis.sections.map((s): SummaryItem => {
