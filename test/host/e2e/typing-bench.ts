@@ -2,6 +2,7 @@
 // packages the VSIX, bundles this file and runs it:
 //
 //   node dist/test/host/e2e/typing-bench.js [--vsix specroles.vsix] [--before other.vsix] [--keys 60] [--rounds 3] [--kb 1024] [--delay 120]
+//     [--on-settings '{"specroles.codeLens":false}'] [--profile]
 //
 // Two fresh code-servers (Node extension host) on the same generated ~1 MB spec (bench/generate.mjs): one with
 // the VSIX installed ("on"), one without ("off"), each with its own headless chromium. Rounds alternate
@@ -17,8 +18,11 @@
 // Then undo all (the file is never saved) for the next round. From the "on" host's log files: the
 // extension's activation time and the server's ready time (its own "answered initialize N ms after it
 // started"). Prints medians/p95 and the ratio on/off, with the load average at start and end.
+// --on-settings adds user settings to the "on" side only (to find what costs: e.g. CodeLens off). --profile
+// records the workbench page's CPU profile during each side's first round (Chrome DevTools Protocol) into
+// test-results/typing-<side>.cpuprofile and prints the functions with the most self time.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -38,6 +42,8 @@ const keys = Number(arg('keys', '60'));
 const rounds = Number(arg('rounds', '3'));
 const kb = Number(arg('kb', '1024'));
 const delay = Number(arg('delay', '120'));
+const onSettings = JSON.parse(arg('on-settings', '{}')) as Record<string, unknown>;
+const profile = process.argv.includes('--profile');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const started = Date.now();
 const info = (m: string) => console.log(`[typing ${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
@@ -85,11 +91,13 @@ interface Side {
   keys: number[];
   freezes: number[];
   settle: number[];
+  profiled?: boolean;
 }
 
 async function openSide(name: 'on' | 'off' | 'before', workspace: string): Promise<Side> {
   // The same settings on both sides; no auto-closing, so that the keys typed are the text typed ("<!--" would close itself).
-  const host = await startCodeServer({ workspace, vsix: name === 'on' ? [vsix] : name === 'before' ? [before!] : [], settings: { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoClosingComments': 'never', 'editor.autoSurround': 'never' } });
+  const settings = { 'editor.autoClosingBrackets': 'never', 'editor.autoClosingQuotes': 'never', 'editor.autoClosingComments': 'never', 'editor.autoSurround': 'never', ...(name === 'on' ? onSettings : {}) };
+  const host = await startCodeServer({ workspace, vsix: name === 'on' ? [vsix] : name === 'before' ? [before!] : [], settings });
   const page = await host.openPage();
   page.setDefaultTimeout(30_000);
   await page.goto(host.workbenchUrl({ folder: workspace }));
@@ -119,6 +127,13 @@ async function round(side: Side, line: number): Promise<void> {
   await page.keyboard.press('Enter');
   await sleep(1500); // let the editor (and specroles) settle before measuring
   await page.evaluate(RECORDER);
+  const cdp = profile && !side.profiled ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    side.profiled = true;
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   const filler = 'Shoppers pay in two taps on every phone we support today. ';
   const body = (filler.repeat(Math.ceil(keys / filler.length))).slice(0, Math.max(0, keys - HEADING.length - 2));
   const text = body ? `${body}\n\n${HEADING}` : HEADING;
@@ -129,6 +144,14 @@ async function round(side: Side, line: number): Promise<void> {
     await sleep(delay);
   }
   const settle = side.name !== 'off' ? ((await page.evaluate(SETTLE)) as number) : -1;
+  if (cdp) {
+    const { profile: recorded } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    await cdp.detach();
+    const dir = join(PROJECT_ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `typing-${side.name}.cpuprofile`), JSON.stringify(recorded));
+    console.log(topSelfTime(recorded, side.name));
+  }
   await sleep(500);
   const got = (await page.evaluate('window.__typing')) as { keys: number[]; longtasks: number[] };
   side.keys.push(...got.keys);
@@ -139,6 +162,30 @@ async function round(side: Side, line: number): Promise<void> {
   await page.keyboard.press('Escape');
   for (let i = 0; i < text.length + 4; i++) await page.keyboard.press('Control+Z');
   await sleep(1000);
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** The 15 functions with the most self time in a page's CPU profile, as lines to print. */
+function topSelfTime(p: CpuProfile, name: string): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i] ?? 0) / 1000;
+    const frame = byId.get(id)?.callFrame;
+    if (!frame) return;
+    const file = frame.url.split('/').at(-1) ?? '';
+    const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    if (frame.functionName !== '(idle)' && frame.functionName !== '(program)') total += dt;
+  });
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, ms]) => `    ${ms.toFixed(0).padStart(6)} ms  ${k}`);
+  return [`  ${name}: CPU profile of the first round, ${total.toFixed(0)} ms busy; most self time:`, ...rows].join('\n');
 }
 
 function q(xs: number[], p: number): number {
