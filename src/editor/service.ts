@@ -63,6 +63,8 @@ interface DocState {
   timer?: ReturnType<typeof setTimeout>;
   /** Settles when the debounced lint has run (requests wait for it rather than lint themselves). */
   pending?: Promise<void>;
+  /** Settles `pending`; there while the debounced lint has not started (the timer runs). */
+  settle?: () => void;
   closed?: boolean;
 }
 
@@ -132,6 +134,7 @@ export class EditorService {
       const state = this.docs.get(uri);
       if (state) {
         clearTimeout(state.timer);
+        state.settle?.(); // requests waiting for a lint that will not run now
         state.closed = true;
       }
       this.docs.delete(uri);
@@ -215,14 +218,16 @@ export class EditorService {
 
   private schedule(state: DocState, delay: number): void {
     clearTimeout(state.timer);
-    let done!: () => void;
-    const pending = new Promise<void>((resolve) => (done = resolve));
-    state.pending = pending;
+    // A lint not yet started keeps its promise when the timer restarts: requests made earlier in a burst
+    // wait for the lint that finally runs (a new promise would leave them waiting on one never settled).
+    if (!state.settle) state.pending = new Promise<void>((resolve) => (state.settle = resolve));
+    const pending = state.pending;
     state.timer = setTimeout(() => {
-      state.timer = undefined;
+      const settle = state.settle;
+      state.timer = state.settle = undefined;
       void this.publishLint(state.doc.uri).finally(() => {
         if (state.pending === pending) state.pending = undefined;
-        done();
+        settle?.();
       });
     }, delay);
   }

@@ -130,6 +130,24 @@ describe('editor service: when it lints', () => {
     assert.equal(h.service.stats.lints - before, 1);
   });
 
+  it('a request made mid-burst is answered when the burst\'s lint runs, not left waiting on a superseded one', async () => {
+    const h = harness({}, { debounceMs: 40 });
+    const doc = h.open('mid-burst.prd.md', SPEC);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    const before = h.service.stats.lints;
+    const lenses: Promise<unknown>[] = [];
+    for (let i = 0; i < 5; i++) {
+      h.edit(doc, SPEC.replace('pmm', i % 2 ? 'pmm' : 'pm'));
+      lenses.push(h.service.codeLenses(doc.uri));
+    }
+    const answered = await Promise.race([
+      Promise.all(lenses).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), 2000)),
+    ]);
+    assert.equal(answered, true, 'every request made during the burst is answered');
+    assert.equal(h.service.stats.lints - before, 1);
+  });
+
   it('run = onSave: typing changes nothing until the save', async () => {
     const h = harness({}, { run: 'onSave' });
     const doc = h.open('save.prd.md', SPEC);
