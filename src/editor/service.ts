@@ -524,9 +524,10 @@ export class EditorService {
   async codeLenses(uri: string): Promise<CodeLens[]> {
     return (
       (await this.guard('code lens', async () => {
-        if (!(await this.settingsFor(uri)).codeLens) return [];
+        const settings = await this.settingsFor(uri);
+        if (!settings.codeLens) return [];
         const linted = await this.current(uri);
-        return linted ? lensesOf(linted) : [];
+        return linted ? lensesOf(linted, settings.codeLensMaxSections) : [];
       })) ?? []
     );
   }

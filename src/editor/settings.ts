@@ -12,6 +12,11 @@ export interface EditorSettings {
   /** Rule id → severity, in this editor only. */
   severityOverrides: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   codeLens: boolean;
+  /**
+   * Above this many lenses a document gets one lens at the top instead (to the summary): VS Code moves every
+   * lens of a document on each keystroke, which on a long spec makes typing lag.
+   */
+  codeLensMaxSections: number;
   /** Findings that specroles-suppressions.json suppresses (as the CLI does): shown as hints, or not at all. */
   suppressedFindings: 'hint' | 'hide';
   /** Bytes, only when the user chose a size: otherwise the config's `maxFileSize` decides. */
@@ -33,6 +38,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   files: { include: DEFAULT_SPEC_FILES, exclude: [] },
   severityOverrides: {},
   codeLens: true,
+  codeLensMaxSections: 150,
   suppressedFindings: 'hint',
 };
 
@@ -63,6 +69,10 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
   if (s.codeLens !== undefined && s.codeLens !== null) {
     if (typeof s.codeLens === 'boolean') settings.codeLens = s.codeLens;
     else wrong('codeLens', 'true or false', s.codeLens);
+  }
+  if (s.codeLensMaxSections !== undefined && s.codeLensMaxSections !== null) {
+    if (typeof s.codeLensMaxSections === 'number' && Number.isInteger(s.codeLensMaxSections) && s.codeLensMaxSections >= 0) settings.codeLensMaxSections = s.codeLensMaxSections;
+    else wrong('codeLensMaxSections', 'a whole number of sections, 0 or more', s.codeLensMaxSections);
   }
   if (s.suppressedFindings !== undefined && s.suppressedFindings !== null) {
     if (s.suppressedFindings === 'hint' || s.suppressedFindings === 'hide') settings.suppressedFindings = s.suppressedFindings;

@@ -7,7 +7,13 @@ import type { CodeLens } from './types';
 /** The client's command that shows the ownership summary (CodeLens and the status bar run it). */
 export const SHOW_SUMMARY = 'specroles.showSummary';
 
-export function codeLenses(linted: Linted): CodeLens[] {
+/**
+ * A lens over each heading of a known kind, or, past `max` of them, one lens on the first line that says so
+ * and opens the summary: VS Code re-positions every lens on each keystroke (about 15 µs each), so on a
+ * spec of thousands of sections the lenses alone would make typing lag. The status bar and the summary
+ * still give every section's owner.
+ */
+export function codeLenses(linted: Linted, max = Infinity): CodeLens[] {
   const catalogue = linted.result.analysis.catalogue;
   const lenses: CodeLens[] = [];
   for (const s of linted.result.analysis.sections) {
@@ -19,7 +25,18 @@ export function codeLenses(linted: Linted): CodeLens[] {
       command: { title: `${describeRoles(catalogue, s.kind.owner)} · ${s.kind.aspect}`, tooltip: `${s.kind.name}: ${spellRoles(catalogue, s.kind.owner)}`, command: SHOW_SUMMARY },
     });
   }
-  return lenses;
+  if (lenses.length <= max) return lenses;
+  const top = { line: 0, character: 0 };
+  return [
+    {
+      range: { start: top, end: top },
+      command: {
+        title: `${lenses.length} sections: owners in the summary (lenses stop above ${max})`,
+        tooltip: 'Show the ownership summary. specroles.codeLensMaxSections sets how many sections get a lens each.',
+        command: SHOW_SUMMARY,
+      },
+    },
+  ];
 }
 
 /** The status bar's text for a linted document: "PM 4 · PMM 1", or why there are no counts. */
