@@ -282,9 +282,13 @@ export class EditorService {
     // the one shown where a request reads what is shown rather than the current version (onSave).
     const incremental =
       !!last && sameKey && !!edits && edits.from === last.version && edits.to === doc.version && !last.result.skipped && (state.published !== last || settings.run === 'onType');
+    const text = doc.getText();
+    // Several chained changes go as the whole new text: applied one by one, each would build a copy of the
+    // document; the engine narrows the whole text to where it differs from the last in one compare.
+    const changes = incremental && edits.changes.length > 1 ? [{ text }] : edits?.changes ?? [];
     const linted = incremental
-      ? relintDocument(last, path, doc.languageId, doc.version, doc.getText(), edits.changes, config, settings)
-      : lintDocument(uri, path, doc.languageId, doc.version, doc.getText(), config, settings);
+      ? relintDocument(last, path, doc.languageId, doc.version, text, changes, config, settings)
+      : lintDocument(uri, path, doc.languageId, doc.version, text, config, settings);
     if (incremental && state.published === last) state.published = undefined;
     state.edits = undefined;
     await this.markSuppressed(linted, settings);

@@ -152,8 +152,10 @@ export function check(seed: number, start: string, steps: number, path: string, 
     const changes: TextChange[] = [];
     for (let i = 0; i < batch; i++) {
       const e = randomEdit(random, text, eol);
-      changes.push(asChange(random, text, e));
-      text = text.slice(0, e.start) + e.text + text.slice(e.end);
+      const after = text.slice(0, e.start) + e.text + text.slice(e.end);
+      // Sometimes the whole new text, as a client with full sync sends it.
+      changes.push(random() < 0.1 ? { text: after } : asChange(random, text, e));
+      text = after;
     }
     const viaLint = lint(text, { path });
     incremental = lintIncremental(incremental, changes, { path });
@@ -220,6 +222,17 @@ describe('incremental re-lint', () => {
     } finally {
       rule.check = check;
     }
+  });
+
+  it('reads a whole new text again only where it differs from the last (full sync)', () => {
+    const text = nth(examples, 0);
+    const first = lint(text, { path: 'a.prd.md' });
+    const firstSection = nth(first.analysis.sections, 0);
+    const at = text.lastIndexOf('\n## ') + 1;
+    const edited = `${text.slice(0, at)}## Pricing\n\nper seat\n\n${text.slice(at)}`;
+    const second = lintIncremental(first, [{ text: edited }], { path: 'a.prd.md' });
+    assert.equal(nth(second.analysis.sections, 0), firstSection, 'the first section, far from the edit, is kept as it was read');
+    assert.deepEqual(view(second), view(fromScratch(edited, 'a.prd.md')));
   });
 
   it('gives the same result for the same text, and lints an unchanged text again only when the options differ', () => {

@@ -6,6 +6,7 @@
 import type { LintOptions, LintResult } from './lint';
 import { consume, lintText, states } from './lint';
 import { LineIndex } from '../text/lines';
+import { sameEnds } from '../text/same-ends';
 import type { OffsetEdit } from '../parse/markdown-model';
 
 /** A position as LSP counts: 0-based line, and UTF-16 code units into it. */
@@ -16,8 +17,9 @@ export interface TextPosition {
 
 /**
  * One change to a text, in LSP's shape (`TextDocumentContentChangeEvent`): `range` replaced by `text`, or,
- * without a range, the whole text replaced. VS Code's change events also carry `rangeOffset` and
- * `rangeLength`, which are used instead of the range where given.
+ * without a range, the whole text replaced (then only the span where the new text differs is read again).
+ * VS Code's change events also carry `rangeOffset` and `rangeLength`, which are used instead of the range
+ * where given.
  */
 export interface TextChange {
   range?: { start: TextPosition; end: TextPosition };
@@ -51,14 +53,27 @@ function applyChanges(before: string, changes: readonly TextChange[], lines: Lin
   let head = text.length;
   let tail = text.length;
   for (const change of changes) {
-    const [start, end] = offsetsOf(change, lines, text);
-    const next = text.slice(0, start) + change.text + text.slice(end);
+    let start: number;
+    let end: number;
+    let next: string;
+    if (isWholeText(change)) {
+      // The whole new text (full sync, or a client's chained changes as one): only where it differs counts.
+      const same = sameEnds(text, change.text);
+      [start, end, next] = [same.prefix, text.length - same.suffix, change.text];
+    } else {
+      [start, end] = offsetsOf(change, lines, text);
+      next = text.slice(0, start) + change.text + text.slice(end);
+    }
     head = Math.min(head, start);
     tail = Math.min(tail, text.length - end);
-    if (changes.length > 1) lines = lines.edited(next, start, end, start + change.text.length);
+    if (changes.length > 1) lines = lines.edited(next, start, end, next.length - (text.length - end));
     text = next;
   }
   return { text, edit: { start: head, oldEnd: before.length - tail, newEnd: text.length - tail } };
+}
+
+function isWholeText(change: TextChange): boolean {
+  return !change.range && (change.rangeOffset === undefined || change.rangeLength === undefined);
 }
 
 function sameOptions(a: LintOptions, b: LintOptions): boolean {
@@ -71,7 +86,7 @@ function offsetsOf(change: TextChange, lines: LineIndex, text: string): [number,
     const start = clamp(change.rangeOffset, 0, text.length);
     return [start, clamp(change.rangeOffset + change.rangeLength, start, text.length)];
   }
-  if (!change.range) return [0, text.length];
+  if (!change.range) return [0, text.length]; // a whole text: applyChanges narrows it before asking
   const start = offsetOf(change.range.start, lines, text);
   return [start, Math.max(start, offsetOf(change.range.end, lines, text))];
 }
