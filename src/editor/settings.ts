@@ -34,7 +34,7 @@ export interface SettingProblem {
 export const DEFAULT_SETTINGS: EditorSettings = {
   enable: true,
   run: 'onType',
-  debounceMs: 300,
+  debounceMs: 150,
   files: { include: DEFAULT_SPEC_FILES, exclude: [] },
   severityOverrides: {},
   codeLens: true,
