@@ -9,6 +9,7 @@ import rolesData from '../data/roles.yaml';
 import type { ConfigProblem } from '../config/problem';
 import type { Config } from '../config/schema';
 import { closest } from '../text/closest';
+import { WITHOUT_JIT } from '../schema/jitless';
 import { looseKey, normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
 import {
@@ -98,7 +99,7 @@ function build(config: Config): Catalogue {
         contextFreePatterns: [...(patch.contextFreePatterns ?? []), ...base.contextFreePatterns],
       });
     } else {
-      const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) });
+      const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) }, WITHOUT_JIT);
       if (parsed.success) kinds.set(patch.id, parsed.data);
       else problems.push({ message: `kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, at: { list: 'kinds', id: patch.id } });
     }

@@ -9,6 +9,7 @@ import { schemaProblems } from '../parse/schema-issues';
 import { nodeRange, plainData } from '../parse/yaml-nodes';
 import { parseYaml } from '../parse/yaml-text';
 import { LineIndex } from '../text/lines';
+import { WITHOUT_JIT } from '../schema/jitless';
 import { configSchema, PRESETS, type Config } from './schema';
 
 import { CONFIG_NAMES } from '../spec-files';
@@ -76,7 +77,7 @@ function parseConfigText(text: string, file: string): { config?: Config; problem
     .map((p) => ({ ...p, file, fatal: true }))
     .sort((a, b) => a.range.start.offset - b.range.start.offset);
   if (problems.length) return { problems };
-  return { config: configSchema.parse(value), problems: [] };
+  return { config: configSchema.parse(value, WITHOUT_JIT), problems: [] };
 }
 
 /** Parent config first, child wins: rules and lists merge, scalars are replaced. */

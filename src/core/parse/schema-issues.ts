@@ -3,6 +3,7 @@
 import { isMap, isScalar, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { ParseProblem, Range } from '../model';
+import { WITHOUT_JIT } from '../schema/jitless';
 import { findPair, nodeAtPath, nodeRange, type YamlContext } from './yaml-nodes';
 
 export function pathLabel(path: readonly PropertyKey[]): string {
@@ -10,7 +11,7 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 }
 
 export function schemaProblems(doc: Document, value: unknown, schema: z.ZodType, ctx: YamlContext, what: string): ParseProblem[] {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, WITHOUT_JIT);
   if (result.success) return [];
   return result.error.issues.flatMap(intoMatchedAlternative).flatMap((issue): ParseProblem[] => {
     const { node, depth } = nodeAtPath(doc, issue.path);
