@@ -316,7 +316,7 @@ async function unreadable(wb: Workbench, hasText: string): Promise<string | unde
 }
 
 const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
-const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but it is a messaging section';
+const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but the PMM owns it. It is a messaging section';
 const RULE = 'section-owner-mismatch';
 
 function steps(workspace: string, host: HostKind): Step[] {
