@@ -11,6 +11,7 @@ import { configDiagnostic, diagnosticsOf } from './diagnostics';
 import { hoverAt } from './hover';
 import { lintDocument, relintDocument, withOverrides, type Linted } from './linting';
 import { isYamlDocument, selectDocument } from './selection';
+import { SECTION_TRIGGERS, specCompletion } from './spec-completion';
 import { SuppressionStore } from './suppressions';
 import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
@@ -526,12 +527,28 @@ export class EditorService {
     );
   }
 
-  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+  /**
+   * Completion: keys and values in config files; sections and, in an empty document, whole specs in
+   * Markdown (spec-completion.ts). `trigger`: the character typed that asked for it, if one did.
+   */
+  async completion(uri: string, position: Position, trigger?: string): Promise<CompletionItem[]> {
     return (
       (await this.guard('completion', async () => {
         const state = this.docs.get(uri);
-        if (!state || !ConfigStore.isConfigFile(uri)) return [];
-        return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+        if (!state) return [];
+        if (ConfigStore.isConfigFile(uri)) {
+          // The section triggers (`#`, a space) are not a config file's: a comment, a space between words.
+          if (trigger !== undefined && SECTION_TRIGGERS.includes(trigger)) return [];
+          return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+        }
+        const { doc } = state;
+        const settings = await this.settingsFor(uri);
+        if (!settings.enable) return [];
+        const folder = await this.configs.forDocument(uri);
+        const config = withOverrides(folder.loaded.config, settings.severityOverrides);
+        // Whether it is a spec, without waiting for a lint: completion answers as you type.
+        const isSpec = () => state.forced || this.isSpec(state, folder, config, settings, JSON.stringify(settings));
+        return specCompletion({ text: doc.getText(), languageId: doc.languageId, path: pathOf(uri), position, config: folder.loaded.config, isSpec, invoked: trigger === undefined });
       })) ?? []
     );
   }

@@ -1,0 +1,86 @@
+// Completion in Markdown specs: a section (heading, owner annotation, the kind's hint) where a heading of
+// depth 2 or more is being typed, and a whole new spec from a document type's template where the
+// document is empty. Skeletons are offered nowhere else: as static snippets they were offered mid-document
+// too, and "specroles-pos" + Enter pasted front matter into the middle of a spec (issue 16, item 7).
+import { catalogueFor, describeRoles, dominantEol, renderStubs, renderTemplate, type Config } from '../core';
+import { isYamlDocument } from './selection';
+import type { CompletionItem, Position } from './types';
+
+/** The characters the language server asks for completion on, besides the config files' own. */
+export const SECTION_TRIGGERS = ['#', ' '];
+
+export interface SpecCompletionInput {
+  text: string;
+  languageId: string;
+  path: string;
+  position: Position;
+  config: Config;
+  /**
+   * Whether the document is taken as a spec (or was linted on request). Asked only where a heading is
+   * being typed: a space is a trigger character, and most spaces typed are not in a heading.
+   */
+  isSpec: () => boolean;
+  /**
+   * Asked for (Ctrl+Space) rather than on a trigger character. Headings are offered on `##` in specs only
+   * (a README's headings are not PM/PMM sections), and anywhere when asked for.
+   */
+  invoked: boolean;
+}
+
+/** The protocol's CompletionItemKind.Snippet and InsertTextFormat.PlainText. */
+const SNIPPET = 15;
+const PLAIN_TEXT = 1;
+
+/** `##`, `### Pro`: a heading of depth 2 to 6 being typed at the start of the line. */
+const HEADING_PREFIX = /^(#{2,6})(?:[ \t]+([^#]*))?$/;
+
+export function specCompletion(input: SpecCompletionInput): CompletionItem[] {
+  if (isYamlDocument(input.languageId, input.path)) return [];
+  const lines = input.text.split(/\r?\n|\r/);
+  const line = lines[input.position.line] ?? '';
+  const prefix = line.slice(0, input.position.character);
+  const eol = input.text.includes('\n') ? dominantEol(input.text) : '\n';
+  if (isEmptyBut(lines, input.position.line, prefix)) return skeletons(input, lines, eol);
+  const heading = HEADING_PREFIX.exec(prefix);
+  if (!heading || !(input.invoked || input.isSpec())) return [];
+  return sections(input, (heading[1] ?? '##').length, eol);
+}
+
+/** Whether the document holds nothing but the word being typed (a skeleton's prefix, or nothing yet). */
+function isEmptyBut(lines: readonly string[], lineNumber: number, prefix: string): boolean {
+  if (!/^\s*[\w-]*$/.test(prefix)) return false;
+  return lines.every((l, i) => (i === lineNumber ? l.slice(prefix.length) : l).trim() === '');
+}
+
+function skeletons(input: SpecCompletionInput, lines: readonly string[], eol: string): CompletionItem[] {
+  const catalogue = catalogueFor(input.config);
+  const last = lines.length - 1;
+  const whole = { start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } };
+  return [...catalogue.docTypes.values()].map((type) => ({
+    label: `specroles-${type.id}`,
+    kind: SNIPPET,
+    detail: `New ${type.name} (${describeRoles(catalogue, type.owner)}): front matter and every section`,
+    documentation: { kind: 'markdown', value: `A spec from the \`${type.id}\` template, as "Spec Roles: New spec from template" makes it.` },
+    insertTextFormat: PLAIN_TEXT,
+    textEdit: { range: whole, newText: renderTemplate(catalogue, type, { eol }) },
+  }));
+}
+
+function sections(input: SpecCompletionInput, depth: number, eol: string): CompletionItem[] {
+  const catalogue = catalogueFor(input.config);
+  const { line, character } = input.position;
+  const range = { start: { line, character: 0 }, end: { line, character } };
+  const hashes = '#'.repeat(depth);
+  return [...catalogue.kinds.values()]
+    .filter((kind) => !kind.skipOwnership)
+    .map((kind, i) => ({
+      label: `${hashes} ${kind.name}`,
+      kind: SNIPPET,
+      detail: `${describeRoles(catalogue, kind.owner)} · ${kind.aspect}`,
+      documentation: kind.hint,
+      // The catalogue's order (PM's why, what, when, then the PMM's), not the alphabet.
+      sortText: String(i).padStart(4, '0'),
+      insertTextFormat: PLAIN_TEXT,
+      textEdit: { range, newText: renderStubs([kind], 'markdown', { depth, eol }).replace(/(?:\r?\n)+$/, '') },
+    }));
+}
