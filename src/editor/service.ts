@@ -3,7 +3,7 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config, type TextChange } from '../core';
+import { catalogueFor, dominantEol, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, specMarkerInsertion, suppressedIn, worthOfferingAsSpec, type Config, type TextChange } from '../core';
 import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
@@ -17,7 +17,7 @@ import { locateSetting, readSettings, type EditorSettings, type SettingProblem }
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
 import { dirname, joinUri, pathOf, relativeTo, splitUri } from './uri';
-import { codeLenses as lensesOf, statusText, summaryPicks, type OwnershipSummary } from './views';
+import { codeLenses as lensesOf, specOfferLenses, statusText, summaryPicks, type OwnershipSummary } from './views';
 
 export { SHOW_RULE_DOCS };
 
@@ -42,6 +42,8 @@ export interface ServiceOptions {
   lensesChanged?(): void;
   /** An exception was caught and logged: each one is a bug. */
   caught?(what: string, error: unknown): void;
+  /** Files whose offer to check them as a spec was turned down before (the client remembers them). */
+  dismissedSpecOffers?: readonly string[];
 }
 
 interface DocState {
@@ -54,8 +56,11 @@ interface DocState {
   lintKey?: { settings: string; config: Config };
   /** The lint whose diagnostics are shown. */
   published?: Linted;
-  /** Whether it was a spec, per version, config and settings. */
-  selection?: { version: number; config: Config; settings: string; spec: boolean };
+  /**
+   * Whether it was a spec, per version, config and settings; if not, whether to offer to check it as one
+   * (a Markdown file whose headings name a section kind or two: worthOfferingAsSpec).
+   */
+  selection?: { version: number; config: Config; settings: string; spec: boolean; offer: boolean };
   /**
    * The edits since version `from` (LSP content changes, in order), up to version `to`: the last lint is
    * re-linted with them (lintIncremental) when it is of version `from`. Gone when a change came without them.
@@ -88,8 +93,11 @@ export class EditorService {
   /** Config files whose diagnostics were shown because a spec's config reads them. */
   private readonly checkedConfigs = new Set<string>();
   private readonly suppressions: SuppressionStore;
+  /** Files whose offer to check them as a spec was turned down ("Not a spec"). */
+  private readonly dismissedOffers: Set<string>;
 
   constructor(private readonly options: ServiceOptions) {
+    this.dismissedOffers = new Set(options.dismissedSpecOffers);
     this.suppressions = new SuppressionStore(options.host, options.log);
     this.configs = new ConfigStore(options.host, options.log);
   }
@@ -301,7 +309,7 @@ export class EditorService {
     if (known && known.version === doc.version && known.config === config && known.settings === settingsKey) return known.spec;
     const path = pathOf(doc.uri);
     const text = doc.getText();
-    const spec = selectDocument({
+    const selection = selectDocument({
       path,
       languageId: doc.languageId,
       text: text.length > MAX_DECISION_CHARS ? text.slice(0, MAX_DECISION_CHARS) : text,
@@ -310,9 +318,10 @@ export class EditorService {
       catalogue: catalogueFor(config),
       settings,
       workspaceFolders: this.options.workspaceFolders().map(pathOf),
-    }).spec;
-    state.selection = { version: doc.version, config, settings: settingsKey, spec };
-    return spec;
+    });
+    const offer = !isYamlDocument(doc.languageId, path) && worthOfferingAsSpec(selection);
+    state.selection = { version: doc.version, config, settings: settingsKey, spec: selection.spec, offer };
+    return selection.spec;
   }
 
   /** Lints the current version and shows its diagnostics, unless a newer version came meanwhile. */
@@ -522,9 +531,40 @@ export class EditorService {
       (await this.guard('code lens', async () => {
         if (!(await this.settingsFor(uri)).codeLens) return [];
         const linted = await this.current(uri);
-        return linted ? lensesOf(linted) : [];
+        if (linted) return lensesOf(linted);
+        return this.offersSpec(uri) ? specOfferLenses(uri) : [];
       })) ?? []
     );
+  }
+
+  /**
+   * Whether to offer to check a document as a spec: Markdown not taken as one (as of its current version)
+   * whose headings nearly make it one, not linted on request, and not turned down.
+   */
+  private offersSpec(uri: string): boolean {
+    const state = this.docs.get(uri);
+    const selection = state?.selection;
+    return !!state && !state.forced && !!selection && selection.version === state.doc.version && selection.offer && !this.dismissedOffers.has(uri);
+  }
+
+  /**
+   * "Check this file as a spec": the edit that marks it (`specroles: 1`, in its front matter if it has
+   * some, else in front matter of its own). Undefined when the document is not open.
+   */
+  specMarkerEdit(uri: string): TextEdit | undefined {
+    const state = this.docs.get(uri);
+    if (!state) return undefined;
+    const text = state.doc.getText();
+    const insertion = specMarkerInsertion(text, text.includes('\n') ? dominantEol(text) : '\n');
+    const at = new LineIndex(text).position(insertion.offset);
+    const position = { line: at.line - 1, character: at.column - 1 };
+    return { range: { start: position, end: position }, newText: insertion.text };
+  }
+
+  /** "Not a spec": no more offer for this file (the client keeps the list across sessions). */
+  dismissSpecOffer(uri: string): void {
+    this.dismissedOffers.add(uri);
+    this.options.lensesChanged?.();
   }
 
   /**

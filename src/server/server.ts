@@ -132,6 +132,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       }, 20);
     },
     caught: report,
+    dismissedSpecOffers: Array.isArray(init.dismissedSpecOffers) ? init.dismissedSpecOffers.map(String) : [],
   });
 
   /** A handler that never throws: what goes wrong is logged and counted, and `fallback` answered. */
@@ -266,6 +267,16 @@ export function startServer(connection: Connection, platform: Platform, version:
           const applied = await connection.workspace.applyEdit({ label: 'Generate PM/PMM section stub', edit: { changes: { [uri]: [edit] } } });
           return applied.applied;
         }
+        case COMMANDS.markAsSpec: {
+          const uri = String(a);
+          const edit = service().specMarkerEdit(uri);
+          if (!edit) return false;
+          const applied = await connection.workspace.applyEdit({ label: 'Check this file as a spec', edit: { changes: { [uri]: [edit] } } });
+          return applied.applied;
+        }
+        case COMMANDS.dismissSpecOffer:
+          service().dismissSpecOffer(String(a));
+          return null;
         case COMMANDS.template:
           return (await service().template(String(a), typeof b === 'string' ? b : undefined)) ?? null;
         case COMMANDS.catalogue:
