@@ -36,24 +36,37 @@ const HEADING_PREFIX = /^(#{2,6})(?:[ \t]+([^#]*))?$/;
 
 export function specCompletion(input: SpecCompletionInput): CompletionItem[] {
   if (isYamlDocument(input.languageId, input.path)) return [];
-  const lines = input.text.split(/\r?\n|\r/);
-  const line = lines[input.position.line] ?? '';
-  const prefix = line.slice(0, input.position.character);
-  const eol = input.text.includes('\n') ? dominantEol(input.text) : '\n';
-  if (isEmptyBut(lines, input.position.line, prefix)) return skeletons(input, lines, eol);
+  const prefix = lineAt(input.text, input.position.line).slice(0, input.position.character);
+  const eol = () => (input.text.includes('\n') ? dominantEol(input.text) : '\n');
+  if (isEmptyBut(input.text, prefix)) return skeletons(input, eol());
   const heading = HEADING_PREFIX.exec(prefix);
   if (!heading || !(input.invoked || input.isSpec())) return [];
-  return sections(input, (heading[1] ?? '##').length, eol);
+  return sections(input, (heading[1] ?? '##').length, eol());
+}
+
+/**
+ * Line `n` of the text (ended by \r\n, \n or \r, as the protocol counts lines), found without splitting
+ * the whole text: completion is asked for on every space typed, in specs of a megabyte too.
+ */
+function lineAt(text: string, n: number): string {
+  const breaks = /\r\n?|\n/g;
+  let start = 0;
+  for (let i = 0; i < n; i++) {
+    const m = breaks.exec(text);
+    if (!m) return '';
+    start = m.index + m[0].length;
+  }
+  return text.slice(start, breaks.exec(text)?.index ?? text.length);
 }
 
 /** Whether the document holds nothing but the word being typed (a skeleton's prefix, or nothing yet). */
-function isEmptyBut(lines: readonly string[], lineNumber: number, prefix: string): boolean {
-  if (!/^\s*[\w-]*$/.test(prefix)) return false;
-  return lines.every((l, i) => (i === lineNumber ? l.slice(prefix.length) : l).trim() === '');
+function isEmptyBut(text: string, prefix: string): boolean {
+  return /^\s*[\w-]*$/.test(prefix) && text.trim() === prefix.trim();
 }
 
-function skeletons(input: SpecCompletionInput, lines: readonly string[], eol: string): CompletionItem[] {
+function skeletons(input: SpecCompletionInput, eol: string): CompletionItem[] {
   const catalogue = catalogueFor(input.config);
+  const lines = input.text.split(/\r\n?|\n/); // a few blank lines and a word at most
   const last = lines.length - 1;
   const whole = { start: { line: 0, character: 0 }, end: { line: last, character: (lines[last] ?? '').length } };
   return [...catalogue.docTypes.values()].map((type) => ({

@@ -26,6 +26,13 @@ describe('editor service: completion in Markdown specs', () => {
     assert.deepEqual(messaging?.textEdit && 'range' in messaging.textEdit ? messaging.textEdit.range : undefined, { start: { line: 10, character: 0 }, end: { line: 10, character: 3 } });
   });
 
+  it('CRLF line ends: the line is found, and the section is written with them', async () => {
+    const h = harness();
+    const doc = h.open('checkout.prd.md', `${SPEC}## `.replace(/\n/g, '\r\n'));
+    const items = await h.service.completion(doc.uri, { line: 10, character: 3 }, ' ');
+    assert.match(newText(items.find((i) => i.label === '## Messaging')), /^## Messaging <!-- owner: pmm -->\r\n/);
+  });
+
   it('`###` keeps its depth', async () => {
     const h = harness();
     const doc = h.open('checkout.prd.md', `${SPEC}###`);
