@@ -4,6 +4,7 @@
 // too, and "specroles-pos" + Enter pasted front matter into the middle of a spec (issue 16, item 7).
 import { catalogueFor, describeRoles, dominantEol, renderStubs, renderTemplate, type Config } from '../core';
 import { isYamlDocument } from './selection';
+import { kindChoices } from './stubs';
 import type { CompletionItem, Position } from './types';
 
 /** The characters the language server asks for completion on, besides the config files' own. */
@@ -84,14 +85,15 @@ function sections(input: SpecCompletionInput, depth: number, eol: string): Compl
   const { line, character } = input.position;
   const range = { start: { line, character: 0 }, end: { line, character } };
   const hashes = '#'.repeat(depth);
-  return [...catalogue.kinds.values()]
+  // In the stub picker's order (the PM's kinds, the PMM's, the shared ones, the others), not the alphabet.
+  const inPickerOrder = kindChoices(input.config).flatMap((g) => g.kinds.flatMap((k) => catalogue.kinds.get(k.id) ?? []));
+  return inPickerOrder
     .filter((kind) => !kind.skipOwnership)
     .map((kind, i) => ({
       label: `${hashes} ${kind.name}`,
       kind: SNIPPET,
       detail: `${describeRoles(catalogue, kind.owner)} · ${kind.aspect}`,
       documentation: kind.hint,
-      // The catalogue's order (PM's why, what, when, then the PMM's), not the alphabet.
       sortText: String(i).padStart(4, '0'),
       insertTextFormat: PLAIN_TEXT,
       textEdit: { range, newText: renderStubs([kind], 'markdown', { depth, eol }).replace(/(?:\r?\n)+$/, '') },
