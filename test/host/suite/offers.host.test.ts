@@ -52,16 +52,19 @@ describe('offers as you write', function () {
   after(() => rmSync(fixture(FOLDER).fsPath, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   afterEach(closeAll);
 
-  it('a plain PRD named notes.md, without front matter, is linted; the fixture README is not', async () => {
+  it('a plain PRD named notes.md, without front matter, is linted; a README is not, and gets no offer', async () => {
     const uri = path('notes.md');
     writeFileSync(uri.fsPath, PLAIN_PRD);
     await open(uri);
     const ds = await diagnosticsWhen(uri, (d) => d.length > 0, 'the findings of a plain PRD');
     assert.ok(ds.map(ruleOf).includes('section-owner-mismatch'));
-    const readme = fixture('README.md');
+    // Not the fixture README: another suite lints it on request ("Lint this file"), and that lasts.
+    const readme = path('README.md');
+    writeFileSync(readme.fsPath, '# Tool\n\nA command line tool.\n\n## Installation\n\nnpm i tool\n\n## Usage\n\ntool --help\n');
     await open(readme);
     await sleep(300);
     await diagnosticsWhen(readme, (d) => d.length === 0, 'nothing on the README');
+    assert.deepEqual((await lenses(readme)).map((l) => l.command?.title), []);
   });
 
   it('a near miss: "Check this file as a spec" over line 1 adds `specroles: 1` front matter, and it is linted', async () => {
