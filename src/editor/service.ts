@@ -549,13 +549,14 @@ export class EditorService {
 
   /**
    * "Check this file as a spec": the edit that marks it (`specroles: 1`, in its front matter if it has
-   * some, else in front matter of its own). Undefined when the document is not open.
+   * some, else in front matter of its own). Undefined when the document is not open Markdown, or marked.
    */
   specMarkerEdit(uri: string): TextEdit | undefined {
     const state = this.docs.get(uri);
-    if (!state) return undefined;
+    if (!state || isYamlDocument(state.doc.languageId, pathOf(uri))) return undefined;
     const text = state.doc.getText();
     const insertion = specMarkerInsertion(text, text.includes('\n') ? dominantEol(text) : '\n');
+    if (!insertion) return undefined;
     const at = new LineIndex(text).position(insertion.offset);
     const position = { line: at.line - 1, character: at.column - 1 };
     return { range: { start: position, end: position }, newText: insertion.text };

@@ -7,8 +7,8 @@ import { catalogueFor, markedAsSpec, selectSpec, specMarkerInsertion, worthOffer
 const catalogue = catalogueFor({});
 const select = (text: string, config: Config = {}) => selectSpec({ paths: ['notes/draft.md'], isYaml: false, head: () => text }, { config, catalogue });
 const marked = (text: string) => {
-  const { offset, text: inserted } = specMarkerInsertion(text, text.includes('\r\n') ? '\r\n' : '\n');
-  return text.slice(0, offset) + inserted + text.slice(offset);
+  const insertion = specMarkerInsertion(text, text.includes('\r\n') ? '\r\n' : '\n');
+  return insertion ? text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset) : text;
 };
 
 /** A draft with one section heading among others: the content decision does not take it. */
@@ -37,6 +37,10 @@ describe('the offer to check a Markdown file as a spec', () => {
     assert.equal(marked('\uFEFF---\ntitle: x\n---\n# x\n'), '\uFEFF---\nspecroles: 1\ntitle: x\n---\n# x\n');
     assert.equal(marked('\uFEFF# x\n'), '\uFEFF---\nspecroles: 1\n---\n# x\n');
     for (const text of ['---\r\ntitle: Checkout\r\n---\r\n# Checkout\r\n', '\uFEFF---\ntitle: x\n---\n# x\n']) assert.ok(markedAsSpec(marked(text), false, () => false), text);
+  });
+
+  it('nothing to add where the front matter has the mark already', () => {
+    assert.equal(specMarkerInsertion('---\nspecroles: 1\n---\n# x\n', '\n'), undefined);
   });
 
   it('a `---` on the first line that never closes is a thematic break: the mark goes above it', () => {

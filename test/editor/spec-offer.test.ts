@@ -45,10 +45,12 @@ describe('editor service: the offer to check a Markdown file as a spec', () => {
     assert.ok(!titles(await h.service.codeLenses(doc.uri)).includes('Check this file as a spec'));
   });
 
-  it('front matter already there: the mark goes into it', async () => {
+  it('front matter already there: the mark goes into it; no edit for YAML, or where the mark is', async () => {
     const h = harness();
     const doc = h.open('draft.md', `---\ntitle: Checkout\n---\n${NEAR_MISS}`);
     assert.deepEqual(h.service.specMarkerEdit(doc.uri), { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, newText: 'specroles: 1\n' });
+    assert.equal(h.service.specMarkerEdit(h.open('draft.yaml', 'title: Checkout\n').uri), undefined);
+    assert.equal(h.service.specMarkerEdit(h.open('marked.md', `---\nspecroles: 1\n---\n${NEAR_MISS}`).uri), undefined);
   });
 
   it('"Not a spec": no more offer, and still not linted', async () => {
