@@ -52,8 +52,8 @@ export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
 export { jsonSchemaFiles } from './schema/json-schema';
 
 // Which files are specs: by path, by their own marks, by what their text reads as.
-export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec } from './spec-files';
-export { selectSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
+export { DEFAULT_SPEC_FILES, markedAsSpec, namedAsYamlSpec, specMarkerInsertion } from './spec-files';
+export { selectSpec, worthOfferingAsSpec, SPEC_CANDIDATE, type SpecSelection, type SpecCandidate, type SpecSelectionOptions, type SkipReason } from './detect/select';
 export { specDecision, markdownHeadings, yamlHeadings, NOT_SPEC_BECAUSE, MAX_DECISION_CHARS, type SpecDecision, type SpecDecisionOptions, type NotSpecBecause } from './detect/spec-decision';
 
 // Text helpers front ends share with the engine: line and column positions, "did you mean", and a

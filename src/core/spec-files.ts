@@ -38,3 +38,17 @@ export function markedAsSpec(head: string, isYaml: boolean, isKnownType: (type: 
   const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(frontMatter)?.[1]?.toLowerCase();
   return type !== undefined && isKnownType(type);
 }
+
+/**
+ * What marks a Markdown file as a spec (`specroles: 1`, which markedAsSpec reads) and where: a line at the
+ * top of its front matter when it has some, else front matter of its own before the first line; undefined
+ * when its front matter has `specroles:` already. For the editors' "Check this file as a spec": the mark
+ * travels with the file, so the CLI and CI take it too.
+ */
+export function specMarkerInsertion(text: string, eol: string): { offset: number; text: string } | undefined {
+  if (markedAsSpec(text, false, () => false)) return undefined;
+  const open = /^\uFEFF?---[ \t]*(?:\r\n?|\n)/.exec(text);
+  // An opening `---` never closed is a thematic break, not front matter.
+  if (open && /^(?:---|\.\.\.)[ \t]*$/m.test(text.slice(open[0].length))) return { offset: open[0].length, text: `specroles: 1${eol}` };
+  return { offset: text.startsWith('\uFEFF') ? 1 : 0, text: `---${eol}specroles: 1${eol}---${eol}` };
+}

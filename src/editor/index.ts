@@ -3,7 +3,7 @@
 export { EditorService, SHOW_RULE_DOCS, type DocumentStatus, type ServiceOptions, type WorkspaceLint } from './service';
 export { ConfigStore } from './configs';
 export { FIX_ALL, QUICK_FIX } from './code-actions';
-export { SHOW_SUMMARY, type OwnershipSummary, type SummaryItem } from './views';
+export { SHOW_SUMMARY, MARK_AS_SPEC, DISMISS_SPEC_OFFER, type OwnershipSummary, type SummaryItem } from './views';
 export { readSettings, locateSetting, DEFAULT_SETTINGS, type EditorSettings, type SettingProblem } from './settings';
 export type { KindChoice, DocTypeChoice, OwnerGroup } from './stubs';
 export { splitUri, joinUri, pathOf, globMatcher } from './uri';

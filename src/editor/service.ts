@@ -3,7 +3,7 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config, type TextChange } from '../core';
+import { catalogueFor, dominantEol, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, specMarkerInsertion, suppressedIn, worthOfferingAsSpec, type Config, type TextChange } from '../core';
 import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
@@ -11,12 +11,13 @@ import { configDiagnostic, diagnosticsOf } from './diagnostics';
 import { hoverAt } from './hover';
 import { lintDocument, relintDocument, withOverrides, type Linted } from './linting';
 import { isYamlDocument, selectDocument } from './selection';
+import { SECTION_TRIGGERS, specCompletion } from './spec-completion';
 import { SuppressionStore } from './suppressions';
 import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
 import { dirname, joinUri, pathOf, relativeTo, splitUri } from './uri';
-import { codeLenses as lensesOf, statusText, summaryPicks, type OwnershipSummary } from './views';
+import { codeLenses as lensesOf, specOfferLenses, statusText, summaryPicks, type OwnershipSummary } from './views';
 
 export { SHOW_RULE_DOCS };
 
@@ -41,6 +42,8 @@ export interface ServiceOptions {
   lensesChanged?(): void;
   /** An exception was caught and logged: each one is a bug. */
   caught?(what: string, error: unknown): void;
+  /** Files whose offer to check them as a spec was turned down before (the client remembers them). */
+  dismissedSpecOffers?: readonly string[];
 }
 
 interface DocState {
@@ -53,8 +56,11 @@ interface DocState {
   lintKey?: { settings: string; config: Config };
   /** The lint whose diagnostics are shown. */
   published?: Linted;
-  /** Whether it was a spec, per version, config and settings. */
-  selection?: { version: number; config: Config; settings: string; spec: boolean };
+  /**
+   * Whether it was a spec, per version, config and settings; if not, whether to offer to check it as one
+   * (a Markdown file whose headings name a section kind or two: worthOfferingAsSpec).
+   */
+  selection?: { version: number; config: Config; settings: string; spec: boolean; offer: boolean };
   /**
    * The edits since version `from` (LSP content changes, in order), up to version `to`: the last lint is
    * re-linted with them (lintIncremental) when it is of version `from`. Gone when a change came without them.
@@ -89,8 +95,11 @@ export class EditorService {
   /** Config files whose diagnostics were shown because a spec's config reads them. */
   private readonly checkedConfigs = new Set<string>();
   private readonly suppressions: SuppressionStore;
+  /** Files whose offer to check them as a spec was turned down ("Not a spec"). */
+  private readonly dismissedOffers: Set<string>;
 
   constructor(private readonly options: ServiceOptions) {
+    this.dismissedOffers = new Set(options.dismissedSpecOffers);
     this.suppressions = new SuppressionStore(options.host, options.log);
     this.configs = new ConfigStore(options.host, options.log);
   }
@@ -309,7 +318,7 @@ export class EditorService {
     if (known && known.version === doc.version && known.config === config && known.settings === settingsKey) return known.spec;
     const path = pathOf(doc.uri);
     const text = doc.getText();
-    const spec = selectDocument({
+    const selection = selectDocument({
       path,
       languageId: doc.languageId,
       text: text.length > MAX_DECISION_CHARS ? text.slice(0, MAX_DECISION_CHARS) : text,
@@ -318,9 +327,10 @@ export class EditorService {
       catalogue: catalogueFor(config),
       settings,
       workspaceFolders: this.options.workspaceFolders().map(pathOf),
-    }).spec;
-    state.selection = { version: doc.version, config, settings: settingsKey, spec };
-    return spec;
+    });
+    const offer = !isYamlDocument(doc.languageId, path) && worthOfferingAsSpec(selection);
+    state.selection = { version: doc.version, config, settings: settingsKey, spec: selection.spec, offer };
+    return selection.spec;
   }
 
   /** Lints the current version and shows its diagnostics, unless a newer version came meanwhile. */
@@ -531,17 +541,65 @@ export class EditorService {
         const settings = await this.settingsFor(uri);
         if (!settings.codeLens) return [];
         const linted = await this.current(uri);
-        return linted ? lensesOf(linted, settings.codeLensMaxSections) : [];
+        if (linted) return lensesOf(linted, settings.codeLensMaxSections);
+        return this.offersSpec(uri) ? specOfferLenses(uri) : [];
       })) ?? []
     );
   }
 
-  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+  /**
+   * Whether to offer to check a document as a spec: Markdown not taken as one (as of its current version)
+   * whose headings nearly make it one, not linted on request, and not turned down.
+   */
+  private offersSpec(uri: string): boolean {
+    const state = this.docs.get(uri);
+    const selection = state?.selection;
+    return !!state && !state.forced && !!selection && selection.version === state.doc.version && selection.offer && !this.dismissedOffers.has(uri);
+  }
+
+  /**
+   * "Check this file as a spec": the edit that marks it (`specroles: 1`, in its front matter if it has
+   * some, else in front matter of its own). Undefined when the document is not open Markdown, or marked.
+   */
+  specMarkerEdit(uri: string): TextEdit | undefined {
+    const state = this.docs.get(uri);
+    if (!state || isYamlDocument(state.doc.languageId, pathOf(uri))) return undefined;
+    const text = state.doc.getText();
+    const insertion = specMarkerInsertion(text, text.includes('\n') ? dominantEol(text) : '\n');
+    if (!insertion) return undefined;
+    const at = new LineIndex(text).position(insertion.offset);
+    const position = { line: at.line - 1, character: at.column - 1 };
+    return { range: { start: position, end: position }, newText: insertion.text };
+  }
+
+  /** "Not a spec": no more offer for this file (the client keeps the list across sessions). */
+  dismissSpecOffer(uri: string): void {
+    this.dismissedOffers.add(uri);
+    this.options.lensesChanged?.();
+  }
+
+  /**
+   * Completion: keys and values in config files; sections and, in an empty document, whole specs in
+   * Markdown (spec-completion.ts). `trigger`: the character typed that asked for it, if one did.
+   */
+  async completion(uri: string, position: Position, trigger?: string): Promise<CompletionItem[]> {
     return (
       (await this.guard('completion', async () => {
         const state = this.docs.get(uri);
-        if (!state || !ConfigStore.isConfigFile(uri)) return [];
-        return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+        if (!state) return [];
+        if (ConfigStore.isConfigFile(uri)) {
+          // The section triggers (`#`, a space) are not a config file's: a comment, a space between words.
+          if (trigger !== undefined && SECTION_TRIGGERS.includes(trigger)) return [];
+          return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
+        }
+        const { doc } = state;
+        const settings = await this.settingsFor(uri);
+        if (!settings.enable) return [];
+        const folder = await this.configs.forDocument(uri);
+        const config = withOverrides(folder.loaded.config, settings.severityOverrides);
+        // Whether it is a spec, without waiting for a lint: completion answers as you type.
+        const isSpec = () => state.forced || this.isSpec(state, folder, config, settings, JSON.stringify(settings));
+        return specCompletion({ text: doc.getText(), languageId: doc.languageId, path: pathOf(uri), position, config: folder.loaded.config, isSpec, invoked: trigger === undefined });
       })) ?? []
     );
   }

@@ -6,6 +6,29 @@ import type { CodeLens } from './types';
 
 /** The client's command that shows the ownership summary (CodeLens and the status bar run it). */
 export const SHOW_SUMMARY = 'specroles.showSummary';
+/** The server's commands of the offer to check a Markdown file as a spec: [uri]. */
+export const MARK_AS_SPEC = 'specroles.server.markAsSpec';
+export const DISMISS_SPEC_OFFER = 'specroles.server.dismissSpecOffer';
+
+/**
+ * The offer over the first line of a Markdown file that is not taken as a spec but has a section heading
+ * or two (worthOfferingAsSpec): mark it as one, or say it is not (and hear no more of it).
+ */
+export function specOfferLenses(uri: string): CodeLens[] {
+  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return [
+    {
+      range: top,
+      command: {
+        title: 'Check this file as a spec',
+        tooltip: 'Spec Roles: add `specroles: 1` to its front matter, so the editor, the CLI and CI check it for who owns each section',
+        command: MARK_AS_SPEC,
+        arguments: [uri],
+      },
+    },
+    { range: top, command: { title: 'Not a spec', tooltip: 'Spec Roles: stop offering to check this file', command: DISMISS_SPEC_OFFER, arguments: [uri] } },
+  ];
+}
 
 /**
  * A lens over each heading of a known kind, or, past `max` of them, one lens on the first line that says so

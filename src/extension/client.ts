@@ -6,7 +6,7 @@
 // with its excludes), and the settings (workspace/configuration).
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
-import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type InitializationOptions, type ReadFileParams } from '../server/protocol';
+import { COMMANDS, FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type InitializationOptions, type ReadFileParams } from '../server/protocol';
 
 /** Markdown and YAML (specs and `.specroles.yaml`), and `.specroles.json`. */
 export const SELECTOR = [{ language: 'markdown' }, { language: 'yaml' }, { pattern: '**/.specroles.json' }];
@@ -74,8 +74,17 @@ export class SpecRolesClient extends BaseLanguageClient {
   }
 }
 
-export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel): SpecRolesClient {
-  const initializationOptions: InitializationOptions = { diagnosticMode: 'push', readFile: true, findFiles: true };
+/** Where the workspace keeps the files whose offer to check them as a spec was turned down ("Not a spec"). */
+const DISMISSED_SPEC_OFFERS = 'specroles.dismissedSpecOffers';
+
+export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel, workspaceState: vscode.Memento): SpecRolesClient {
+  // A function: a server started again (after a crash) hears of the offers turned down since.
+  const initializationOptions = (): InitializationOptions => ({
+    diagnosticMode: 'push',
+    readFile: true,
+    findFiles: true,
+    dismissedSpecOffers: workspaceState.get<string[]>(DISMISSED_SPEC_OFFERS, []),
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: log,
@@ -98,6 +107,15 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
             return { ...(value as Record<string, unknown>), maxFileSize: chosen ?? null };
           });
         },
+      },
+      // "Not a spec" is remembered per workspace: the server hears of it now, and at its next start.
+      executeCommand: async (command, args, next) => {
+        const [uri] = args as unknown[];
+        if (command === COMMANDS.dismissSpecOffer && typeof uri === 'string') {
+          const dismissed = workspaceState.get<string[]>(DISMISSED_SPEC_OFFERS, []);
+          if (!dismissed.includes(uri)) await workspaceState.update(DISMISSED_SPEC_OFFERS, [...dismissed, uri]);
+        }
+        return next(command, args);
       },
       // The setting is read here too, so turning lenses off takes effect at once.
       provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specroles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),

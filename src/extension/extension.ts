@@ -38,7 +38,7 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
   const log = vscode.window.createOutputChannel('Spec Roles', { log: true });
   const statusBar = new StatusBar();
   context.subscriptions.push(log, statusBar);
-  const languageClient = createClient(startServer(log), log);
+  const languageClient = createClient(startServer(log), log, context.workspaceState);
   client = languageClient;
   let serverCaught = 0;
   languageClient.onNotification(STATUS_NOTIFICATION, ({ uri, status }: StatusParams) => statusBar.set(uri, status));

@@ -18,6 +18,10 @@ export const COMMANDS = {
   summary: 'specroles.server.summary',
   /** [ruleId]: open the rule's documentation (window/showDocument; a window/showMessage with its address where the client cannot). */
   showRuleDocs: 'specroles.server.showRuleDocs',
+  /** [uri] → boolean: mark a Markdown file as a spec (`specroles: 1` front matter, workspace/applyEdit); the offer's CodeLens runs it. */
+  markAsSpec: 'specroles.server.markAsSpec',
+  /** [uri]: stop offering to check this file as a spec (a client that remembers it says so at initialize). */
+  dismissSpecOffer: 'specroles.server.dismissSpecOffer',
   /** [] → { lints, caught }: counters, for tests. */
   stats: 'specroles.server.stats',
 } as const;
@@ -60,6 +64,8 @@ export interface InitializationOptions {
   findFiles?: boolean;
   /** Settings for clients without `workspace/configuration`. */
   settings?: unknown;
+  /** URIs of files whose offer to check them as a spec was turned down in an earlier session. */
+  dismissedSpecOffers?: string[];
 }
 
 export type { DocumentStatus, OwnershipSummary };

@@ -7,6 +7,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  CompletionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
@@ -100,6 +101,11 @@ export function startServer(connection: Connection, platform: Platform, version:
 
   /** The code action kind of fix-all, as the editor service names it (here before the service loads). */
   const FIX_ALL = 'source.fixAll.specroles';
+  /**
+   * Completion triggers: the config files' (`:`, `"`, `[`) and the section headings' in Markdown (`#`, a
+   * space: the editor service's SECTION_TRIGGERS), so `## ` offers sections without Ctrl+Space.
+   */
+  const COMPLETION_TRIGGERS = [':', '"', '[', '#', ' '];
   let loaded: EditorService | undefined;
   const service = (): EditorService => (loaded ??= createService());
   const createService = () => new (platform.loadEditor().EditorService)({
@@ -126,6 +132,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       }, 20);
     },
     caught: report,
+    dismissedSpecOffers: Array.isArray(init.dismissedSpecOffers) ? init.dismissedSpecOffers.map(String) : [],
   });
 
   /** A handler that never throws: what goes wrong is logged and counted, and `fallback` answered. */
@@ -164,7 +171,7 @@ export function startServer(connection: Connection, platform: Platform, version:
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: [':', '"', '['] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -223,7 +230,12 @@ export function startServer(connection: Connection, platform: Platform, version:
   connection.onHover(safely('hover', null, (p) => service().hover(p.textDocument.uri, p.position)));
   connection.onCodeAction(safely('code actions', [], (p) => service().codeActions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics)));
   connection.onCodeLens(safely('code lens', [], (p) => service().codeLenses(p.textDocument.uri)));
-  connection.onCompletion(safely('completion', [], (p) => service().completion(p.textDocument.uri, p.position)));
+  connection.onCompletion(
+    safely('completion', [], (p) => {
+      const typed = p.context?.triggerKind === CompletionTriggerKind.TriggerCharacter ? p.context.triggerCharacter : undefined;
+      return service().completion(p.textDocument.uri, p.position, typed);
+    }),
+  );
 
   connection.languages.diagnostics.on(
     safely('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (p) => ({
@@ -255,6 +267,16 @@ export function startServer(connection: Connection, platform: Platform, version:
           const applied = await connection.workspace.applyEdit({ label: 'Generate PM/PMM section stub', edit: { changes: { [uri]: [edit] } } });
           return applied.applied;
         }
+        case COMMANDS.markAsSpec: {
+          const uri = String(a);
+          const edit = service().specMarkerEdit(uri);
+          if (!edit) return false;
+          const applied = await connection.workspace.applyEdit({ label: 'Check this file as a spec', edit: { changes: { [uri]: [edit] } } });
+          return applied.applied;
+        }
+        case COMMANDS.dismissSpecOffer:
+          service().dismissSpecOffer(String(a));
+          return null;
         case COMMANDS.template:
           return (await service().template(String(a), typeof b === 'string' ? b : undefined)) ?? null;
         case COMMANDS.catalogue:

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import picomatch from 'picomatch';
-import { EditorService, type Diagnostic, type DocumentStatus, type EditorDocument } from '../../src/editor';
+import { EditorService, type Diagnostic, type DocumentStatus, type EditorDocument, type ServiceOptions } from '../../src/editor';
 import { projectRoot } from '../support/paths';
 
 export const ROOT = 'file:///ws';
@@ -39,7 +39,8 @@ export interface Harness {
 
 export const uriOf = (path: string) => `${ROOT}/${path}`;
 
-export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}): Harness {
+/** `options`: more of the service's options (what a client says at start). */
+export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: Pick<ServiceOptions, 'dismissedSpecOffers'> = {}): Harness {
   const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const published = new Map<string, Diagnostic[]>();
   const statuses = new Map<string, DocumentStatus | null>();
@@ -66,6 +67,7 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
       publish: (uri, diagnostics) => published.set(uri, diagnostics),
       linted: (uri, status) => statuses.set(uri, status),
       caught: (what, error) => caught.push(`${what}: ${String(error)}`),
+      ...options,
     }),
     open(path, text, languageId = /\.ya?ml$/.test(path) ? 'yaml' : path.endsWith('.json') ? 'json' : 'markdown') {
       const doc = new Doc(uriOf(path), languageId, text);

@@ -224,7 +224,7 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     const mismatch = first.diagnostics.find((d) => d.code === 'section-owner-mismatch')!;
     assert.equal(mismatch.source, 'specroles');
     assert.equal(mismatch.severity, 2);
-    assert.match(mismatch.message, /^Section "Messaging" is declared as owned by PM, but it is a messaging section/);
+    assert.match(mismatch.message, /^Section "Messaging" is declared as owned by PM, but the PMM owns it\. It is a messaging section/);
 
     assert.match(outcome.hover!.text, /\*\*Messaging\*\* — owned by the product marketing manager/);
     // "Show documentation": 0.7 cannot open a page, so the server says its address (window/showMessage).

@@ -224,7 +224,7 @@ const rows: Row[] = [
       ['missing-section', 2, 7, /lacks a why/],
       ['missing-section', 2, 7, /lacks a what/],
       ['missing-section', 2, 7, /lacks a when/],
-      ['section-owner-mismatch', 7, 26, /declared as owned by PM, but it is a messaging section/],
+      ['section-owner-mismatch', 7, 26, /declared as owned by PM, but the PMM owns it\. It is a messaging section/],
     ],
     sees: 'the same lines and columns as without BOM and CR (columns do not count the BOM, offsets do, so fixes land right)',
   },

@@ -42,7 +42,10 @@ interface Client {
  * stdio. With `clientReadsFiles`, the client offers to read and find files, as the extension does (the
  * browser build of the server reads nothing itself).
  */
-async function start(workspace: string, options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean; showDocument?: boolean } = {}): Promise<Client> {
+async function start(
+  workspace: string,
+  options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean; showDocument?: boolean; dismissedSpecOffers?: string[] } = {},
+): Promise<Client> {
   const child = options.ipc
     ? fork(options.server ?? SERVER, [], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
     : spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -92,7 +95,10 @@ async function start(workspace: string, options: { pull?: boolean; settings?: Re
   const started = performance.now();
   await connection.sendRequest('initialize', {
     processId: process.pid,
-    initializationOptions: options.clientReadsFiles ? { readFile: true, findFiles: true } : undefined,
+    initializationOptions: {
+      ...(options.clientReadsFiles ? { readFile: true, findFiles: true } : {}),
+      ...(options.dismissedSpecOffers ? { dismissedSpecOffers: options.dismissedSpecOffers } : {}),
+    },
     rootUri: root,
     workspaceFolders: [{ uri: root, name: 'ws' }],
     capabilities: {
@@ -271,6 +277,27 @@ describe('specroles-ls over stdio', function () {
     const stats = await connection.sendRequest<{ lints: number }>('workspace/executeCommand', { command: 'specroles.server.stats', arguments: [] });
     assert.equal(typeof stats.lints, 'number');
     assert.equal(await stop(client), 0);
+  });
+
+  it('a near-miss Markdown file: the offer as two lenses; markAsSpec sends the front matter through workspace/applyEdit; dismissedSpecOffers at initialize', async () => {
+    const draft = uri('draft.md');
+    const text = '# Checkout notes\n\n## Messaging <!-- owner: pm -->\n\nOne click.\n\n## Monday\n\nLunch.\n';
+    const lensTitles = async (client: Client) =>
+      (await client.connection.sendRequest<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: draft } })).map((l) => l.command?.title);
+    const client = await start(workspace);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draft, languageId: 'markdown', version: 1, text } });
+    assert.deepEqual(await lensTitles(client), ['Check this file as a spec', 'Not a spec']);
+    assert.equal(await client.connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.markAsSpec', arguments: [draft] }), true);
+    assert.deepEqual(nth(client.edits, 0).changes?.[draft], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '---\nspecroles: 1\n---\n' }]);
+    await client.connection.sendRequest('workspace/executeCommand', { command: 'specroles.server.dismissSpecOffer', arguments: [draft] });
+    assert.deepEqual(await lensTitles(client), []);
+    assert.equal(await stop(client), 0);
+
+    // A client that remembers "Not a spec" says so at the next start.
+    const next = await start(workspace, { dismissedSpecOffers: [draft] });
+    await next.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: draft, languageId: 'markdown', version: 1, text } });
+    assert.deepEqual(await lensTitles(next), []);
+    assert.equal(await stop(next), 0);
   });
 
   it('"Show documentation" for a client that cannot open documents (Neovim 0.7): the address as a message, no error', async () => {

@@ -73,3 +73,13 @@ export function selectSpec(candidate: SpecCandidate, options: SpecSelectionOptio
   const decision = specDecision(head, { isYaml: candidate.isYaml, catalogue });
   return decision.spec ? { spec: true, via: 'content' } : { spec: false, because: decision.because ?? 'no-headings' };
 }
+
+/**
+ * Whether the editors offer to check a file that is not a spec as one: its headings name a section kind
+ * or two, but too few (or in too little product vocabulary) for the content to decide. A file with no
+ * such heading (notes, a changelog) is not offered, nor one a config or setting leaves out or, listing
+ * its specs, does not list: the offer is for the plain PRD the content decision just missed.
+ */
+export function worthOfferingAsSpec(selection: SpecSelection): boolean {
+  return !selection.spec && (selection.because === 'few-headings' || selection.because === 'no-vocabulary');
+}

@@ -48,7 +48,7 @@ export default defineRule({
         range: s.section.headingRange,
         section: s,
         weak: foreign.every((r) => involved.has(r)) || (reading.kind !== undefined && material.has(reading.kind.id)),
-        message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind.name.toLowerCase())} (${roles(catalogue, s.kind.owner)}), but its text reads like ${what}: ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
+        message: `Section ${sectionLabel(s.section)} (${roles(catalogue, s.kind.owner)}) reads like ${what}. It is ${aKind(s.kind.name.toLowerCase())}, but its text says ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
         fixes: setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false),
         data: { expected: s.kind.owner, readsAs: reading.kind?.id ?? reading.role, score: reading.score },

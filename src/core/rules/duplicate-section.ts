@@ -72,7 +72,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} ${key === kind.id ? `is a second ${kind.name.toLowerCase()} section` : 'repeats a heading'} at this level (the first is ${sectionLabel(first.section)} on line ${first.section.headingRange.start.line}); merge them so the spec gives one answer.`,
+        message: `Section ${sectionLabel(s.section)} ${key === kind.id ? `is a second ${kind.name.toLowerCase()} section` : 'repeats a heading'} at this level. The first is ${sectionLabel(first.section)} on line ${first.section.headingRange.start.line}; merge them so the spec gives one answer.`,
         data: { kind: kind.id, firstLine: first.section.headingRange.start.line },
       });
     }

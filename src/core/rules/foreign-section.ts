@@ -29,7 +29,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, which the ${roles(catalogue, s.kind.owner)} owns, but this document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as a reviewer, or move the section to their document.`,
+        message: `Section ${sectionLabel(s.section)} is ${roles(catalogue, s.kind.owner)} work in a ${roles(catalogue, docOwner.roles)} document. It is ${kindWithEvidence(s)}; the document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as a reviewer, or move the section to their document.`,
         guidelines: s.kind.guidelines,
         data: { expected: s.kind.owner, documentOwner: docOwner.roles, kind: s.kind.id },
       });

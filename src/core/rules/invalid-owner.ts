@@ -35,7 +35,7 @@ function check({ analysis, report }: RuleContext<Record<string, never>>, declara
     const suggestions = first ? known.filter((r) => closest(item.role, [r, first]) === r) : [];
     report({
       range: item.range,
-      message: `"${item.role}" is not a known role (${what}); roles are ${known.join(', ')}${suggestions.length ? `. Did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : ', or add it under `roles` in .specroles.yaml.'}`,
+      message: `"${item.role}" is not a known role (${what}).${suggestions.length ? ` Did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : ''} Roles are ${known.join(', ')}${suggestions.length ? '' : ', or add it under `roles` in .specroles.yaml'}.`,
       fixes: suggestions.map((r) => ({ title: `Change to "${r}"`, edits: [{ start: item.range.start.offset, end: item.range.end.offset, newText: r }], safe: false })),
       data: { role: item.role },
     });

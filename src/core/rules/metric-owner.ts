@@ -24,7 +24,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is ${aKind(s.kind!.name.toLowerCase())} but lists ${wrong.says}: ${describeHits(foreignHits, undefined)}.`,
+        message: `Section ${sectionLabel(s.section)} lists another role's metrics. It is ${aKind(s.kind!.name.toLowerCase())} but lists ${wrong.says}: ${describeHits(foreignHits, undefined)}.`,
         data: { kind: s.kind!.id, foreign: wrong.kind },
       });
     }

@@ -9,7 +9,7 @@ import { findPair } from '../parse/yaml-nodes';
 import { renderStub } from '../stubs/stub';
 import { linesOf } from '../text/lines';
 import { defineRule } from './rule';
-import { inSentence, typeEvidence } from './support';
+import { aOrAn, inSentence } from './support';
 import { indentAt, nodeEnd, yamlLayout } from './yaml-layout';
 import { itemAt } from '../text/indexing';
 
@@ -30,7 +30,9 @@ export default defineRule({
       if (requirement.anyOf.some((id) => present.has(id))) return;
       const kind = analysis.catalogue.kinds.get(itemAt(requirement.anyOf, 0)); // the schema requires one
       const names = requirement.anyOf.map((id) => analysis.catalogue.kinds.get(id)?.name ?? id);
-      const how = typeEvidence(docType);
+      const type = inSentence(docType.type.name);
+      // Why it has this type, after what to do: the user wrote it, or it is a guess they may want to correct.
+      const how = docType.via === 'declared' ? `It declares type: ${docType.type.id}.` : `Going by its file name, this is ${aOrAn(type)} ${type}.`;
       const earlier = new Set(docType.type.requires.slice(0, index).flatMap((r) => r.anyOf));
       const edit = kind && stubEdit(doc, analysis.sections, earlier, kind);
       const fixes: Fix[] = edit ? [{ title: `Add a "${kind.name}" section`, edits: [edit], safe: false }] : [];
@@ -38,7 +40,7 @@ export default defineRule({
         range,
         // A type guessed from a word in the file name is not enough to demand sections of it.
         weak: docType.via === 'file name',
-        message: `This ${inSentence(docType.type.name)} (${how}) lacks ${requirement.name}: add a section such as ${names.map((n) => `"${n}"`).join(' or ')}.`,
+        message: `This ${type} lacks ${requirement.name}. Add a section such as ${names.map((n) => `"${n}"`).join(' or ')}. ${how}`,
         guidelines: kind?.guidelines ?? [],
         fixes,
         data: { docType: docType.type.id, requirement: requirement.name, anyOf: requirement.anyOf },

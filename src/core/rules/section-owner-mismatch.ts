@@ -23,7 +23,7 @@ export default defineRule({
       report({
         range: owner.valueRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is declared as owned by ${roles(catalogue, declared)}, but it is ${kindWithEvidence(s)}, which the ${roles(catalogue, expectedOwner)} owns.`,
+        message: `Section ${sectionLabel(s.section)} is declared as owned by ${roles(catalogue, declared)}, but the ${roles(catalogue, expectedOwner)} owns it. It is ${kindWithEvidence(s)}.`,
         guidelines: s.kind.guidelines,
         fixes: setOwnerFixes(doc, s.section, expectedOwner, `Set owner to ${roles(catalogue, expectedOwner)}`, true),
         data: { expected: expectedOwner, declared, kind: s.kind.id },

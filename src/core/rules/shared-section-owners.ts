@@ -28,7 +28,7 @@ export default defineRule({
       report({
         range: s.section.owner!.valueRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is ${kindWithEvidence(s)}, shared by the ${roles(catalogue, s.expected)}${s.kind.lead ? ` (led by the ${roles(catalogue, [s.kind.lead])})` : ''}, but names only the ${roles(catalogue, named)}.`,
+        message: `Section ${sectionLabel(s.section)} names only the ${roles(catalogue, named)}, but the ${roles(catalogue, s.expected)} share it. It is ${kindWithEvidence(s)}${s.kind.lead ? `, led by the ${roles(catalogue, [s.kind.lead])}` : ''}.`,
         guidelines: s.kind.guidelines,
         fixes: setOwnerFixes(doc, s.section, owners, `Set owner to ${roles(catalogue, owners)}`, true),
         data: { expected: s.kind.owner, declared: s.declared.roles, kind: s.kind.id },

@@ -5,15 +5,26 @@ import type { Fix, ParsedDocument, Section, TextEdit } from '../model';
 import { linesOf } from '../text/lines';
 import { addOwnerKey } from './yaml-layout';
 
+/**
+ * `"Messaging"`: a section's title, quoted, cut at MAX_LABEL characters. Messages name the section in their
+ * first sentence, which must fit a row of the Problems panel (test/rules/wording.test.ts); the row's line
+ * number locates it anyway.
+ */
 export function sectionLabel(section: Section): string {
-  const title = section.title.length > 60 ? `${section.title.slice(0, 57)}…` : section.title;
+  const title = section.title.length > MAX_LABEL ? `${section.title.slice(0, MAX_LABEL - 1)}…` : section.title;
   return `"${title || '(untitled)'}"`;
 }
 
+const MAX_LABEL = 40;
+
 /** "a messaging section", "an acceptance criteria section". */
 export function aKind(name: string): string {
-  // "an" before a vowel sound: "an acceptance", "an update", but "a users", "a unique".
-  return `${/^(?:[aeio]|u(?!s|ni|ti|ri))/i.test(name) ? 'an' : 'a'} ${name} section`;
+  return `${aOrAn(name)} ${name} section`;
+}
+
+/** The article before `words`: "an" before a vowel sound ("an acceptance", "an update"), but "a users", "a unique". */
+export function aOrAn(words: string): 'a' | 'an' {
+  return /^(?:[aeio]|u(?!s|ni|ti|ri))/i.test(words) ? 'an' : 'a';
 }
 
 /** "the messaging section (heading matches "messaging")": why the linter thinks what it thinks. */

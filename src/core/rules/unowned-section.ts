@@ -24,7 +24,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} matches no known section kind and declares no owner; add ${doc.format === 'yaml' ? 'an `owner:` key' : 'an <!-- owner: … --> annotation'} or a kind synonym in .specroles.yaml.`,
+        message: `Section ${sectionLabel(s.section)} matches no known section kind and has no owner. Add ${doc.format === 'yaml' ? 'an `owner:` key' : 'an <!-- owner: … --> annotation'} or a kind synonym in .specroles.yaml.`,
         fixes,
       });
     }

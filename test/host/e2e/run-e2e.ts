@@ -315,8 +315,18 @@ async function unreadable(wb: Workbench, hasText: string): Promise<string | unde
   return clipped.length ? `the hover is clipped (${clipped.join(', ')}): the rest shows only when you scroll inside it` : undefined;
 }
 
+/**
+ * Files some steps open, written into the workspace copy before code-server starts (Quick Open does not
+ * find files made later), and kept out of test/fixtures/workspace, which the host tests read whole.
+ */
+const STEP_FILES: Record<string, string> = {
+  // One section heading among notes: not taken as a spec by its content, so offered as one.
+  'draft.md': '# Checkout notes\n\n## Messaging <!-- owner: pm -->\n\nOne click.\n\n## Monday\n\nLunch.\n\n## Tuesday\n\nStand-up.\n',
+  'typed.md': '---\nspecroles: 1\ntype: prd\n---\n# Typed checkout\n\n## Problem\n\nSlow checkout.\n',
+};
+
 const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
-const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but it is a messaging section';
+const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but the PMM owns it. It is a messaging section';
 const RULE = 'section-owner-mismatch';
 
 function steps(workspace: string, host: HostKind): Step[] {
@@ -634,6 +644,50 @@ function steps(workspace: string, host: HostKind): Step[] {
       },
     },
     {
+      slug: 'spec-offer',
+      name: 'a near-miss Markdown file: CodeLens "Check this file as a spec" over line 1 adds front matter, and it is linted',
+      async run(wb) {
+        await wb.open('draft.md', 'Checkout notes');
+        const lenses = await waitUntil('the offer', () => wb.codeLenses(), (l) => l.some((x) => x.label.includes('Check this file as a spec')));
+        const offer = lenses.find((x) => x.label.includes('Check this file as a spec'))!;
+        assert(offer.lineBelow === '# Checkout notes', `the offer is above "${offer.lineBelow}", not the first line`);
+        assert((await wb.squiggles().count()) === 0, 'squiggles before it is a spec');
+        await wb.shot('1-offer');
+        await wb.editor.locator('.codelens-decoration a', { hasText: 'Check this file as a spec' }).first().click();
+        await wb.line('specroles: 1').waitFor({ timeout: SHORT });
+        await waitUntil('the squiggle of the spec it now is', () => wb.squiggles('warning').count(), (n) => n >= 1);
+        const after = await wb.codeLenses();
+        assert(!after.some((x) => x.label.includes('Check this file as a spec')), 'still offered once it is a spec');
+        await wb.shot('2-marked');
+        return `${offer.label}; then ${(await wb.lines()).slice(0, 3).join(' ⏎ ')}; lenses ${after.map((x) => x.label).join(' / ')}`;
+      },
+    },
+    {
+      slug: 'completion-heading',
+      name: 'typing "## " in a spec opens the suggestions with the section kinds (no Ctrl+Space)',
+      async run(wb) {
+        await wb.open('typed.md', 'Typed checkout');
+        // Once the server answers (its lint's CodeLens): until it has started, the trigger characters are not registered.
+        await waitUntil('its lint (a CodeLens)', () => wb.codeLenses(), (l) => l.length > 0);
+        await wb.editor.click();
+        await wb.page.keyboard.press('Control+End');
+        await wb.page.keyboard.press('Enter');
+        await wb.page.keyboard.type('## ');
+        // The PM's kinds first, as in the stub picker.
+        const first = wb.page.locator('.suggest-widget .monaco-list-row').first();
+        await first.waitFor({ timeout: SHORT });
+        assert(oneLine(await first.innerText()).startsWith('## ') && /PM/.test(await first.innerText()), `first suggestion: ${await first.innerText()}`);
+        const rows = (await wb.page.locator('.suggest-widget .monaco-list-row').allInnerTexts()).map(oneLine);
+        await wb.shot('1-suggestions');
+        await wb.page.keyboard.type('Pos');
+        await wb.page.locator('.suggest-widget .monaco-list-row.focused', { hasText: '## Positioning' }).waitFor({ timeout: SHORT });
+        await wb.page.keyboard.press('Enter');
+        await wb.line('## Positioning <!-- owner: pmm -->').waitFor({ timeout: SHORT });
+        await wb.shot('2-accepted');
+        return `suggested: ${rows.slice(0, 4).join(' / ')} …; accepted "## Positioning <!-- owner: pmm -->"`;
+      },
+    },
+    {
       slug: 'no-toasts',
       name: 'no notification storm: no Spec Roles toast during the whole run',
       async run(wb) {
@@ -675,8 +729,11 @@ async function runHost(kind: HostKind, args: ReturnType<typeof parseArgs>): Prom
 
   const keep = process.env.SPECROLES_KEEP_TMP === '1';
   const wsRoot = mkdtempSync(join(tmpdir(), 'specroles-e2e-ws-'));
-  const workspace = join(wsRoot, 'specs');
+  // Not named `specs`: the default globs (`**/specs/**/*.md`) match absolute paths too, and would make every
+  // Markdown file of the copy a spec, draft.md (STEP_FILES) included.
+  const workspace = join(wsRoot, 'checkout-team');
   cpSync(FIXTURE, workspace, { recursive: true });
+  for (const [name, text] of Object.entries(STEP_FILES)) writeFileSync(join(workspace, name), text);
   // Also on Ctrl+C (../code-server.ts stops code-server and chromium, then exits).
   const removeWorkspace = () => rmSync(wsRoot, { recursive: true, force: true });
   if (!keep) process.on('exit', removeWorkspace);
