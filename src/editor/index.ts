@@ -2,7 +2,7 @@
 // nothing Node-only: it runs in a browser worker as well.
 export { EditorService, SHOW_RULE_DOCS, type DocumentStatus, type ServiceOptions, type WorkspaceLint } from './service';
 export { ConfigStore } from './configs';
-export { FIX_ALL, QUICK_FIX } from './code-actions';
+export { FIX_ALL, QUICK_FIX, type SnippetData } from './code-actions';
 export { SHOW_SUMMARY, type OwnershipSummary, type SummaryItem } from './views';
 export { readSettings, locateSetting, DEFAULT_SETTINGS, type EditorSettings, type SettingProblem } from './settings';
 export type { KindChoice, DocTypeChoice, OwnerGroup } from './stubs';

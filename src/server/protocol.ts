@@ -1,7 +1,7 @@
 // What specroles-ls says beyond the standard protocol, shared with its clients (the VS Code extension):
 // the commands of `workspace/executeCommand`, a status notification for the status bar, and two requests
 // a client may answer so the server can read files it cannot reach itself (virtual workspaces, the browser).
-import type { DocumentStatus, OwnershipSummary } from '../editor';
+import type { DocumentStatus, OwnershipSummary, SnippetData } from '../editor';
 
 export const COMMANDS = {
   /** [uri, force = true] → number of findings | null: lint the document (with force false, only if it is a spec). */
@@ -62,4 +62,4 @@ export interface InitializationOptions {
   settings?: unknown;
 }
 
-export type { DocumentStatus, OwnershipSummary };
+export type { DocumentStatus, OwnershipSummary, SnippetData };
