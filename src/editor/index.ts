@@ -4,6 +4,7 @@ export { EditorService, SHOW_RULE_DOCS, type DocumentStatus, type ServiceOptions
 export { ConfigStore } from './configs';
 export { FIX_ALL, QUICK_FIX, type SnippetData } from './code-actions';
 export { SHOW_SUMMARY, type OwnershipSummary, type SummaryItem } from './views';
+export type { DocumentReadiness, ReadinessRow, ReadinessState, RoleReadiness } from './readiness';
 export { readSettings, locateSetting, DEFAULT_SETTINGS, type EditorSettings, type SettingProblem } from './settings';
 export type { KindChoice, DocTypeChoice, OwnerGroup } from './stubs';
 export { splitUri, joinUri, pathOf, globMatcher } from './uri';
