@@ -23,8 +23,8 @@ export interface SpecRolesApi {
   caughtErrors(): number;
   /** Resolves when the server has started. */
   ready(): Promise<void>;
-  /** The readiness view's tree as it shows, fetched afresh from the server. */
-  readinessTree(): Promise<ReadinessSnapshot[]>;
+  /** The readiness view's tree, fetched afresh from the server (or, `refetch` false, as the view last fetched it). */
+  readinessTree(refetch?: boolean): Promise<ReadinessSnapshot[]>;
 }
 
 let client: SpecRolesClient | undefined;
@@ -93,7 +93,7 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
     statusText: () => statusBar.text,
     caughtErrors: () => caughtCount() + serverCaught,
     ready: () => running,
-    readinessTree: () => readiness.snapshot(),
+    readinessTree: (refetch) => readiness.snapshot(refetch),
   };
 }
 

@@ -40,9 +40,12 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<Node>;
+  private readonly visibility: vscode.Disposable;
   private docs: DocumentReadiness[] = [];
-  /** The documents are fetched again when the tree next asks for them. */
+  /** The documents changed since they were last fetched (the view was hidden, or has not shown yet). */
   private stale = true;
+  private fetches = 0;
+  private loading: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private role: string | undefined;
 
@@ -51,20 +54,29 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.visibility = this.view.onDidChangeVisibility(({ visible }) => {
+      if (visible && this.stale) void this.refresh();
+    });
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
   }
 
   /** Something was linted (or closed): the tree is fetched again once things settle. */
   schedule(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
   }
 
-  refresh(): void {
+  /** Fetches the documents and redraws the tree; a hidden view only notes it is out of date, for when it shows. */
+  async refresh(): Promise<void> {
     clearTimeout(this.timer);
     this.stale = true;
-    // A hidden view does not ask for its children: nothing is fetched until it shows.
-    this.changed.fire(undefined);
+    if (!this.view.visible) return;
+    try {
+      await this.load();
+      this.changed.fire(undefined);
+    } catch (error) {
+      logCaught(this.log, 'readiness view', error);
+    }
   }
 
   /** Shows only `role`'s rows ("PM", "PMM", "shared", "others"), or every role's (undefined). */
@@ -85,29 +97,38 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   async getChildren(node?: Node): Promise<Node[]> {
     try {
-      if (!node) {
-        if (this.stale) {
-          this.stale = false;
-          this.docs = await this.fetch();
-        }
-        const shown = this.docs.filter((doc) => !this.role || doc.roles.some((r) => r.role === this.role));
-        const role = this.roles().find((r) => r.role === this.role)?.label ?? this.role;
-        this.view.message = role && this.docs.length && !shown.length ? `No spec has a section or an owed one for ${role}.` : undefined;
-        return shown.map((doc) => ({ kind: 'document', doc }));
-      }
-      if (node.kind === 'document') return node.doc.roles.filter((r) => !this.role || r.role === this.role).map((role) => ({ kind: 'role', doc: node.doc, role }));
-      if (node.kind === 'role') return node.role.rows.map((row, index) => ({ kind: 'row', doc: node.doc, role: node.role, row, index }));
-      return [];
+      if (node) return this.childrenOf(node);
+      // The tree asked while a fetch is under way: the answer waits for it (not the documents before it).
+      if (this.stale) await this.load();
+      else await this.loading;
+      return this.roots();
     } catch (error) {
       logCaught(this.log, 'readiness view', error);
       return [];
     }
   }
 
+  /** The documents as last fetched, those with something for the role filtered to. */
+  private roots(): Node[] {
+    const shown = this.docs.filter((doc) => !this.role || doc.roles.some((r) => r.role === this.role));
+    const role = this.roles().find((r) => r.role === this.role)?.label ?? this.role;
+    const message = role && this.docs.length && !shown.length ? `No spec has a section or an owed one for ${role}.` : undefined;
+    // Set only when it changes: each setting is a message to the workbench.
+    if (message !== this.view.message) this.view.message = message;
+    return shown.map((doc) => ({ kind: 'document', doc }));
+  }
+
+  private childrenOf(node: Node): Node[] {
+    if (node.kind === 'document') return node.doc.roles.filter((r) => !this.role || r.role === this.role).map((role) => ({ kind: 'role', doc: node.doc, role }));
+    if (node.kind === 'role') return node.role.rows.map((row, index) => ({ kind: 'row', doc: node.doc, role: node.role, row, index }));
+    return [];
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     const uri = vscode.Uri.parse(node.doc.uri);
     if (node.kind === 'document') {
       const item = new vscode.TreeItem(node.doc.label, vscode.TreeItemCollapsibleState.Expanded);
+      // Ids keep what the user collapsed collapsed across refreshes.
       item.id = node.doc.uri;
       item.resourceUri = uri;
       item.description = node.doc.description;
@@ -135,30 +156,47 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     return item;
   }
 
-  /** The tree as it shows now, fetched afresh. */
-  async snapshot(): Promise<ReadinessSnapshot[]> {
-    this.stale = true;
-    const walk = async (nodes: Node[]): Promise<ReadinessSnapshot[]> =>
-      Promise.all(
-        nodes.map(async (node) => {
-          const item = this.getTreeItem(node);
-          const children = await this.getChildren(node);
-          const shot: ReadinessSnapshot = { label: String(item.label) };
-          if (item.description) shot.description = String(item.description);
-          if (item.iconPath instanceof vscode.ThemeIcon) shot.icon = item.iconPath.id;
-          if (node.kind === 'row') shot.line = node.row.line;
-          if (item.command) shot.command = item.command;
-          if (children.length) shot.children = await walk(children);
-          return shot;
-        }),
-      );
-    const tree = await walk(await this.getChildren());
-    this.changed.fire(undefined);
+  /** Fetches the documents; of fetches that overlap, the last one started wins. */
+  private async load(): Promise<void> {
+    this.stale = false;
+    const fetch = ++this.fetches;
+    const loading = this.fetch().then((docs) => {
+      if (fetch === this.fetches) this.docs = docs;
+    });
+    this.loading = loading;
+    try {
+      await loading;
+    } finally {
+      if (this.loading === loading) this.loading = undefined;
+    }
+  }
+
+  /**
+   * The tree as the provider gives it: fetched afresh (`refetch`), or as last fetched (for a test that the
+   * view re-fetches by itself when specs are linted or closed).
+   */
+  async snapshot(refetch = true): Promise<ReadinessSnapshot[]> {
+    if (refetch) await this.load();
+    const walk = (nodes: Node[]): ReadinessSnapshot[] =>
+      nodes.map((node) => {
+        const item = this.getTreeItem(node);
+        const children = this.childrenOf(node);
+        const shot: ReadinessSnapshot = { label: String(item.label) };
+        if (item.description) shot.description = String(item.description);
+        if (item.iconPath instanceof vscode.ThemeIcon) shot.icon = item.iconPath.id;
+        if (node.kind === 'row') shot.line = node.row.line;
+        if (item.command) shot.command = item.command;
+        if (children.length) shot.children = walk(children);
+        return shot;
+      });
+    const tree = walk(this.roots());
+    if (refetch) this.changed.fire(undefined);
     return tree;
   }
 
   dispose(): void {
     clearTimeout(this.timer);
+    this.visibility.dispose();
     this.view.dispose();
     this.changed.dispose();
   }
