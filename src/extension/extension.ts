@@ -70,7 +70,7 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
       }
     }),
   );
-  registerCommands(context, languageClient, log);
+  registerCommands(context, languageClient, log, () => readiness.schedule());
 
   // The server starts after activation returns: activation never waits for a process.
   const startedAt = performance.now();

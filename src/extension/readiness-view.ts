@@ -7,10 +7,14 @@ import type { DocumentReadiness, ReadinessRow, ReadinessState, RoleReadiness } f
 import { logCaught } from './caught';
 
 export const VIEW_ID = 'specroles.readiness';
+/** The `source` of the server's diagnostics. */
+const DIAGNOSTIC_SOURCE = 'specroles';
 /** Context key: whether the view shows one role only, for its title buttons (filter, or show all again). */
 const FILTERED_CONTEXT = 'specroles.readiness.filtered';
-/** Lints come in bursts (typing, a workspace lint): the tree is fetched once they settle. */
+/** Lints come in bursts (typing, a workspace lint): the tree is fetched once they settle… */
 const REFRESH_DEBOUNCE_MS = 300;
+/** …or, while they keep coming, this long after the first. */
+const REFRESH_MAX_WAIT_MS = 1000;
 
 type Node =
   | { kind: 'document'; doc: DocumentReadiness }
@@ -46,7 +50,11 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private stale = true;
   private fetches = 0;
   private loading: Promise<void> | undefined;
+  /** What the tree last got for its top level: what it shows. */
+  private shown: Node[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet refreshed came. */
+  private pendingSince: number | undefined;
   private role: string | undefined;
 
   constructor(
@@ -60,15 +68,22 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, false);
   }
 
-  /** Something was linted (or closed): the tree is fetched again once things settle. */
+  /**
+   * Something was linted (or closed): the tree is fetched again once things settle, or at the latest
+   * REFRESH_MAX_WAIT_MS after the first change (a steady stream of changes must not hold it back for ever).
+   */
   schedule(): void {
+    const now = Date.now();
+    this.pendingSince ??= now;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DEBOUNCE_MS);
+    const wait = Math.min(REFRESH_DEBOUNCE_MS, Math.max(0, this.pendingSince + REFRESH_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => void this.refresh(), wait);
   }
 
   /** Fetches the documents and redraws the tree; a hidden view only notes it is out of date, for when it shows. */
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
+    this.pendingSince = undefined;
     this.stale = true;
     if (!this.view.visible) return;
     try {
@@ -101,7 +116,8 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
       // The tree asked while a fetch is under way: the answer waits for it (not the documents before it).
       if (this.stale) await this.load();
       else await this.loading;
-      return this.roots();
+      this.shown = this.roots();
+      return this.shown;
     } catch (error) {
       logCaught(this.log, 'readiness view', error);
       return [];
@@ -172,8 +188,8 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   /**
-   * The tree as the provider gives it: fetched afresh (`refetch`), or as last fetched (for a test that the
-   * view re-fetches by itself when specs are linted or closed).
+   * The tree: fetched afresh (`refetch`), or as the view last asked for it, which is what it shows (for a
+   * test that the view redraws by itself when specs are linted or closed).
    */
   async snapshot(refetch = true): Promise<ReadinessSnapshot[]> {
     if (refetch) await this.load();
@@ -189,7 +205,7 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
         if (children.length) shot.children = walk(children);
         return shot;
       });
-    const tree = walk(this.roots());
+    const tree = walk(refetch ? this.roots() : this.shown);
     if (refetch) this.changed.fire(undefined);
     return tree;
   }
@@ -205,6 +221,8 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
 /** The view, its title buttons' commands (filter by role, show all roles, refresh), and what refreshes it. */
 export function registerReadinessView(context: vscode.ExtensionContext, fetch: () => Promise<DocumentReadiness[]>, log: vscode.LogOutputChannel): ReadinessView {
   const view = new ReadinessView(fetch, log);
+  /** The files that carry specroles' diagnostics. */
+  const withOurs = new Set<string>();
   const command = (id: string, run: (...args: unknown[]) => Promise<unknown>) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -226,9 +244,18 @@ export function registerReadinessView(context: vscode.ExtensionContext, fetch: (
     }),
     command('specroles.readiness.showAllRoles', () => view.filter(undefined)),
     command('specroles.readiness.refresh', async () => view.refresh()),
-    // Diagnostics change when a workspace lint shows specs that are not open; a closed spec leaves the tree.
+    // specroles' diagnostics change for specs that are not open too (a workspace lint, a file changed on
+    // disk). Only ours: other extensions' diagnostics (Markdown link checks…) can change many times a second.
     vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((uri) => uri.scheme === 'untitled' || /\.(md|markdown|ya?ml)$/i.test(uri.path))) view.schedule();
+      let changed = false;
+      for (const uri of e.uris) {
+        const key = uri.toString();
+        const ours = vscode.languages.getDiagnostics(uri).some((d) => d.source === DIAGNOSTIC_SOURCE);
+        if (ours || withOurs.has(key)) changed = true;
+        if (ours) withOurs.add(key);
+        else withOurs.delete(key);
+      }
+      if (changed) view.schedule();
     }),
     vscode.workspace.onDidCloseTextDocument(() => view.schedule()),
   );

@@ -521,8 +521,10 @@ function steps(workspace: string, host: HostKind): Step[] {
         ];
         const tree = await waitUntil('the planted spec in the readiness view', texts, (ts) => want.every((w) => ts.includes(w)));
         await wb.shot('1-tree');
-        // A click on the Messaging row puts the cursor on its heading (line 24).
+        // The view redraws by itself: a spec opened joins it.
         await wb.open('clean.prd.md', 'Saved carts');
+        await waitUntil('clean.prd.md in the readiness view', texts, (ts) => ts.some((t) => t.startsWith('clean.prd.md — ')));
+        // A click on the Messaging row puts the cursor on its heading (line 24), from another editor.
         await row('Messaging').click();
         await wb.page.locator('.tabs-container .tab.active', { hasText: 'planted.prd.md' }).waitFor({ timeout: SHORT });
         await wb.statusItem('Ln 24, Col 1').first().waitFor({ timeout: SHORT });

@@ -114,4 +114,19 @@ describe('Spec Roles readiness view', function () {
     await closeAll();
     await nodeOf(editor.document, (n) => n === undefined, 'the closed spec to leave the tree', false);
   });
+
+  it('after "Lint workspace specs", lists the specs on disk that are not open', async () => {
+    await vscode.commands.executeCommand('specroles.readiness.focus');
+    await vscode.commands.executeCommand('specroles.lintWorkspace');
+    const labels = async () => (await api.readinessTree(false)).map((n) => n.label);
+    const deadline = Date.now() + 8000;
+    while (!(await labels()).includes('planted.prd.md') && Date.now() < deadline) await sleep(100);
+    const tree = await api.readinessTree(false);
+    assert.deepEqual(
+      tree.map((n) => n.label),
+      ['notes.prd.md', 'clean.prd.md', 'onboarding.spec.yaml', 'planted.prd.md', 'spec.prd.md'],
+    );
+    const planted = tree.find((n) => n.label === 'planted.prd.md')!;
+    assert.deepEqual(outline(planted.children).filter((l) => !l.startsWith('  ')), ['$(person) PM — 4 sections', '$(person) PMM — 1 section · 1 finding']);
+  });
 });
