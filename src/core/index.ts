@@ -16,7 +16,7 @@ export { applyFixes, type AppliedFixes, type SkippedFix } from './engine/apply-f
 export { fixAll, fixPass, passFixes, safeFixes, MAX_FIX_PASSES, type FixAllOutcome, type AppliedFinding } from './engine/fix-all';
 
 // Who owns what in a linted document, and what each role still owes.
-export { ownershipSummary, type DocumentSummary, type SectionSummary, type OwedSection } from './engine/ownership';
+export { ownershipSummary, roleBucket, ROLE_BUCKETS, type DocumentSummary, type SectionSummary, type OwedSection, type RoleBucket } from './engine/ownership';
 
 // Baseline suppressions (specroles-suppressions.json): reading them, and what they suppress in a file.
 export { parseSuppressions, suppressedIn, suppressible, SUPPRESSIONS_FILE, type Suppressions, type SuppressedInFile } from './engine/suppressions';
@@ -35,7 +35,7 @@ export type { Analysis, AnalysedSection } from './classify/analyse';
 export { normaliseHeading } from './classify/normalise';
 
 // Stubs of sections and templates of whole documents.
-export { renderStub, renderStubs } from './stubs/stub';
+export { renderStub, renderStubs, STUB_BODY } from './stubs/stub';
 export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/template';
 
 // Config: its schema and presets, finding and merging config files, what applies to one file in one run,

@@ -1,16 +1,35 @@
 // Code actions on the last lint of a document: each finding's fixes (the safe one preferred), "disable the
 // rule for this section", the rule's documentation, and one "fix all" (source.fixAll.specroles) with every
 // safe fix that overlaps none taken before it (one pass of the CLI's --fix, on the text that was linted).
-import { passFixes, type AnalysedSection, type Finding, type Fix } from '../core';
+import { passFixes, STUB_BODY, type Finding, type Fix } from '../core';
 import { findingDiagnostic } from './diagnostics';
 import type { Linted } from './linting';
 import { atOffset, toRange, touches } from './positions';
+import { sectionOf } from './sections';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from './types';
 
 export const QUICK_FIX = 'quickfix';
 export const FIX_ALL = 'source.fixAll.specroles';
 /** The server's command that opens a rule's documentation page (window/showDocument). */
 export const SHOW_RULE_DOCS = 'specroles.server.showRuleDocs';
+
+/** The word a "disable for this section" directive gives as its reason, for the writer to replace. */
+export const DISABLE_REASON = 'reason';
+
+/**
+ * The `data` of a quick fix whose edit a client may insert as a snippet instead (the VS Code extension does,
+ * so the placeholder is selected and the cursor is in the new text); other clients apply the plain `edit`.
+ * LSP's WorkspaceEdit carries no snippets that every client understands.
+ */
+export interface SnippetData {
+  snippet: {
+    uri: string;
+    /** The range of the action's one text edit. */
+    range: Range;
+    /** The edit's new text in snippet syntax, with one placeholder (`${1:reason}`, `${1:TODO}`). */
+    text: string;
+  };
+}
 
 /** Whether a request limited to `only` kinds wants actions of `kind` (a kind covers its sub-kinds, and asking for a sub-kind covers its parent). */
 export function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -48,7 +67,13 @@ export function fixAllAction(linted: Linted): CodeAction | undefined {
 
 function quickFixes(linted: Linted, f: Finding): CodeAction[] {
   const diagnostic = findingDiagnostic(f);
-  const out: CodeAction[] = f.fixes.map((fix) => ({ title: fix.title, kind: QUICK_FIX, edit: editOf(linted, [fix]), isPreferred: fix.safe, diagnostics: [diagnostic] }));
+  const out: CodeAction[] = f.fixes.map((fix) => {
+    const edit = editOf(linted, [fix]);
+    const action: CodeAction = { title: fix.title, kind: QUICK_FIX, edit, isPreferred: fix.safe, diagnostics: [diagnostic] };
+    // "Add a … section": the cursor goes to the new section's body, its placeholder selected.
+    const only = edit.changes?.[linted.uri];
+    return f.ruleId === 'missing-section' && only?.length === 1 && only[0] ? { ...action, ...snippetData(linted.uri, only[0], STUB_BODY) } : action;
+  });
   const section = sectionOf(linted, f);
   if (section && f.ruleId !== 'invalid-spec' && f.ruleId !== 'invalid-directive') {
     const line = section.section.headingRange.start.line;
@@ -58,22 +83,26 @@ function quickFixes(linted: Linted, f: Finding): CodeAction[] {
     const eol = linted.result.document.eol;
     const text =
       linted.result.document.format === 'yaml'
-        ? `${indent}# specroles-disable-next-section ${f.ruleId} -- reason${eol}`
-        : `<!-- specroles-disable-next-section ${f.ruleId} -- reason -->${eol}`;
+        ? `${indent}# specroles-disable-next-section ${f.ruleId} -- ${DISABLE_REASON}${eol}`
+        : `<!-- specroles-disable-next-section ${f.ruleId} -- ${DISABLE_REASON} -->${eol}`;
     const at = { line: line - 1, character: 0 };
-    out.push({ title: `Disable ${f.ruleId} for this section`, kind: QUICK_FIX, edit: { changes: { [linted.uri]: [{ range: { start: at, end: at }, newText: text }] } }, diagnostics: [diagnostic] });
+    const edit = { range: { start: at, end: at }, newText: text };
+    out.push({ title: `Disable ${f.ruleId} for this section`, kind: QUICK_FIX, edit: { changes: { [linted.uri]: [edit] } }, diagnostics: [diagnostic], ...snippetData(linted.uri, edit, DISABLE_REASON) });
   }
   const title = `Show documentation for ${f.ruleId}`;
   out.push({ title, kind: QUICK_FIX, command: { title, command: SHOW_RULE_DOCS, arguments: [f.ruleId] } });
   return out;
 }
 
-/** The innermost section holding the finding (by the finding's section title where several do). */
-function sectionOf(linted: Linted, f: Finding): AnalysedSection | undefined {
-  const offset = f.range.start.offset;
-  const containing = linted.result.analysis.sections.filter(
-    (s) => s.section.fullRange.start.offset <= offset && offset < Math.max(s.section.fullRange.end.offset, s.section.fullRange.start.offset + 1),
-  );
-  const byTitle = f.section ? containing.filter((s) => s.section.title === f.section) : [];
-  return (byTitle.length ? byTitle : containing).at(-1);
+/** `{ data }` that inserts `edit` as a snippet with its last `placeholder` selected; nothing where the text has none. */
+function snippetData(uri: string, edit: TextEdit, placeholder: string): { data: SnippetData } | Record<string, never> {
+  const at = edit.newText.lastIndexOf(placeholder);
+  if (at < 0) return {};
+  const text = `${escapeSnippet(edit.newText.slice(0, at))}\${1:${escapeSnippet(placeholder)}}${escapeSnippet(edit.newText.slice(at + placeholder.length))}`;
+  return { data: { snippet: { uri, range: edit.range, text } } };
+}
+
+/** Text as literal snippet text: `$`, `}` and `\` escaped. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }

@@ -15,6 +15,13 @@ export function findingDiagnostic(f: Finding): Diagnostic {
   return { range: toRange(f.range), severity: SEVERITY[f.severity], source: SOURCE, code: f.ruleId, codeDescription: { href: ruleDocUrl(f.ruleId) }, message: f.message };
 }
 
+/** The findings the user is shown: those specroles-suppressions.json does not suppress (as the CLI reports them). */
+export function shownFindings(linted: Linted): Finding[] {
+  const suppressed = linted.suppressed;
+  if (!suppressed?.rules.size) return linted.result.findings;
+  return linted.result.findings.filter((f) => !suppressible(f) || !suppressed.rules.has(f.ruleId));
+}
+
 export function diagnosticsOf(linted: Linted): Diagnostic[] {
   const { skipped, findings } = linted.result;
   if (skipped) {

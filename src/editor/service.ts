@@ -17,6 +17,7 @@ import { locateSetting, readSettings, type EditorSettings, type SettingProblem }
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, EditorDocument, EditorHost, Hover, Log, Position, Range, TextEdit } from './types';
 import { dirname, joinUri, pathOf, relativeTo, splitUri } from './uri';
+import { readinessOf, type DocumentReadiness } from './readiness';
 import { codeLenses as lensesOf, specOfferLenses, statusText, summaryPicks, type OwnershipSummary } from './views';
 
 export { SHOW_RULE_DOCS };
@@ -87,6 +88,8 @@ export class EditorService {
   private readonly settingsCache = new Map<string, Promise<EditorSettings>>();
   /** Files a workspace lint showed findings for: their diagnostics stay after they are closed. */
   private readonly fromWorkspace = new Set<string>();
+  /** The readiness of the specs a workspace lint read from disk (open documents are read from their lint). */
+  private readonly workspaceReadiness = new Map<string, DocumentReadiness>();
   /** Settings files carrying diagnostics of bad settings. */
   private readonly settingsFiles = new Set<string>();
   private readonly saidSettingProblems = new Set<string>();
@@ -427,6 +430,7 @@ export class EditorService {
     const text = await this.options.host.readFile(uri);
     if (text === undefined) {
       this.fromWorkspace.delete(uri);
+      this.workspaceReadiness.delete(uri);
       if (publish) this.options.publish(uri, []);
       return undefined;
     }
@@ -443,6 +447,7 @@ export class EditorService {
     this.stats.lints++;
     if (publish) {
       this.fromWorkspace.add(uri);
+      this.workspaceReadiness.set(uri, readinessOf(linted));
       this.options.publish(uri, diagnosticsOf(linted));
     }
     return linted;
@@ -614,6 +619,21 @@ export class EditorService {
       const linted = await this.current(uri);
       return linted ? summaryPicks(linted) : undefined;
     });
+  }
+
+  /**
+   * The readiness view: every open spec as it is in the editor, then the specs the last workspace lint read
+   * from disk that are not open, each in order of its URI.
+   */
+  async readiness(): Promise<DocumentReadiness[]> {
+    const open: DocumentReadiness[] = [];
+    for (const [uri] of [...this.docs].sort(([a], [b]) => a.localeCompare(b))) {
+      if (ConfigStore.isConfigFile(uri)) continue;
+      const linted = await this.guard('readiness', () => this.current(uri));
+      if (linted) open.push(readinessOf(linted));
+    }
+    const fromDisk = [...this.workspaceReadiness].filter(([uri]) => !this.docs.has(uri)).sort(([a], [b]) => a.localeCompare(b));
+    return [...open, ...fromDisk.map(([, readiness]) => readiness)];
   }
 
   /** The kinds to pick stubs from (by owner group) and the document types to start a spec from, for a document or folder. */

@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { COMMANDS, FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type InitializationOptions, type ReadFileParams } from '../server/protocol';
+import { withSnippetEdit } from './snippet-actions';
 
 /** Markdown and YAML (specs and `.specroles.yaml`), and `.specroles.json`. */
 export const SELECTOR = [{ language: 'markdown' }, { language: 'yaml' }, { pattern: '**/.specroles.json' }];
@@ -117,6 +118,8 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
         }
         return next(command, args);
       },
+      // Quick fixes that leave a placeholder to type over insert it as a snippet (see snippet-actions.ts).
+      provideCodeActions: async (document, range, context, token, next) => (await next(document, range, context, token))?.map(withSnippetEdit),
       // The setting is read here too, so turning lenses off takes effect at once.
       provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specroles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),
     },

@@ -15,7 +15,8 @@ interface KindItem extends vscode.QuickPickItem {
   id?: string;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, log: vscode.LogOutputChannel): void {
+/** `workspaceLinted`: told when "Lint workspace specs" is done (the readiness view lists the specs it read). */
+export function registerCommands(context: vscode.ExtensionContext, client: BaseLanguageClient, log: vscode.LogOutputChannel, workspaceLinted: () => void = () => {}): void {
   const server = <T>(command: string, ...args: unknown[]) => client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args }) as Promise<T>;
   const register = <A extends unknown[]>(id: string, run: (...args: A) => Promise<unknown>) =>
     context.subscriptions.push(
@@ -87,6 +88,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Spec Roles: linting specs' }, () =>
       server<{ files: number; findings: number }>(COMMANDS.lintWorkspace),
     );
+    workspaceLinted();
     void vscode.window.showInformationMessage(`Spec Roles: ${outcome.files} spec(s) linted, ${outcome.findings} finding(s). See the Problems panel.`);
     return outcome;
   });

@@ -1,13 +1,15 @@
 // The VS Code extension: a thin client of specroles-ls (src/server), which runs on its own (a process, or
-// a Web Worker in the browser) and makes every judgement. Here: starting it, the status bar, the
-// "Spec Roles: …" commands and their quick picks, the log channel. Diagnostics, hovers, quick fixes and
+// a Web Worker in the browser) and makes every judgement. Here: starting it, the status bar, the readiness
+// view, the "Spec Roles: …" commands and their quick picks, the log channel. Diagnostics, hovers, quick fixes and
 // CodeLens come from the server through the language client. This code is the same in both extension
 // hosts: main.ts (Node) and web.ts (the browser's web worker) only say how to start the server.
 import * as vscode from 'vscode';
-import { CAUGHT_NOTIFICATION, STATUS_NOTIFICATION, type CaughtParams, type StatusParams } from '../server/protocol';
+import { ExecuteCommandRequest } from 'vscode-languageclient/browser';
+import { CAUGHT_NOTIFICATION, COMMANDS, STATUS_NOTIFICATION, type CaughtParams, type DocumentReadiness, type StatusParams } from '../server/protocol';
 import { caughtCount, logCaught } from './caught';
 import { createClient, type ServerStarter, type SpecRolesClient } from './client';
 import { registerCommands } from './commands';
+import { registerReadinessView, type ReadinessSnapshot } from './readiness-view';
 import { StatusBar } from './status-bar';
 
 export interface SpecRolesApi {
@@ -21,6 +23,8 @@ export interface SpecRolesApi {
   caughtErrors(): number;
   /** Resolves when the server has started. */
   ready(): Promise<void>;
+  /** The readiness view's tree, fetched afresh from the server (or, `refetch` false, as the view last fetched it). */
+  readinessTree(refetch?: boolean): Promise<ReadinessSnapshot[]>;
 }
 
 let client: SpecRolesClient | undefined;
@@ -41,7 +45,19 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
   const languageClient = createClient(startServer(log), log, context.workspaceState);
   client = languageClient;
   let serverCaught = 0;
-  languageClient.onNotification(STATUS_NOTIFICATION, ({ uri, status }: StatusParams) => statusBar.set(uri, status));
+  let running: Promise<void> = Promise.resolve();
+  const readiness = registerReadinessView(
+    context,
+    async () => {
+      await running;
+      return languageClient.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.readiness, arguments: [] }) as Promise<DocumentReadiness[]>;
+    },
+    log,
+  );
+  languageClient.onNotification(STATUS_NOTIFICATION, ({ uri, status }: StatusParams) => {
+    statusBar.set(uri, status);
+    readiness.schedule();
+  });
   languageClient.onNotification(CAUGHT_NOTIFICATION, (_: CaughtParams) => {
     serverCaught++;
   });
@@ -54,11 +70,11 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
       }
     }),
   );
-  registerCommands(context, languageClient, log);
+  registerCommands(context, languageClient, log, () => readiness.schedule());
 
   // The server starts after activation returns: activation never waits for a process.
   const startedAt = performance.now();
-  const running = languageClient.start().then(
+  running = languageClient.start().then(
     () => log.info(`specroles-ls started in ${(performance.now() - startedAt).toFixed(0)} ms`),
     (error: unknown) => logCaught(log, 'starting specroles-ls', error),
   );
@@ -77,6 +93,7 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
     statusText: () => statusBar.text,
     caughtErrors: () => caughtCount() + serverCaught,
     ready: () => running,
+    readinessTree: (refetch) => readiness.snapshot(refetch),
   };
 }
 

@@ -1,7 +1,7 @@
 // What specroles-ls says beyond the standard protocol, shared with its clients (the VS Code extension):
 // the commands of `workspace/executeCommand`, a status notification for the status bar, and two requests
 // a client may answer so the server can read files it cannot reach itself (virtual workspaces, the browser).
-import type { DocumentStatus, OwnershipSummary } from '../editor';
+import type { DocumentReadiness, DocumentStatus, OwnershipSummary, ReadinessRow, ReadinessState, RoleReadiness, SnippetData } from '../editor';
 
 export const COMMANDS = {
   /** [uri, force = true] → number of findings | null: lint the document (with force false, only if it is a spec). */
@@ -16,6 +16,8 @@ export const COMMANDS = {
   catalogue: 'specroles.server.catalogue',
   /** [uri] → OwnershipSummary | null: the sections and their owners. */
   summary: 'specroles.server.summary',
+  /** [] → DocumentReadiness[]: per open spec (and per spec the last workspace lint read), per role: sections, placeholders, findings, what is owed. */
+  readiness: 'specroles.server.readiness',
   /** [ruleId]: open the rule's documentation (window/showDocument; a window/showMessage with its address where the client cannot). */
   showRuleDocs: 'specroles.server.showRuleDocs',
   /** [uri] → boolean: mark a Markdown file as a spec (`specroles: 1` front matter, workspace/applyEdit); the offer's CodeLens runs it. */
@@ -68,4 +70,4 @@ export interface InitializationOptions {
   dismissedSpecOffers?: string[];
 }
 
-export type { DocumentStatus, OwnershipSummary };
+export type { DocumentReadiness, DocumentStatus, OwnershipSummary, ReadinessRow, ReadinessState, RoleReadiness, SnippetData };

@@ -283,6 +283,8 @@ export function startServer(connection: Connection, platform: Platform, version:
           return service().catalogue(typeof a === 'string' ? a : undefined);
         case COMMANDS.summary:
           return (await service().summary(String(a))) ?? null;
+        case COMMANDS.readiness:
+          return service().readiness();
         case COMMANDS.showRuleDocs: {
           const uri = service().ruleDocUrl(String(a));
           // Neovim 0.7, for one, has no window/showDocument (and says so): the address, shown as a message.

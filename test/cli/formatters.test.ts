@@ -42,8 +42,8 @@ describe('CLI: the formatter table', () => {
 
 describe('CLI: --format summary', () => {
   it('puts sections in the PM, PMM, shared and others rows by their expected owners', async () => {
-    const { bucketOf } = await import('../../src/cli/formatters/summary');
-    assert.deepEqual([bucketOf(['pm']), bucketOf(['pmm']), bucketOf(['pm', 'pmm']), bucketOf(['eng']), bucketOf([])], ['PM', 'PMM', 'shared', 'others', 'others']);
+    const { roleBucket } = await import('../../src/core');
+    assert.deepEqual([roleBucket(['pm']), roleBucket(['pmm']), roleBucket(['pm', 'pmm']), roleBucket(['eng']), roleBucket([])], ['PM', 'PMM', 'shared', 'others', 'others']);
   });
 
   it('escapes Markdown in titles and messages', async () => {

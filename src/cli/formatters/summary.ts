@@ -4,29 +4,18 @@
 // document type requires that are absent, from `missing-section`); then the findings by severity, each
 // linked to its rule's page. Needs each file's sections (FileResult.document), which the CLI collects
 // for this format only.
-import { ruleDocUrl, type Severity } from '../../core';
+import { ROLE_BUCKETS, roleBucket, ruleDocUrl, type RoleBucket, type Severity } from '../../core';
 import { count, type FileResult, type Message, type OwedSection, type SectionSummary } from '../report';
 import { plural } from '../util';
 import type { Formatter } from './types';
 
 export const render: Formatter = (results) => summary(results);
 
-type Bucket = 'PM' | 'PMM' | 'shared' | 'others';
-const BUCKETS: readonly Bucket[] = ['PM', 'PMM', 'shared', 'others'];
 const SEVERITIES: readonly { severity: Severity; title: string }[] = [
   { severity: 'error', title: 'Errors' },
   { severity: 'warning', title: 'Warnings' },
   { severity: 'info', title: 'Infos' },
 ];
-
-/** Which column of the role table a set of owner roles falls in. */
-export function bucketOf(roles: readonly string[]): Bucket {
-  const set = new Set(roles);
-  if (set.has('pm') && set.has('pmm')) return 'shared';
-  if (set.size === 1 && set.has('pm')) return 'PM';
-  if (set.size === 1 && set.has('pmm')) return 'PMM';
-  return 'others';
-}
 
 /** Text in Markdown (and in a table cell): markup characters escaped, line breaks folded. */
 export function md(s: string): string {
@@ -71,11 +60,11 @@ export function summary(results: readonly FileResult[]): string {
       const type = doc.type ? `${md(doc.type.name)} (\`${doc.type.id}\`)` : 'no document type';
       out.push(`${type} · owner: ${md(doc.ownerLabel || 'unknown')} · ${counts(file.messages)}`, '');
       out.push('| role | sections (kind) | empty or placeholder | still owes |', '|---|---|---|---|');
-      for (const bucket of BUCKETS) {
-        const mine = doc.sections.filter((s) => bucketOf(s.expected) === bucket);
+      for (const bucket of ROLE_BUCKETS) {
+        const mine = doc.sections.filter((s) => roleBucket(s.expected) === bucket);
         const present = mine.filter((s) => !s.placeholderOnly).map((s) => sectionCell(s, bucket));
         const empty = mine.filter((s) => s.placeholderOnly).map((s) => sectionCell(s, bucket));
-        const owes = doc.owes.filter((o) => bucketOf(o.roles) === bucket).map((o) => owedCell(o));
+        const owes = doc.owes.filter((o) => roleBucket(o.roles) === bucket).map((o) => owedCell(o));
         out.push(`| ${bucket} | ${present.join('<br>') || '—'} | ${empty.join('<br>') || '—'} | ${owes.join('<br>') || '—'} |`);
       }
       out.push('');
@@ -99,7 +88,7 @@ export function summary(results: readonly FileResult[]): string {
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-function sectionCell(s: SectionSummary, bucket: Bucket): string {
+function sectionCell(s: SectionSummary, bucket: RoleBucket): string {
   const what = [s.kind ? md(s.kind.name) : 'no known kind', ...(bucket === 'others' && s.expectedLabel ? [md(s.expectedLabel)] : []), `line ${s.line}`];
   return `${md(s.title)} (${what.join(', ')})`;
 }
@@ -109,6 +98,6 @@ function owedCell(o: OwedSection): string {
 }
 
 function roleLabel(o: OwedSection): string {
-  const bucket = bucketOf(o.roles);
+  const bucket = roleBucket(o.roles);
   return bucket === 'others' ? o.roles.join(' + ') || 'others' : bucket;
 }

@@ -41,6 +41,19 @@ export interface DocumentSummary {
   owes: OwedSection[];
 }
 
+/** The four groups a per-role report puts sections in: PM's, PMM's, both (shared), anyone else's or no one's. */
+export type RoleBucket = 'PM' | 'PMM' | 'shared' | 'others';
+export const ROLE_BUCKETS: readonly RoleBucket[] = ['PM', 'PMM', 'shared', 'others'];
+
+/** Which group a set of owner roles (expanded, as SectionSummary.expected and OwedSection.roles hold them) falls in. */
+export function roleBucket(roles: readonly string[]): RoleBucket {
+  const set = new Set(roles);
+  if (set.has('pm') && set.has('pmm')) return 'shared';
+  if (set.size === 1 && set.has('pm')) return 'PM';
+  if (set.size === 1 && set.has('pmm')) return 'PMM';
+  return 'others';
+}
+
 /** The analysis of a lint, cut down to plain data (a CLI worker sends it back; reports and views read it). */
 export function ownershipSummary(result: LintResult): DocumentSummary {
   const { analysis } = result;

@@ -12,18 +12,21 @@ export interface StubOptions {
   eol?: string;
 }
 
+/** The body of a fresh stub: what an editor selects so the writer types over it. */
+export const STUB_BODY = 'TODO';
+
 export function renderStub(kind: Kind | CompiledKind, format: DocumentFormat, options: StubOptions = {}): string {
   const eol = options.eol ?? '\n';
   const owner = kind.owner.join(', ');
   if (format === 'markdown') {
     const hashes = '#'.repeat(Math.min(6, Math.max(1, options.depth ?? 2)));
-    return [`${hashes} ${kind.name} <!-- owner: ${owner} -->`, '', `<!-- ${kind.hint} -->`, 'TODO', ''].join(eol);
+    return [`${hashes} ${kind.name} <!-- owner: ${owner} -->`, '', `<!-- ${kind.hint} -->`, STUB_BODY, ''].join(eol);
   }
   const indent = options.indent ?? '  ';
   const inner = `${indent}  `;
   const ownerValue = kind.owner.length > 1 ? `[${owner}]` : owner;
   // The hint is a comment, as in Markdown, so a fresh stub reads as empty until someone writes it.
-  return [`${indent}- title: ${kind.name}`, `${inner}kind: ${kind.id}`, `${inner}owner: ${ownerValue}`, `${inner}# ${kind.hint}`, `${inner}body: |`, `${inner}  TODO`, ''].join(eol);
+  return [`${indent}- title: ${kind.name}`, `${inner}kind: ${kind.id}`, `${inner}owner: ${ownerValue}`, `${inner}# ${kind.hint}`, `${inner}body: |`, `${inner}  ${STUB_BODY}`, ''].join(eol);
 }
 
 export function renderStubs(kinds: readonly (Kind | CompiledKind)[], format: DocumentFormat, options: StubOptions = {}): string {

@@ -501,6 +501,61 @@ function steps(workspace: string, host: HostKind): Step[] {
       },
     },
     {
+      slug: 'readiness-view',
+      name: 'readiness view "Spec Roles" in the Explorer: per role its sections, findings and what it owes; a click goes to the section; filter by role',
+      async run(wb) {
+        await wb.closePanel();
+        await wb.open('planted.prd.md', 'Checkout v2');
+        await wb.runCommand('Explorer: Focus on Spec Roles View');
+        await wb.page.keyboard.press('Enter');
+        // The workspace's folder pane collapsed, so the whole tree fits on screen (the list draws only the rows in view).
+        const folders = wb.page.locator('.pane-header', { hasText: 'specs' }).first();
+        await folders.click();
+        const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Spec Roles' }) }).first();
+        const rows = pane.locator('.monaco-list-row');
+        const row = (hasText: string) => rows.filter({ hasText }).first();
+        // Each row as "label — description".
+        const texts = () =>
+          rows.evaluateAll((els) =>
+            (els as unknown as Array<El & { querySelector(s: string): El | null }>).map((el) => {
+              const part = (s: string) => el.querySelector(s)?.textContent?.trim() ?? '';
+              return `${part('.label-name')} — ${part('.label-description')}`;
+            }),
+          );
+        const want = [
+          'planted.prd.md — Product requirements document · owner PM · 1 finding',
+          'PM — 4 sections',
+          'Problem — written',
+          'PMM — 1 section · 1 finding',
+          'Messaging — with 1 finding',
+        ];
+        const tree = await waitUntil('the planted spec in the readiness view', texts, (ts) => want.every((w) => ts.includes(w)));
+        await wb.shot('1-tree');
+        // The view redraws by itself: a spec opened joins it.
+        await wb.open('clean.prd.md', 'Saved carts');
+        await waitUntil('clean.prd.md in the readiness view', texts, (ts) => ts.some((t) => t.startsWith('clean.prd.md — ')));
+        // A click on the Messaging row puts the cursor on its heading (line 24), from another editor.
+        await row('Messaging').click();
+        await wb.page.locator('.tabs-container .tab.active', { hasText: 'planted.prd.md' }).waitFor({ timeout: SHORT });
+        await wb.statusItem('Ln 24, Col 1').first().waitFor({ timeout: SHORT });
+        // Filter by role (the title bar's filter, from the palette here): PMM only, then every role again.
+        await wb.runCommand('Spec Roles: Filter readiness by role');
+        await wb.page.keyboard.press('Enter');
+        const picks = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+        await picks.filter({ hasText: 'PMM' }).first().waitFor({ timeout: SHORT });
+        await wb.page.keyboard.type('PMM');
+        await wb.page.keyboard.press('Enter');
+        const filtered = await waitUntil('PMM only', texts, (ts) => ts.includes('PMM — 1 section · 1 finding') && !ts.includes('PM — 4 sections'));
+        await pane.locator('.pane-header', { hasText: 'PMM only' }).first().waitFor({ timeout: SHORT });
+        await wb.shot('2-pmm-only');
+        await wb.runCommand('Spec Roles: Show all roles');
+        await wb.page.keyboard.press('Enter');
+        await waitUntil('every role again', texts, (ts) => ts.includes('PM — 4 sections'));
+        await folders.click();
+        return `tree: ${tree.join(' / ')}; filtered to PMM: ${filtered.join(' / ')}`;
+      },
+    },
+    {
       slug: 'quick-fix',
       name: 'light bulb and Ctrl+. quick fix "Set owner to PMM"; the squiggle goes away',
       async run(wb) {
