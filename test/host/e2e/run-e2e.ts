@@ -33,6 +33,10 @@ import { startCodeServer, stoppingSignal, type CodeServerHost } from '../code-se
 /** dist/test/host/e2e → project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
+// The folder the fixture is copied to, and the name of the Explorer's folder pane. Not `specs`: the default
+// globs (`**/specs/**/*.md`) match absolute paths too, and would make every Markdown file of the copy a spec,
+// draft.md (STEP_FILES) included.
+const WORKSPACE_NAME = 'checkout-team';
 const EXTENSION_ID = `${publisher}.${extensionName}`;
 
 /** The extension hosts the VSIX is tested in: VS Code's default (Node, `main`) and the browser's web worker (`browser`). */
@@ -509,7 +513,7 @@ function steps(workspace: string, host: HostKind): Step[] {
         await wb.runCommand('Explorer: Focus on Spec Roles View');
         await wb.page.keyboard.press('Enter');
         // The workspace's folder pane collapsed, so the whole tree fits on screen (the list draws only the rows in view).
-        const folders = wb.page.locator('.pane-header', { hasText: 'specs' }).first();
+        const folders = wb.page.locator('.pane-header', { hasText: WORKSPACE_NAME }).first();
         await folders.click();
         const pane = wb.page.locator('.pane', { has: wb.page.locator('.pane-header', { hasText: 'Spec Roles' }) }).first();
         const rows = pane.locator('.monaco-list-row');
@@ -711,8 +715,8 @@ function steps(workspace: string, host: HostKind): Step[] {
         await wb.editor.locator('.codelens-decoration a', { hasText: 'Check this file as a spec' }).first().click();
         await wb.line('specroles: 1').waitFor({ timeout: SHORT });
         await waitUntil('the squiggle of the spec it now is', () => wb.squiggles('warning').count(), (n) => n >= 1);
-        const after = await wb.codeLenses();
-        assert(!after.some((x) => x.label.includes('Check this file as a spec')), 'still offered once it is a spec');
+        // VS Code asks for lenses again a little after the edit, not when the diagnostics come.
+        const after = await waitUntil('the offer gone once it is a spec', () => wb.codeLenses(), (l) => !l.some((x) => x.label.includes('Check this file as a spec')));
         await wb.shot('2-marked');
         return `${offer.label}; then ${(await wb.lines()).slice(0, 3).join(' ⏎ ')}; lenses ${after.map((x) => x.label).join(' / ')}`;
       },
@@ -784,9 +788,7 @@ async function runHost(kind: HostKind, args: ReturnType<typeof parseArgs>): Prom
 
   const keep = process.env.SPECROLES_KEEP_TMP === '1';
   const wsRoot = mkdtempSync(join(tmpdir(), 'specroles-e2e-ws-'));
-  // Not named `specs`: the default globs (`**/specs/**/*.md`) match absolute paths too, and would make every
-  // Markdown file of the copy a spec, draft.md (STEP_FILES) included.
-  const workspace = join(wsRoot, 'checkout-team');
+  const workspace = join(wsRoot, WORKSPACE_NAME);
   cpSync(FIXTURE, workspace, { recursive: true });
   for (const [name, text] of Object.entries(STEP_FILES)) writeFileSync(join(workspace, name), text);
   // Also on Ctrl+C (../code-server.ts stops code-server and chromium, then exits).
