@@ -26,7 +26,9 @@ export function selectDocument(input: SelectionInput): SpecSelection {
   const base = input.loaded.filesBase ?? input.workspaceFolders.find((f) => relativeTo(f, input.path) !== undefined);
   const rel = base !== undefined ? relativeTo(base, input.path) : undefined;
   return selectSpec(
-    { paths: rel !== undefined ? [rel, input.path] : [input.path], isYaml: isYamlDocument(input.languageId, input.path), head: () => input.text.slice(0, MAX_DECISION_CHARS) },
+    // Inside the workspace, only the path in it: the folders above it (a checkout under ~/specs/) say
+    // nothing about which of its files are specs.
+    { paths: [rel ?? input.path], isYaml: isYamlDocument(input.languageId, input.path), head: () => input.text.slice(0, MAX_DECISION_CHARS) },
     { config: input.config, catalogue: input.catalogue, include: input.settings.files.include, exclude: input.settings.files.exclude },
   );
 }

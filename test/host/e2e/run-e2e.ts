@@ -33,9 +33,7 @@ import { startCodeServer, stoppingSignal, type CodeServerHost } from '../code-se
 /** dist/test/host/e2e → project root. */
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..', '..');
 const FIXTURE = join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
-// The folder the fixture is copied to, and the name of the Explorer's folder pane. Not `specs`: the default
-// globs (`**/specs/**/*.md`) match absolute paths too, and would make every Markdown file of the copy a spec,
-// draft.md (STEP_FILES) included.
+// The folder the fixture is copied to, and the name of the Explorer's folder pane.
 const WORKSPACE_NAME = 'checkout-team';
 const EXTENSION_ID = `${publisher}.${extensionName}`;
 
