@@ -82,9 +82,14 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     // the same label recurs in sibling sections, the fields of a form filled in once per item
     // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
     // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
+    // A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
+    // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
+    // so it counts only then, and says nothing about the labels around it.
     const labels = section.labels ?? [];
-    if (labels.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))) {
-      for (const label of labels) sections.push(readSection(label, analysed, catalogue));
+    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
+    for (const label of labels) {
+      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, analysed, catalogue));
     }
     const inChildren = repeatedLabels(section.children);
     section.children.forEach((child) => visit(child, analysed, inChildren));
