@@ -68,7 +68,7 @@ export interface Analysis {
 export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string, previous?: Analysis): Analysis {
   const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
   const typeFromName = declaredType ? undefined : typeFromFileName(catalogue, path);
-  const docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
+  let docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
     : typeFromName ? { type: typeFromName.type, via: typeFromName.suffix ? 'file suffix' : 'file name' } : undefined;
   const metaOwner = doc.meta.owner ? knownRoles(catalogue, doc.meta.owner.roles) : [];
 
@@ -103,6 +103,9 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // A type guessed from a word in the file name is one vote among the sections' ("launch" in the name of a
   // product team's rollout plan does not make it the PMM's).
   else docOwner = ownerFromSections(catalogue, sections, doc.meta.title, docType?.type);
+  // …and where the sections give the document to another role, the guess was wrong: a product team's
+  // `saved-searches-launch.md` is no PMM launch brief, to be held to a launch brief's sections.
+  if (docType?.via === 'file name' && docOwner.roles.length && !expandRoles(catalogue, docType.type.owner).some((r) => docOwner.roles.includes(r))) docType = undefined;
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = soleItem(docOwner.roles);
