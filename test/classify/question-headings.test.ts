@@ -29,6 +29,18 @@ describe('question headings and named frameworks', () => {
     });
   });
 
+  it('reads questions about compatibility, the rollout, what is built, what users see and telling customers', () => {
+    assert.deepEqual(kindsOf(['What about backward compatibility?', 'Will existing users be affected?', 'What happens to existing data?', 'How will we roll this out?', 'What are we building?', 'What will users see?', 'How will we tell customers?']), {
+      'What about backward compatibility?': 'nonfunctional_requirements',
+      'Will existing users be affected?': 'nonfunctional_requirements',
+      'What happens to existing data?': 'nonfunctional_requirements',
+      'How will we roll this out?': 'release_rollout',
+      'What are we building?': 'functional_requirements',
+      'What will users see?': 'ux_design',
+      'How will we tell customers?': 'launch_plan',
+    });
+  });
+
   it('reads well-known frameworks however they are written', () => {
     assert.deepEqual(kindsOf(['OKRs', 'Kano-model', 'AARRR funnel', 'Pirate-metrics', 'Five-forces analysis', 'Opportunity-solution tree', 'Jobs-to-be-Done (JTBD)']), {
       OKRs: 'goals',
