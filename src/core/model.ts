@@ -52,8 +52,8 @@ export interface Section {
   owner?: OwnerDeclaration;
   /** The section's own content holds nothing but placeholders, guidance comments or white space. */
   placeholderOnly: boolean;
-  /** Where a pseudo-heading (a bold list or table label) stands in for a real heading. */
-  pseudo?: 'bold-label' | 'table-label';
+  /** Where a pseudo-heading (a bold list, paragraph or table label, a bold or italic title) stands in for a real heading. */
+  pseudo?: 'bold-label' | 'emphasis-title' | 'table-label';
   children: Section[];
   /**
    * Bold labels in the section's own content that may stand in for headings ("- **Buyer personas:** …").

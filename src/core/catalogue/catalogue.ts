@@ -43,6 +43,8 @@ export interface Catalogue {
   guidelines: Map<string, Guideline>;
   cues: PhraseIndex<Cue>;
   glossary: PhraseIndex<true>;
+  /** Nouns that make a cue word of these roles before them the name of a part of the product (cues.yaml `productParts`). */
+  productParts: { roles: ReadonlySet<string>; nouns: ReadonlySet<string> };
   /** Problems in what the config added (an unknown kind id, a bad pattern), for the config's diagnostics. */
   problems: ConfigProblem[];
 }
@@ -56,7 +58,7 @@ function load<T>(data: unknown, _schema: z.ZodType<T>): T {
   return data as T;
 }
 
-let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; guidelines: Guideline[] } | undefined;
+let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; productParts: { roles: string[]; nouns: string[] }; guidelines: Guideline[] } | undefined;
 
 function builtinData() {
   builtin ??= {
@@ -64,6 +66,7 @@ function builtinData() {
     kinds: load(kindsData, kindsFileSchema).kinds,
     docTypes: load(docTypesData, docTypesFileSchema).docTypes,
     cues: load(cuesData, cuesFileSchema).cues,
+    productParts: load(cuesData, cuesFileSchema).productParts,
     guidelines: load(guidelinesData, guidelinesFileSchema).guidelines,
   };
   return builtin;
@@ -173,7 +176,9 @@ function build(config: Config): Catalogue {
   const glossary = new PhraseIndex<true>();
   for (const term of config.glossary ?? []) glossary.add(term, true);
 
-  return { roles, kinds: compiled, kindOrder: [...compiled.values()], synonyms, looseSynonyms, docTypes, guidelines, cues, glossary, problems };
+  const productParts = { roles: new Set(data.productParts.roles), nouns: new Set(data.productParts.nouns.map((n) => n.toLowerCase())) };
+
+  return { roles, kinds: compiled, kindOrder: [...compiled.values()], synonyms, looseSynonyms, docTypes, guidelines, cues, glossary, productParts, problems };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -95,7 +95,16 @@ export const guidelineSchema = z.object({
 export const rolesFileSchema = z.object({ roles: z.array(roleSchema) });
 export const kindsFileSchema = z.object({ kinds: z.array(kindSchema) });
 export const docTypesFileSchema = z.object({ docTypes: z.array(docTypeSchema) });
-export const cuesFileSchema = z.object({ cues: z.array(cueSchema) });
+export const cuesFileSchema = z.object({
+  cues: z.array(cueSchema),
+  productParts: z
+    .object({
+      roles: z.array(idSchema).describe('Roles whose cue words name a part of the product when one of the nouns follows'),
+      nouns: z.array(z.string().min(1)),
+    })
+    .default({ roles: [], nouns: [] })
+    .describe('Nouns that, after a cue word of these roles, make it the name of a part of the product ("pricing API"), which is no cue'),
+});
 export const guidelinesFileSchema = z.object({ guidelines: z.array(guidelineSchema) });
 
 export type Role = z.infer<typeof roleSchema>;

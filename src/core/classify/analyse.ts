@@ -68,7 +68,7 @@ export interface Analysis {
 export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string, previous?: Analysis): Analysis {
   const declaredType = doc.meta.type && catalogue.docTypes.get(doc.meta.type.value);
   const typeFromName = declaredType ? undefined : typeFromFileName(catalogue, path);
-  const docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
+  let docType: Analysis['docType'] = declaredType ? { type: declaredType, via: 'declared' }
     : typeFromName ? { type: typeFromName.type, via: typeFromName.suffix ? 'file suffix' : 'file name' } : undefined;
   const metaOwner = doc.meta.owner ? knownRoles(catalogue, doc.meta.owner.roles) : [];
 
@@ -82,9 +82,14 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     // the same label recurs in sibling sections, the fields of a form filled in once per item
     // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
     // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
+    // A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
+    // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
+    // so it counts only then, and says nothing about the labels around it.
     const labels = section.labels ?? [];
-    if (labels.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))) {
-      for (const label of labels) sections.push(readSection(label, analysed, catalogue));
+    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
+    for (const label of labels) {
+      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, analysed, catalogue));
     }
     const inChildren = repeatedLabels(section.children);
     section.children.forEach((child) => visit(child, analysed, inChildren));
@@ -98,6 +103,9 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // A type guessed from a word in the file name is one vote among the sections' ("launch" in the name of a
   // product team's rollout plan does not make it the PMM's).
   else docOwner = ownerFromSections(catalogue, sections, doc.meta.title, docType?.type);
+  // …and where the sections give the document to another role, the guess was wrong: a product team's
+  // `saved-searches-launch.md` is no PMM launch brief, to be held to a launch brief's sections.
+  if (docType?.via === 'file name' && docOwner.roles.length && !expandRoles(catalogue, docType.type.owner).some((r) => docOwner.roles.includes(r))) docType = undefined;
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = soleItem(docOwner.roles);

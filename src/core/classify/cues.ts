@@ -49,6 +49,7 @@ export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueS
       for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) skipped.add(i);
     }
     for (const hit of catalogue.cues.match(ws, skipped.size ? (i) => skipped.has(i) : undefined)) {
+      if (catalogue.productParts.roles.has(hit.value.role) && namesProductPart(catalogue, ws[hit.to]?.text)) continue;
       hits.push({ cue: hit.value, phrase: hit.phrase, start: hit.start, end: hit.end });
     }
   }
@@ -63,6 +64,18 @@ export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueS
     if (hit.cue.kind) byKind.set(hit.cue.kind, (byKind.get(hit.cue.kind) ?? 0) + hit.cue.weight);
   }
   return { hits, byRole, byKind };
+}
+
+/**
+ * A marketing or pricing word followed by a noun for a part of software names that part of the product
+ * ("the pricing API", "the landing page component", "the subscription endpoint"): it says what the
+ * product is made of, not whose work the text is. (The PM's technical words naming parts, "the API
+ * endpoint", are that vocabulary.)
+ */
+function namesProductPart(catalogue: Catalogue, next: string | undefined): boolean {
+  const nouns = catalogue.productParts.nouns;
+  if (next === undefined) return false;
+  return nouns.has(next) || (next.length > 3 && next.endsWith('s') && nouns.has(next.slice(0, -1)));
 }
 
 /** "tagline ×2, press release, campaign": the words behind a score, most frequent first. */

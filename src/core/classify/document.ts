@@ -67,6 +67,12 @@ const TITLE_WEIGHT = 4;
  */
 const KEYWORD_VOTE = 0.5;
 
+/**
+ * A word in the file name ("launch" in `saved-searches-launch.md`) weighs as one heading naming a kind:
+ * product teams name their own rollout plans and proposals that way too.
+ */
+const FILE_NAME_VOTE = 1;
+
 /** The whole document's cue words must add up to this before they vote on its owner… */
 const MIN_VOCABULARY = 12;
 /** …and to this for their full weight (fewer words, less weight: a short page's few cues say little). */
@@ -86,7 +92,11 @@ function voteByVocabulary(sections: readonly AnalysedSection[], counts: Map<stri
   if (total < MIN_VOCABULARY) return;
   const headingVotes = [...counts.values()].reduce((a, b) => a + b, 0);
   const weight = Math.max(TITLE_WEIGHT, headingVotes) * Math.min(1, total / FULL_VOCABULARY);
-  for (const r of authors) counts.set(r, (counts.get(r) ?? 0) + (weight * (byRole.get(r) ?? 0)) / total);
+  // Words the document uses throughout speak for it; words in one of its sections speak for that section
+  // (a PRD's one "Messaging" section is all taglines and campaigns, and its heading has voted already).
+  const written = sections.filter((s) => !s.section.pseudo && s.section.prose.length);
+  const spread = (role: string) => written.filter((s) => s.cues.byRole.has(role)).length / Math.max(1, written.length);
+  for (const r of authors) counts.set(r, (counts.get(r) ?? 0) + (weight * (byRole.get(r) ?? 0) * spread(r)) / total);
 }
 
 /** With no declaration and no type, the document belongs to whoever owns most of its sections. */
@@ -95,7 +105,7 @@ export function ownerFromSections(catalogue: Catalogue, sections: AnalysedSectio
   const counts = new Map<string, number>();
   if (guessedType) {
     const owner = soleItem(expandRoles(catalogue, guessedType.owner));
-    if (owner !== undefined) counts.set(owner, TITLE_WEIGHT);
+    if (owner !== undefined) counts.set(owner, FILE_NAME_VOTE);
   }
   const titleMatch = title ? matchHeading(catalogue, title) : undefined;
   const titleKind = titleMatch?.kind;

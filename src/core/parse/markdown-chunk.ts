@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { TextRun } from '../model';
 import { itemAt } from '../text/indexing';
+import { emphasisHeadingTitle } from './emphasis-heading';
 import { readPlainly, tooCostlyForRemark } from './markdown-plain';
 
 export interface RawComment {
@@ -26,8 +27,8 @@ export interface RawLabel {
   title: string;
   start: number;
   end: number;
-  style: 'bold-label' | 'table-label';
-  /** The rest of the list item, paragraph or table row. */
+  style: 'bold-label' | 'emphasis-title' | 'table-label';
+  /** The rest of the list item, paragraph (up to a line with a label of its own) or table row. */
   contentEnd: number;
   prose: TextRun[];
   visible: string;
@@ -135,9 +136,9 @@ function parseTree(text: string, source: string): RawSection[] {
       firstBlock = true;
       continue;
     }
-    // A paragraph opening with a bold label ("**Why this priority**: …") is a field of a form.
-    const label = node.type === 'paragraph' ? boldLabel(node) : undefined;
-    if (label) current.labels.push(label);
+    // A paragraph opening with a bold label ("**Why this priority**: …") is a field of a form, as is each
+    // of its lines that opens with one; a paragraph of nothing but bold or italic text is a heading.
+    if (node.type === 'paragraph') current.labels.push(...paragraphLabels(node, text));
     collect(text, node, current, firstBlock);
     firstBlock = false;
   }
@@ -267,23 +268,65 @@ function labelOf(node: Nodes): RawLabel | undefined {
     // The label covers the whole item: its first paragraph's rest and any nested blocks.
     const item = node as ListItem;
     const first = item.children[0];
-    return first?.type === 'paragraph' ? boldLabel(first, item.children.slice(1) as Nodes[], item.position?.end.offset) : undefined;
+    return first?.type === 'paragraph' ? boldLabel(first.children, item.position?.end.offset ?? first.position!.end.offset!, item.children.slice(1) as Nodes[]) : undefined;
   }
   if (node.type === 'tableRow') return tableLabel(node as TableRow);
   return undefined;
 }
 
-/** `**Label:** text` or `**Label**: text` at the start of a paragraph. */
-function boldLabel(paragraph: Paragraph, more: Nodes[] = [], end = paragraph.position!.end.offset!): RawLabel | undefined {
-  const [strong, next] = paragraph.children as PhrasingContent[];
+/** `**Label:** text` or `**Label**: text` at the start of a paragraph's (or list item's) content. */
+function boldLabel(content: PhrasingContent[], end: number, more: Nodes[] = []): RawLabel | undefined {
+  const strong = content[0];
+  const title = boldLabelTitle(content);
+  return title && strong?.position ? finishLabel(title, strong.position, [...content.slice(1), ...more], end, 'bold-label') : undefined;
+}
+
+/** The label's title, where the content opens with one. */
+function boldLabelTitle(content: PhrasingContent[]): string | undefined {
+  const [strong, next] = content;
   if (strong?.type !== 'strong' || !strong.position) return undefined;
   const inner = lf(toString(strong)).trim();
   const colonInside = inner.endsWith(':');
   const colonAfter = next?.type === 'text' && next.value.startsWith(':');
   if (!colonInside && !colonAfter) return undefined;
   const title = inner.replace(/:$/, '').trim();
-  if (!title || title.length > 120) return undefined;
-  return finishLabel(title, strong.position, [...paragraph.children.slice(1), ...more], end, 'bold-label');
+  return title && title.length <= 120 ? title : undefined;
+}
+
+/**
+ * The labels of a top-level paragraph: a bold label at its start and at the start of each of its lines
+ * ("**Owner:** Ana" over "**Status:** draft", a form filled in line by line), each running to the next;
+ * or, for a paragraph that is one bold or italic title ("**Success metrics**", "_What could go wrong?_"),
+ * that title.
+ */
+function paragraphLabels(paragraph: Paragraph, text: string): RawLabel[] {
+  const children = paragraph.children;
+  const only = children.length === 1 ? children[0] : undefined;
+  if ((only?.type === 'strong' || only?.type === 'emphasis') && only.position) {
+    const written = lf(toString(only));
+    // `**Label:**` alone is a bold label (below), read as before.
+    const title = only.type === 'strong' && written.trim().endsWith(':') ? undefined : emphasisHeadingTitle(written);
+    if (title) return [finishLabel(title, only.position, [], only.position.end.offset!, 'emphasis-title')];
+  }
+  // Where each label starts: the paragraph's start, and each line start that opens with one.
+  const starts = children.flatMap((_, i) => (i === 0 || startsLine(itemAt(children, i - 1))) && boldLabelTitle(children.slice(i, i + 2)) ? [i] : []);
+  return starts.map((from, n) => {
+    const to = starts[n + 1];
+    const end = to === undefined ? paragraph.position!.end.offset! : lineEndBefore(text, itemAt(children, to).position!.start.offset!);
+    return boldLabel(children.slice(from, to), end)!;
+  });
+}
+
+/** The child ends its line: a hard break, or text ending in a line break. */
+function startsLine(previous: PhrasingContent): boolean {
+  return previous.type === 'break' || (previous.type === 'text' && /\n[ \t]*$/.test(previous.value));
+}
+
+/** Where the line before `offset` ends (its line break and trailing blanks left out). */
+function lineEndBefore(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  return end;
 }
 
 /** A table row whose first cell is wholly bold: the message house's `| **Positioning Statement** | … |`. */

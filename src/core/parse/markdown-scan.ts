@@ -6,6 +6,7 @@
 // the two to the same results on real specs and on generated ones.
 import type { TextRun } from '../model';
 import type { RawComment, RawLabel, RawSection } from './markdown-chunk';
+import { emphasisHeadingTitle } from './emphasis-heading';
 import { withoutLoneCr } from './split';
 import { group, itemAt } from '../text/indexing';
 
@@ -172,6 +173,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       if (task) return undefined;
       const label = boldLabelAt(content, contentStart, line, lines, i);
       if (label) section.labels.push(label);
+      else if (opensWithBoldLabel(content)) return undefined;
     } else if (/^\s*\|/.test(t) || (t.includes('|') && /^[\s|:-]+$/.test(lines[i + 1]?.text ?? ''))) {
       const table = readTable(lines, i, section);
       if (table === undefined) return undefined;
@@ -182,8 +184,10 @@ export function scanChunk(text: string): RawSection[] | undefined {
       continue;
     } else {
       if (previousBlank) inList = /^\s/.test(t) && inList;
-      if (previousBlank && !inList) {
-        const label = boldLabelAt(t.trimStart(), line.start + (t.length - t.trimStart().length), line, lines, i);
+      // A line of a top-level paragraph (its first, or one that opens with a label of its own).
+      if (!inList) {
+        const label = paragraphLabelAt(t, line, lines, i, previousBlank);
+        if (label === DECLINE) return undefined;
         if (label) section.labels.push(label);
       }
     }
@@ -443,6 +447,44 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   return true;
 }
 
+/** The scanner leaves the chunk to remark. */
+const DECLINE = Symbol('decline');
+
+/** A line that is a whole bold or italic title: `**Success metrics**`, `_What could go wrong?_`. */
+const EMPHASIS_LINE = /^(\*\*|__|\*|_)([^*_`\\<>[\]~&\s](?:[^*_`\\<>[\]~&]*[^*_`\\<>[\]~&\s])?)\1$/;
+
+/**
+ * The label a line of a top-level paragraph opens with: a bold label (`**Owner:** Ana`) on any of its
+ * lines, or, as the paragraph's only line, a bold or italic title (see emphasis-heading.ts). Where remark
+ * might read the line otherwise (emphasis the pattern does not cover, a paragraph that may not start or
+ * end at this line), the scanner declines.
+ */
+function paragraphLabelAt(t: string, line: Line, lines: Line[], index: number, previousBlank: boolean): RawLabel | typeof DECLINE | undefined {
+  const content = t.trim();
+  const offset = line.start + (t.length - t.trimStart().length);
+  const label = boldLabelAt(t.trimStart(), offset, line, lines, index);
+  if (label) return label;
+  // A label the pattern above does not read (`__Label:__`, a label holding emphasis or a link): remark's.
+  if (opensWithBoldLabel(content) || (/^(\*\*|__)/.test(content) && content.includes(':'))) return DECLINE;
+  if (!/^[*_]/.test(content) || !/[*_]$/.test(content)) return undefined;
+  const whole = EMPHASIS_LINE.exec(content);
+  if (!whole || !previousBlank || lines[index + 1]?.text.trim()) return DECLINE;
+  const bold = group(whole, 1).length === 2;
+  const written = group(whole, 2);
+  // `__Label:__` is a bold label to remark, which the scanner reads only in asterisks.
+  if (bold && written.endsWith(':')) return DECLINE;
+  const title = emphasisHeadingTitle(written);
+  if (!title) return undefined;
+  const end = offset + content.length;
+  return { title, start: offset, end, style: 'emphasis-title', contentEnd: end, prose: [], visible: '' };
+}
+
+/** `**Label:**` or `**Label**:` opens the text, as remark would read it (whatever the label holds). */
+function opensWithBoldLabel(text: string): boolean {
+  const m = /^\*\*([^*]+?)\*\*/.exec(text);
+  return m !== null && (group(m, 1).trim().endsWith(':') || text.slice(m[0].length).startsWith(':'));
+}
+
 /** `**Label:** rest` or `**Label**: rest` at the start of a list item or paragraph. */
 function boldLabelAt(content: string, offset: number, line: Line, lines: Line[], index: number): RawLabel | undefined {
   const m = /^\*\*([^*]+?)\*\*/.exec(content);
@@ -451,7 +493,8 @@ function boldLabelAt(content: string, offset: number, line: Line, lines: Line[],
   const after = content.slice(m[0].length);
   if (!inner.endsWith(':') && !after.startsWith(':')) return undefined;
   const title = stripLinks(inner.replace(/:$/, '')).trim();
-  if (!title || title.length > 120 || /[`<\\[]/.test(inner)) return undefined;
+  // Emphasis inside, or a run that white space keeps from opening or closing, is left to remark.
+  if (!title || title.length > 120 || /[`<\\[_]|^\s|\s$/.test(inner)) return undefined;
   const into: RawSection = { contentStart: 0, contentEnd: 0, comments: [], prose: [], visible: '', labels: [], templates: [] };
   addInline(after, offset + m[0].length, into);
   // The label's content is the rest of its list item or paragraph: following lines that are indented
@@ -461,14 +504,20 @@ function boldLabelAt(content: string, offset: number, line: Line, lines: Line[],
   const isItem = marker !== null;
   const column = marker ? marker[0].length : 0;
   let end = line.start + line.text.length;
+  let blankSeen = false;
   for (let j = index + 1; j < lines.length; j++) {
     const next = itemAt(lines, j);
     const nextIndent = next.text.length - next.text.trimStart().length;
     if (!next.text.trim()) {
       if (!isItem) break;
+      blankSeen = true;
       continue;
     }
-    if (isItem ? nextIndent < column : LIST_ITEM.test(next.text)) break;
+    // An item's text continues on an unindented line right after it (a lazy continuation line), unless
+    // that line starts a block of its own.
+    const lazy = isItem && !blankSeen && !LIST_ITEM.test(next.text) && !FENCE.test(next.text) && !THEMATIC.test(next.text) && !/^ {0,3}</.test(next.text) && !next.text.includes('|');
+    // A paragraph's line that opens with a label of its own starts that label's content.
+    if (isItem ? nextIndent < column && !lazy : LIST_ITEM.test(next.text) || opensWithBoldLabel(next.text.trimStart())) break;
     const nested = LIST_ITEM.exec(next.text);
     const text = nested ? next.text.slice(nested[0].length) : next.text;
     addInline(text, next.start + (next.text.length - text.length), into);

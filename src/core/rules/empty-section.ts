@@ -29,6 +29,7 @@ export default defineRule({
       const content = doc.format === 'yaml'
         ? s.section.prose.map((p) => p.text).join('').trim()
         : doc.text.slice(s.section.contentRange.start.offset, s.section.contentRange.end.offset).trim();
+      if (!content && leadsIntoAnswers(s.section, s.parent?.section.children ?? doc.sections)) continue;
       // Who writes it: the lead of a shared kind, else all its owners; administrative kinds follow the document.
       const writers = s.kind && !s.kind.skipOwnership ? (s.kind.lead ? [s.kind.lead] : s.kind.owner) : [];
       const owner = s.kind ? (writers.length ? ` Written by: ${roles(analysis.catalogue, writers)}. ${s.kind.hint}` : ` ${s.kind.hint}`) : '';
@@ -42,6 +43,17 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A question heading with nothing at all under it, followed at once by a sibling heading, asks what the
+ * headings after it answer ("#### How should we improve this?" over "#### Gathering", "#### Storing"):
+ * it is a lead-in, not a section left empty. A question with placeholders under it is still reported.
+ */
+function leadsIntoAnswers(section: Section, siblings: readonly Section[]): boolean {
+  if (!/\?\s*$/.test(section.title)) return false;
+  const at = siblings.indexOf(section);
+  return at >= 0 && at + 1 < siblings.length;
+}
 
 /** Half or more of the sections that hold text of their own (leaves) are placeholders, of at least three:
  * one or two sections say too little to tell a template from a spec being written. */

@@ -1,0 +1,41 @@
+// Issue 12: fields written as bold text on lines of their own, and headings written as a paragraph of
+// italic or bold text, are read as the sections they stand for.
+import assert from 'node:assert/strict';
+import { lint } from '../../src/core';
+
+/** Each section's kind by title, pseudo-sections (labels) included. */
+function kindsOf(text: string): Record<string, string> {
+  return Object.fromEntries(lint(text, { path: 'spec.md' }).analysis.sections.map((s) => [s.section.title, s.kind?.id ?? '-']));
+}
+
+describe('fields and headings written as bold or italic paragraphs', () => {
+  it('reads bold labels on consecutive lines as fields', () => {
+    const kinds = kindsOf('# Export\n\n## Overview\n\n**Target users:** data analysts\n**Success metrics:** exports a week\n**Rollout:** behind a flag\n');
+    assert.equal(kinds['Target users'], 'users_use_cases');
+    assert.equal(kinds['Success metrics'], 'success_metrics');
+    assert.equal(kinds.Rollout, 'release_rollout');
+  });
+
+  it('reads a bold paragraph on its own line over text as a heading', () => {
+    const kinds = kindsOf('# Export\n\n## Details\n\n**Success metrics**\n\nExports a week.\n\n**Risks**\n\nThe queue may fill.\n');
+    assert.equal(kinds['Success metrics'], 'success_metrics');
+    assert.equal(kinds.Risks, 'risks_assumptions');
+  });
+
+  it('reads a paragraph of italic text alone as a heading', () => {
+    const kinds = kindsOf('# Tiers\n\n## Details\n\n_What could go wrong?_\n\nThe queue may fill.\n\n*Success metrics*\n\nExports a week.\n\n_Marketing support for large launches_\n\nPress, blogs.\n');
+    assert.equal(kinds['What could go wrong?'], 'risks_assumptions');
+    assert.equal(kinds['Success metrics'], 'success_metrics');
+    assert.equal(kinds['Marketing support for large launches'], 'gtm_channels');
+  });
+
+  it('does not read emphasis inside a sentence, or a bold sentence, as a heading', () => {
+    const kinds = kindsOf('# Export\n\n## Details\n\nWe **must** ship the *success metrics* page.\n\n**This release is blocked on the security review, which starts next week.**\n\nMore text.\n');
+    assert.deepEqual(Object.keys(kinds), ['Details']);
+  });
+
+  it('takes a bold or italic title as a heading only where it names a kind, and not as a sign of a form', () => {
+    const kinds = kindsOf('# Export\n\n## Details\n\n**A quiet week**\n\nNothing shipped.\n\n- **Note:** see below\n');
+    assert.deepEqual(Object.keys(kinds), ['Details']);
+  });
+});

@@ -1,0 +1,62 @@
+// Issue 12, first class: question headings about the work, its users, its plan and its competition, and
+// frameworks named by hyphenated or compound names, get the kind a reviewer would give them.
+import assert from 'node:assert/strict';
+import { lint } from '../../src/core';
+
+/** Each heading's kind, read in a document of nothing but these headings (each with a line of text). */
+function kindsOf(headings: readonly string[]): Record<string, string> {
+  const text = headings.map((h) => `## ${h}\n\nSome text.\n`).join('\n');
+  return Object.fromEntries(lint(text, { path: 'spec.md' }).analysis.sections.map((s) => [s.section.title, s.kind?.id ?? '-']));
+}
+
+describe('question headings and named frameworks', () => {
+  it('reads who-questions by what they ask about, not as the users', () => {
+    assert.deepEqual(kindsOf(['Who are we competing with?', 'What are we up against?', 'Who needs to sign off?', 'Who is this for?']), {
+      'Who are we competing with?': 'competitive_landscape',
+      'What are we up against?': 'competitive_landscape',
+      'Who needs to sign off?': 'stakeholders_roles',
+      'Who is this for?': 'users_use_cases',
+    });
+  });
+
+  it('reads why-, when- and what-if questions and a question about what is left out', () => {
+    assert.deepEqual(kindsOf(['Why are we doing this?', 'When will it ship?', 'What if a user downgrades?', 'What are we not doing?', "What won't we build?"]), {
+      'Why are we doing this?': 'problem',
+      'When will it ship?': 'roadmap_milestones',
+      'What if a user downgrades?': 'risks_assumptions',
+      'What are we not doing?': 'non_goals_scope',
+      "What won't we build?": 'non_goals_scope',
+    });
+  });
+
+  it('reads questions about compatibility, the rollout, what is built, what users see and telling customers', () => {
+    assert.deepEqual(kindsOf(['What about backward compatibility?', 'Will existing users be affected?', 'What happens to existing data?', 'How will we roll this out?', 'What are we building?', 'What will users see?', 'How will we tell customers?']), {
+      'What about backward compatibility?': 'nonfunctional_requirements',
+      'Will existing users be affected?': 'nonfunctional_requirements',
+      'What happens to existing data?': 'nonfunctional_requirements',
+      'How will we roll this out?': 'release_rollout',
+      'What are we building?': 'functional_requirements',
+      'What will users see?': 'ux_design',
+      'How will we tell customers?': 'launch_plan',
+    });
+  });
+
+  it('reads well-known frameworks however they are written', () => {
+    assert.deepEqual(kindsOf(['OKRs', 'Kano-model', 'AARRR funnel', 'Pirate-metrics', 'Five-forces analysis', 'Opportunity-solution tree', 'Jobs-to-be-Done (JTBD)']), {
+      OKRs: 'goals',
+      'Kano-model': 'prioritization',
+      'AARRR funnel': 'gtm_metrics',
+      'Pirate-metrics': 'gtm_metrics',
+      'Five-forces analysis': 'competitive_landscape',
+      'Opportunity-solution tree': 'problem',
+      'Jobs-to-be-Done (JTBD)': 'users_use_cases',
+    });
+  });
+
+  it('reads a "Field: question" heading by its field, whatever words the question uses', () => {
+    assert.deepEqual(kindsOf(['Scope: what pricing changes are out?', 'Timeline: when does the launch page go live?']), {
+      'Scope: what pricing changes are out?': 'non_goals_scope',
+      'Timeline: when does the launch page go live?': 'roadmap_milestones',
+    });
+  });
+});
