@@ -1,4 +1,4 @@
-// The editor's own settings (`specroles.*` in VS Code; the `specroles` section of `workspace/configuration`
+// The editor's own settings (`specRoles.*` in VS Code; the `specRoles` section of `workspace/configuration`
 // for any client), read and checked: a bad value is a problem at its key, said once, and its default is used.
 import { closest, DEFAULT_SPEC_FILES, parseFileSize, rulesById } from '../core';
 
@@ -23,7 +23,7 @@ export interface EditorSettings {
   maxFileSize?: number;
 }
 
-/** A setting that could not be used: `key` is its name under `specroles.` (`severityOverrides.missing-sectoin`). */
+/** A setting that could not be used: `key` is its name under `specRoles.` (`severityOverrides.missing-sectoin`). */
 export interface SettingProblem {
   key: string;
   message: string;
@@ -52,7 +52,7 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
   const problems: SettingProblem[] = [];
   const s = isRecord(raw) ? raw : {};
   const settings: EditorSettings = { ...DEFAULT_SETTINGS, files: { ...DEFAULT_SETTINGS.files }, severityOverrides: {} };
-  const wrong = (key: string, expected: string, value: unknown) => problems.push({ key, message: `specroles.${key}: expected ${expected}, found ${JSON.stringify(value)}; using the default` });
+  const wrong = (key: string, expected: string, value: unknown) => problems.push({ key, message: `specRoles.${key}: expected ${expected}, found ${JSON.stringify(value)}; using the default` });
 
   if (s.enable !== undefined && s.enable !== null) {
     if (typeof s.enable === 'boolean') settings.enable = s.enable;
@@ -92,12 +92,12 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
         const key = `severityOverrides.${id}`;
         if (!rulesById.has(id)) {
           const guess = closest(id, [...rulesById.keys()], 3);
-          problems.push({ key, message: `specroles.severityOverrides: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, ...(guess ? { suggestion: guess } : {}) });
+          problems.push({ key, message: `specRoles.severityOverrides: unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, ...(guess ? { suggestion: guess } : {}) });
         } else if (typeof severity !== 'string' || !(SEVERITIES as readonly string[]).includes(severity)) {
           const guess = typeof severity === 'string' ? closest(severity, SEVERITIES, 3) : undefined;
           problems.push({
             key,
-            message: `specroles.severityOverrides.${id}: expected "off", "info", "warning" or "error", found ${JSON.stringify(severity)}${guess ? `; did you mean "${guess}"?` : ''}`,
+            message: `specRoles.severityOverrides.${id}: expected "off", "info", "warning" or "error", found ${JSON.stringify(severity)}${guess ? `; did you mean "${guess}"?` : ''}`,
             ...(guess ? { suggestion: guess } : {}),
           });
         } else {
@@ -108,7 +108,7 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
   }
   if (s.maxFileSize !== undefined && s.maxFileSize !== null && s.maxFileSize !== '') {
     const bytes = typeof s.maxFileSize === 'string' || typeof s.maxFileSize === 'number' ? parseFileSize(s.maxFileSize) : undefined;
-    if (bytes === undefined) problems.push({ key: 'maxFileSize', message: `specroles.maxFileSize: ${JSON.stringify(s.maxFileSize)} is not a size such as "10 MB"; using maxFileSize from .specroles.yaml` });
+    if (bytes === undefined) problems.push({ key: 'maxFileSize', message: `specRoles.maxFileSize: ${JSON.stringify(s.maxFileSize)} is not a size such as "10 MB"; using maxFileSize from .specroles.yaml` });
     else settings.maxFileSize = bytes;
   }
   return { settings, problems };
@@ -116,15 +116,15 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
 
 /**
  * Where a setting problem's key is in a settings file (VS Code's `.vscode/settings.json`, JSON with
- * comments): `"specroles.severityOverrides"` (or `"severityOverrides"` inside `"specroles": {…}`), then the
+ * comments): `"specRoles.severityOverrides"` (or `"severityOverrides"` inside `"specRoles": {…}`), then the
  * entry's own key inside it. A text search, as settings files need not parse while being edited.
  */
 export function locateSetting(text: string, key: string): { start: number; end: number } | undefined {
   const [first, ...rest] = key.split('.');
   if (first === undefined) return undefined;
-  let at = findKey(text, `specroles.${first}`, 0);
+  let at = findKey(text, `specRoles.${first}`, 0);
   if (at === undefined) {
-    const section = findKey(text, 'specroles', 0);
+    const section = findKey(text, 'specRoles', 0);
     if (section !== undefined) at = findKey(text, first, section.end);
   }
   if (at === undefined) return undefined;

@@ -55,7 +55,7 @@ export function codeLenses(linted: Linted, max = Infinity): CodeLens[] {
       range: { start: top, end: top },
       command: {
         title: `${lenses.length} sections: owners in the summary (lenses stop above ${max})`,
-        tooltip: 'Show the ownership summary. specroles.codeLensMaxSections sets how many sections get a lens each.',
+        tooltip: 'Show the ownership summary. specRoles.codeLensMaxSections sets how many sections get a lens each.',
         command: SHOW_SUMMARY,
       },
     },

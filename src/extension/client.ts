@@ -101,9 +101,9 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
           if (!Array.isArray(result)) return result;
           return result.map((value, i) => {
             const item = params.items[i];
-            if (item?.section !== 'specroles' || typeof value !== 'object' || value === null) return value;
+            if (item?.section !== 'specRoles' || typeof value !== 'object' || value === null) return value;
             const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
-            const inspected = vscode.workspace.getConfiguration('specroles', scope).inspect<string | number>('maxFileSize');
+            const inspected = vscode.workspace.getConfiguration('specRoles', scope).inspect<string | number>('maxFileSize');
             const chosen = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
             return { ...(value as Record<string, unknown>), maxFileSize: chosen ?? null };
           });
@@ -121,7 +121,7 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
       // Quick fixes that leave a placeholder to type over insert it as a snippet (see snippet-actions.ts).
       provideCodeActions: async (document, range, context, token, next) => (await next(document, range, context, token))?.map(withSnippetEdit),
       // The setting is read here too, so turning lenses off takes effect at once.
-      provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specroles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),
+      provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specRoles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),
     },
   };
   const client = new SpecRolesClient(startServer, log, clientOptions);

@@ -112,7 +112,7 @@ export function startServer(connection: Connection, platform: Platform, version:
     host,
     log,
     settings: async (uri) => {
-      if (pullSettings) return connection.workspace.getConfiguration({ scopeUri: uri, section: 'specroles' });
+      if (pullSettings) return connection.workspace.getConfiguration({ scopeUri: uri, section: 'specRoles' });
       return clientSettings;
     },
     workspaceFolders: () => folders,
@@ -186,7 +186,7 @@ export function startServer(connection: Connection, platform: Platform, version:
     safely('initialized', undefined, async () => {
       const caps = dynamic;
       if (caps.watch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.specroles.{yaml,yml,json}' }, { globPattern: '**/specroles-suppressions.json' }] });
-      if (caps.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'specroles' });
+      if (caps.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'specRoles' });
       if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
       });
@@ -214,7 +214,7 @@ export function startServer(connection: Connection, platform: Platform, version:
 
   connection.onDidChangeConfiguration(
     safely('settings', undefined, async (params) => {
-      const settings = (params.settings as { specroles?: unknown } | null | undefined)?.specroles;
+      const settings = (params.settings as { specRoles?: unknown } | null | undefined)?.specRoles;
       if (settings !== undefined) clientSettings = settings;
       await service().settingsChanged();
       if (pull && diagnosticRefresh) void connection.languages.diagnostics.refresh().catch(() => undefined);

@@ -38,7 +38,7 @@ describe('CLI: hostile input beyond the fixture folders', function () {
     const run = runCli(['huge.prd.md'], { cwd: temp });
     assert.deepEqual(run, {
       stdout: '',
-      stderr: 'specroles: huge.prd.md: not linted: the file is 20 MB, over maxFileSize (10 MB). Raise maxFileSize in .specroles.yaml (in the editor, the specroles.maxFileSize setting) to lint it.\n',
+      stderr: 'specroles: huge.prd.md: not linted: the file is 20 MB, over maxFileSize (10 MB). Raise maxFileSize in .specroles.yaml (in the editor, the specRoles.maxFileSize setting) to lint it.\n',
       code: 0,
     });
   });

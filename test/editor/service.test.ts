@@ -173,13 +173,13 @@ describe('editor service: when it lints', () => {
   });
 
   it('severity overrides from the settings; a misspelt rule id there is a problem at its key in .vscode/settings.json', async () => {
-    const settingsFile = '{\n  "specroles.severityOverrides": {\n    "section-owner-mismatch": "error",\n    "missing-sectoin": "off"\n  }\n}\n';
+    const settingsFile = '{\n  "specRoles.severityOverrides": {\n    "section-owner-mismatch": "error",\n    "missing-sectoin": "off"\n  }\n}\n';
     const h = harness({ '.vscode/settings.json': settingsFile }, { severityOverrides: { 'section-owner-mismatch': 'error', 'missing-sectoin': 'off' } });
     await h.service.start();
     const problem = (h.published.get(uriOf('.vscode/settings.json')) ?? [])[0];
-    assert.equal(problem?.message, 'specroles.severityOverrides: unknown rule "missing-sectoin"; did you mean "missing-section"?');
+    assert.equal(problem?.message, 'specRoles.severityOverrides: unknown rule "missing-sectoin"; did you mean "missing-section"?');
     assert.deepEqual(problem?.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 21 } });
-    assert.ok(h.logs.some((l) => l.startsWith('warn: specroles.severityOverrides: unknown rule')));
+    assert.ok(h.logs.some((l) => l.startsWith('warn: specRoles.severityOverrides: unknown rule')));
     h.open('planted.prd.md', PLANTED);
     const ds = await h.until(() => h.published.get(uriOf('planted.prd.md')), (d) => !!d?.length, 'diagnostics');
     assert.equal(nth(ds!, 0).severity, 1);

@@ -13,7 +13,7 @@ interface Contributed {
 function contributedDefaults(): Map<string, unknown> {
   const manifest = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { contributes: { configuration: Contributed | Contributed[] } };
   const sections = [manifest.contributes.configuration].flat();
-  return new Map(sections.flatMap((s) => Object.entries(s.properties).map(([key, p]) => [key.replace(/^specroles\./, ''), p.default] as const)));
+  return new Map(sections.flatMap((s) => Object.entries(s.properties).map(([key, p]) => [key.replace(/^specRoles\./, ''), p.default] as const)));
 }
 
 describe('editor settings', () => {
@@ -21,8 +21,8 @@ describe('editor settings', () => {
     const offered = contributedDefaults();
     for (const [key, value] of Object.entries(DEFAULT_SETTINGS)) {
       if (typeof value === 'object') continue; // files and overrides: globs written for people, checked by use
-      assert.ok(offered.has(key), `specroles.${key} is not in package.json`);
-      assert.deepEqual(offered.get(key), value, `specroles.${key}`);
+      assert.ok(offered.has(key), `specRoles.${key} is not in package.json`);
+      assert.deepEqual(offered.get(key), value, `specRoles.${key}`);
     }
   });
 

@@ -210,7 +210,7 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
       ],
       // Settings reach the server as docs/editors.md says: `settings`, sent in on_init with
       // workspace/didChangeConfiguration (0.7 does not declare workspace/configuration, so is never asked).
-      { specroles: { severityOverrides: { 'empty-section': 'off' } } },
+      { specRoles: { severityOverrides: { 'empty-section': 'off' } } },
     );
     const outcome = await expectClean(run);
     report('spec', run, outcome);

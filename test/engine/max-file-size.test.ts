@@ -21,7 +21,7 @@ describe('maxFileSize', () => {
     const config = parseConfig('maxFileSize: 1 KB\n', '/r/.specroles.yaml').config!;
     const over = lint(spec(2000), { path: 'a.prd.md', config });
     assert.deepEqual(over.findings, []);
-    assert.equal(over.skipped, 'not linted: the file is 2 KB, over maxFileSize (1 KB). Raise maxFileSize in .specroles.yaml (in the editor, the specroles.maxFileSize setting) to lint it.');
+    assert.equal(over.skipped, 'not linted: the file is 2 KB, over maxFileSize (1 KB). Raise maxFileSize in .specroles.yaml (in the editor, the specRoles.maxFileSize setting) to lint it.');
     const under = lint(spec(1000), { path: 'a.prd.md', config });
     assert.equal(under.skipped, undefined);
     assert.ok(under.findings.some((f) => f.ruleId === 'section-owner-mismatch'));

@@ -61,6 +61,6 @@ function utf8Size(text: string): number {
 export function tooLargeNotice(bytes: number, limit: number): string {
   return (
     `not linted: the file is ${formatFileSize(bytes)}, over maxFileSize (${formatFileSize(limit)}). ` +
-    'Raise maxFileSize in .specroles.yaml (in the editor, the specroles.maxFileSize setting) to lint it.'
+    'Raise maxFileSize in .specroles.yaml (in the editor, the specRoles.maxFileSize setting) to lint it.'
   );
 }

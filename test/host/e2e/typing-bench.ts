@@ -2,7 +2,7 @@
 // packages the VSIX, bundles this file and runs it:
 //
 //   node dist/test/host/e2e/typing-bench.js [--vsix specroles.vsix] [--before other.vsix] [--keys 60] [--rounds 3] [--kb 1024] [--delay 120]
-//     [--on-settings '{"specroles.codeLens":false}'] [--profile]
+//     [--on-settings '{"specRoles.codeLens":false}'] [--profile]
 //
 // Two fresh code-servers (Node extension host) on the same generated ~1 MB spec (bench/generate.mjs): one with
 // the VSIX installed ("on"), one without ("off"), each with its own headless chromium. Rounds alternate

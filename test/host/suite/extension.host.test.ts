@@ -146,13 +146,13 @@ describe('Spec Roles extension', function () {
     assert.ok(editor.document.getText().includes('<!-- owner: pmm -->'));
   });
 
-  it('specroles.severityOverrides changes a rule\'s severity', async () => {
+  it('specRoles.severityOverrides changes a rule\'s severity', async () => {
     const settingsDir = vscode.Uri.joinPath(root(), '.vscode');
     const hadSettings = existsSync(settingsDir.fsPath);
     const uri = fixture('planted.prd.md');
     await open(uri);
     await diagnosticsWhen(uri, (ds) => ds[0]?.severity === vscode.DiagnosticSeverity.Warning, 'a warning');
-    const config = vscode.workspace.getConfiguration('specroles');
+    const config = vscode.workspace.getConfiguration('specRoles');
     try {
       await config.update('severityOverrides', { 'section-owner-mismatch': 'error' }, vscode.ConfigurationTarget.Workspace);
       await diagnosticsWhen(uri, (ds) => ds.length === 1 && ds[0]!.severity === vscode.DiagnosticSeverity.Error, 'an error');

@@ -127,12 +127,12 @@ describe('hostile input in the editor', function () {
     assert.equal(api.caughtErrors(), caughtBefore);
   });
 
-  it('specroles.maxFileSize: a larger file gets one information notice on line 1, and the status bar says so', async () => {
+  it('specRoles.maxFileSize: a larger file gets one information notice on line 1, and the status bar says so', async () => {
     const uri = fixture(`${FOLDER}/big.prd.md`);
     writeFileSync(uri.fsPath, `# Import\n\n## Messaging <!-- owner: pm -->\n\n${'Import a whole catalogue in one step. '.repeat(60)}\n`);
     const settings = fixture('.vscode').fsPath;
     const hadSettings = existsSync(settings);
-    const config = vscode.workspace.getConfiguration('specroles');
+    const config = vscode.workspace.getConfiguration('specRoles');
     try {
       await config.update('maxFileSize', '1 KB', vscode.ConfigurationTarget.Workspace);
       await open(uri);

@@ -12,7 +12,7 @@ const SPEC = '# Checkout\n\n## Problem\n\nSlow checkout.\n\n## Messaging <!-- ow
 async function withSettings(values: Record<string, unknown>, body: () => Promise<void>): Promise<void> {
   const settingsDir = fixture('.vscode').fsPath;
   const hadSettings = existsSync(settingsDir);
-  const config = vscode.workspace.getConfiguration('specroles');
+  const config = vscode.workspace.getConfiguration('specRoles');
   try {
     for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Workspace);
     await body();
@@ -32,7 +32,7 @@ describe('settings and timing', function () {
   after(() => rmSync(folder(), { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }));
   afterEach(closeAll);
 
-  it('specroles.run = onSave: typing changes nothing until the file is saved', async () => {
+  it('specRoles.run = onSave: typing changes nothing until the file is saved', async () => {
     const uri = fixture(`${FOLDER}/on-save.prd.md`);
     writeFileSync(uri.fsPath, SPEC);
     await withSettings({ run: 'onSave' }, async () => {
@@ -47,7 +47,7 @@ describe('settings and timing', function () {
     });
   });
 
-  it('specroles.codeLens = false: no lenses; back on: lenses again', async () => {
+  it('specRoles.codeLens = false: no lenses; back on: lenses again', async () => {
     const uri = fixture(`${FOLDER}/lens.prd.md`);
     writeFileSync(uri.fsPath, SPEC);
     await open(uri);
@@ -60,11 +60,11 @@ describe('settings and timing', function () {
     assert.ok((await lenses()).length >= 2);
   });
 
-  it('a misspelt rule id in specroles.severityOverrides: an error at its key in .vscode/settings.json, with the rule meant', async () => {
+  it('a misspelt rule id in specRoles.severityOverrides: an error at its key in .vscode/settings.json, with the rule meant', async () => {
     const settingsFile = fixture('.vscode/settings.json');
     await withSettings({ severityOverrides: { 'missing-sectoin': 'off' } }, async () => {
       const [d] = await diagnosticsWhen(settingsFile, (ds) => ds.length === 1, 'the setting problem');
-      assert.equal(d!.message, 'specroles.severityOverrides: unknown rule "missing-sectoin"; did you mean "missing-section"?');
+      assert.equal(d!.message, 'specRoles.severityOverrides: unknown rule "missing-sectoin"; did you mean "missing-section"?');
       assert.equal(d!.severity, vscode.DiagnosticSeverity.Error);
       const text = (await vscode.workspace.openTextDocument(settingsFile)).getText(d!.range);
       assert.equal(text, '"missing-sectoin"');
