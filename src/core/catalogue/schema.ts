@@ -32,6 +32,10 @@ export const kindSchema = z.object({
     .boolean()
     .default(false)
     .describe('Subsections whose headings match another kind only by keyword belong to this kind (an engineering design section\'s "Rollback" questions are engineering\'s)'),
+  shareable: z
+    .boolean()
+    .default(false)
+    .describe("Of a kind one role owns: another role may rightly share the section (market risks in a PM's risks, the PM's read of competitors), so declaring it shared is a fix for text of that role in it"),
   repeatable: z.boolean().default(false).describe('Sections of this kind may repeat side by side (one user story or case study per section)'),
   confusableWith: z
     .array(idSchema)
