@@ -30,7 +30,9 @@ export function codeActions(linted: Linted, range: Range, only: readonly string[
   const actions: CodeAction[] = [];
   if (wants(only, QUICK_FIX)) {
     for (const f of linted.result.findings) {
-      if (touches(toRange(f.range), range)) actions.push(...quickFixes(linted, f));
+      // On the finding, or on any of its evidence (a drift's other cue words).
+      const at = [f.range, ...(f.related ?? []).map((r) => r.range)];
+      if (at.some((r) => touches(toRange(r), range))) actions.push(...quickFixes(linted, f));
     }
   }
   if (wants(only, FIX_ALL)) {
@@ -47,7 +49,7 @@ export function fixAllAction(linted: Linted): CodeAction | undefined {
 }
 
 function quickFixes(linted: Linted, f: Finding): CodeAction[] {
-  const diagnostic = findingDiagnostic(f);
+  const diagnostic = findingDiagnostic(f, linted.uri);
   const out: CodeAction[] = f.fixes.map((fix) => ({ title: fix.title, kind: QUICK_FIX, edit: editOf(linted, [fix]), isPreferred: fix.safe, diagnostics: [diagnostic] }));
   const section = sectionOf(linted, f);
   if (section && f.ruleId !== 'invalid-spec' && f.ruleId !== 'invalid-directive') {

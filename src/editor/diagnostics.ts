@@ -11,8 +11,11 @@ export const SOURCE = 'specroles';
 const SEVERITY: Record<Severity, 1 | 2 | 3> = { error: 1, warning: 2, info: 3 };
 // 4 is the protocol's Hint: what suppressed findings become.
 
-export function findingDiagnostic(f: Finding): Diagnostic {
-  return { range: toRange(f.range), severity: SEVERITY[f.severity], source: SOURCE, code: f.ruleId, codeDescription: { href: ruleDocUrl(f.ruleId) }, message: f.message };
+/** The finding as a diagnostic of the document at `uri`; its evidence (each cue word of a drift) as related information. */
+export function findingDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = { range: toRange(f.range), severity: SEVERITY[f.severity], source: SOURCE, code: f.ruleId, codeDescription: { href: ruleDocUrl(f.ruleId) }, message: f.message };
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: toRange(r.range) }, message: r.message }));
+  return d;
 }
 
 export function diagnosticsOf(linted: Linted): Diagnostic[] {
@@ -23,12 +26,13 @@ export function diagnosticsOf(linted: Linted): Diagnostic[] {
     return [{ range: { start: zero, end: zero }, severity: 3, source: SOURCE, code: 'maxFileSize', message: skipped.charAt(0).toUpperCase() + skipped.slice(1) }];
   }
   const suppressed = linted.suppressed;
-  if (!suppressed?.rules.size) return findings.map(findingDiagnostic);
+  const diagnostic = (f: Finding) => findingDiagnostic(f, linted.uri);
+  if (!suppressed?.rules.size) return findings.map(diagnostic);
   // Suppressed in specroles-suppressions.json (the CLI does not report them): a hint, or nothing.
   const out: Diagnostic[] = [];
   for (const f of findings) {
-    if (!suppressible(f) || !suppressed.rules.has(f.ruleId)) out.push(findingDiagnostic(f));
-    else if (suppressed.as === 'hint') out.push({ ...findingDiagnostic(f), severity: 4, message: `${f.message} (suppressed in ${SUPPRESSIONS_FILE})` });
+    if (!suppressible(f) || !suppressed.rules.has(f.ruleId)) out.push(diagnostic(f));
+    else if (suppressed.as === 'hint') out.push({ ...diagnostic(f), severity: 4, message: `${f.message} (suppressed in ${SUPPRESSIONS_FILE})` });
   }
   return out;
 }

@@ -75,6 +75,23 @@ describe('editor service: a spec', () => {
     assert.equal(nth(all, 0).edit?.changes?.[uriOf('planted.prd.md')]?.[0]?.newText, 'pmm');
   });
 
+  it('a drift finding sits on its first cue word, lists the others as related information, and offers its fixes from any of them', async () => {
+    const h = harness();
+    const text = '## Requirements\n\nThe API answers in 200 ms.\n\n- Launch with a tagline on the landing page.\n- Run a campaign and send a press release.\n';
+    h.open('drift.prd.md', text);
+    const ds = await h.until(() => h.published.get(uriOf('drift.prd.md')), (d) => !!d?.some((x) => x.code === 'content-owner-drift'), 'the drift diagnostic');
+    const d = ds!.find((x) => x.code === 'content-owner-drift')!;
+    assert.deepEqual(d.range, { start: { line: 4, character: 16 }, end: { line: 4, character: 23 } }, 'on "tagline", not on the heading');
+    const related = (d.relatedInformation ?? []).map((r) => ({ uri: r.location.uri, line: r.location.range.start.line, message: r.message }));
+    assert.deepEqual(related.map((r) => r.message.replace(/:.*/, '')), ['"tagline"', '"landing page"', '"campaign"', '"press release"']);
+    assert.ok(related.every((r) => r.uri === uriOf('drift.prd.md')));
+    // The cursor on "campaign" (a related location, not the finding's range) still gets the fixes.
+    const actions = await h.service.codeActions(uriOf('drift.prd.md'), { start: { line: 5, character: 10 }, end: { line: 5, character: 10 } }, ['quickfix']);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Move the paragraph to a new ')), titles.join(' | '));
+    assert.ok(titles.includes('Hand the section over to the PMM'), titles.join(' | '));
+  });
+
   it('code actions without `only` (as Neovim asks): the finding\'s quick fixes first, fix-all last', async () => {
     const h = harness();
     h.open('planted.prd.md', PLANTED);

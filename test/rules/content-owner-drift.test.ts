@@ -70,6 +70,13 @@ describe('content-owner-drift: on the cue words, with fixes that help', () => {
     assert.equal(fixed(text, drift(text), /^Hand the section over to the PMM$/), `## Requirements <!-- owner: pmm -->\n\n${LAUNCH_COPY}\n`);
   });
 
+  it('names a team as a sentence does: "to engineering", not "to the Eng"', () => {
+    const text = '## Requirements\n\n- The endpoint MUST answer in 200 ms.\n- The service MUST cache the endpoint and its API responses.\n- The database schema MUST be migrated with the API.\n';
+    const f = drift(text);
+    assert.match(f.message, /hand the section over to engineering\.$/);
+    assert.ok(f.fixes.some((x) => x.title === 'Hand the section over to engineering'), f.fixes.map((x) => x.title).join(' | '));
+  });
+
   it('offers "mark as shared" only where the kind may be shared', () => {
     const requirements = drift(`## Requirements\n\n${LAUNCH_COPY}\n`);
     assert.ok(!requirements.fixes.some((x) => /shared/i.test(x.title)), 'requirements co-owned with marketing are no fix');

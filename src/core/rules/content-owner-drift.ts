@@ -2,7 +2,7 @@
 // acceptance criteria inside "Positioning", a pricing brief under "Proposal". The cue words are the
 // evidence: the finding names them and sits on them.
 import { z } from 'zod';
-import { expandRoles } from '../catalogue/catalogue';
+import { expandRoles, mentionRoles } from '../catalogue/catalogue';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule } from './rule';
@@ -44,16 +44,18 @@ export default defineRule({
       if (foreign.every((r) => covered.includes(r))) continue;
       const what = reading.kind ? `${reading.kind.name.toLowerCase()} (${roles(catalogue, reading.kind.owner)})` : `${roles(catalogue, [reading.role])} work`;
       // A shared kind (pricing, launch) is not the other role's alone: point at the kind, not the role.
-      const where = reading.kind && expandRoles(catalogue, reading.kind.owner).length > 1 ? `a ${reading.kind.name.toLowerCase()} section` : `a section the ${roles(catalogue, foreign)} owns`;
+      // "the PMM", "engineering": whom the message and the hand-over fix name.
+      const whom = mentionRoles(catalogue, foreign);
+      const where = reading.kind && expandRoles(catalogue, reading.kind.owner).length > 1 ? `a ${reading.kind.name.toLowerCase()} section` : `a section ${whom} owns`;
       const who = roles(catalogue, foreign);
       // The words are the evidence: the finding sits on the first, and lists every one.
       const related = cueLocations(doc, reading.hits, roles(catalogue, [reading.role]));
       const move = moveFix({ doc, analysis, section: s, kind: reading.kind, hits: reading.hits, foreign, who });
-      const fixes = [...(move ? [move] : []), ...setOwnerFixes(doc, s.section, foreign, `Hand the section over to the ${who}`, false)];
+      const fixes = [...(move ? [move] : []), ...setOwnerFixes(doc, s.section, foreign, `Hand the section over to ${whom}`, false)];
       // Sharing is a fix only where the kind may be shared: requirements co-owned with marketing are no fix.
       const together = [...new Set([...s.expected, ...foreign])];
       if (s.kind.shareable) fixes.push(...setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false));
-      const otherwise = s.kind.shareable ? 'declare the section shared' : `hand the section over to the ${who}`;
+      const otherwise = s.kind.shareable ? 'declare the section shared' : `hand the section over to ${whom}`;
       report({
         range: related[0]?.range ?? s.section.headingRange,
         section: s,
