@@ -319,6 +319,10 @@ const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
 const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but it is a messaging section';
 const RULE = 'section-owner-mismatch';
 
+const DRIFT_LINE = '- Launch with a tagline on the landing page.';
+/** A PRD whose "Requirements" carry launch copy: content-owner-drift, on the words (issue 16, item 8). */
+const DRIFT_SPEC = `# Checkout wallets\n\n## Requirements\n\nThe API answers in 200 ms.\n\n${DRIFT_LINE}\n- Run a campaign and send a press release.\n`;
+
 function steps(workspace: string, host: HostKind): Step[] {
   const catalogue = catalogueFor({});
   const messaging = catalogue.kinds.get('messaging')!;
@@ -596,6 +600,39 @@ function steps(workspace: string, host: HostKind): Step[] {
         const stub = `  - title: Positioning\n    kind: positioning\n    owner: pmm\n    # ${positioningHint}\n    body: |\n      TODO\n`;
         assert(onDisk.endsWith(`Beta in March, general availability in May.\n${stub}`), `file ends with: ${JSON.stringify(onDisk.slice(-300))}`);
         return lines.slice(at, at + 5).join(' ⏎ ');
+      },
+    },
+    {
+      slug: 'drift-words',
+      name: 'wrong role\'s text: the drift squiggle sits under the cue word "tagline", not the heading; the Problems panel lists every cue word',
+      async run(wb) {
+        // Written into the workspace copy, not the fixture: the other steps count what the fixture holds.
+        writeFileSync(join(workspace, 'drift.prd.md'), DRIFT_SPEC);
+        await wb.open('drift.prd.md', DRIFT_LINE);
+        // The squiggle on the launch-copy line (the document has others: its missing sections).
+        const onDriftLine = async () => {
+          const line = await boxOf(wb.line(DRIFT_LINE));
+          const boxes = await Promise.all((await wb.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)));
+          return { line, s: boxes.find((b) => b && b.y >= line.y - 1 && b.y + b.height <= line.y + line.height + 1) };
+        };
+        const { s } = await waitUntil(`a squiggle on "${DRIFT_LINE}"`, onDriftLine, (m) => m.s !== undefined);
+        const t = await boxOf(wb.line(DRIFT_LINE).locator('> span'));
+        const cw = t.width / DRIFT_LINE.length;
+        const col = DRIFT_LINE.indexOf('tagline');
+        assert(s && Math.abs(s.x - (t.x + col * cw)) < cw / 2 && Math.abs(s.width - 'tagline'.length * cw) < cw / 2, `squiggle at x ${s?.x}, ${s?.width}px wide; "tagline" is at x ${t.x + col * cw}, ${'tagline'.length * cw}px wide`);
+        const heading = await boxOf(wb.line('## Requirements'));
+        const onHeading = (await Promise.all((await wb.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)))).some((b) => b && Math.abs(b.y - heading.y) < heading.height / 2);
+        assert(!onHeading, 'a squiggle on the "## Requirements" heading');
+        await wb.shot('1-on-the-word');
+        const rows = await wb.problems();
+        const finding = rows.filter({ hasText: 'Section "Requirements" is a functional requirements section (PM), but its text reads like' }).first();
+        await finding.waitFor({ timeout: SHORT });
+        const related = rows.filter({ hasText: 'PMM cue word' });
+        const cues = await waitUntil('the cue words under the problem', async () => (await related.allInnerTexts()).map(oneLine), (r) => r.length >= 4);
+        const row = oneLine(await finding.innerText());
+        await wb.shot('2-problems');
+        await wb.closePanel();
+        return `squiggle at x ${Math.round(s.x)}, ${Math.round(s.width)}px wide, under "tagline" in "${DRIFT_LINE}"; none on the heading; Problems panel: ${row} / ${cues.join(' / ')}`;
       },
     },
     {
