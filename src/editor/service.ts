@@ -4,7 +4,8 @@
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
 import { catalogueFor, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, suppressedIn, type Config, type TextChange } from '../core';
-import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
+import { codeActions as codeActionsOf } from './code-actions';
+import { commandDocLinks, SHOW_RULE_DOCS, WEB_DOC_LINKS, type DocLinks } from './doc-links';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
 import { configDiagnostic, diagnosticsOf } from './diagnostics';
@@ -41,6 +42,11 @@ export interface ServiceOptions {
   lensesChanged?(): void;
   /** An exception was caught and logged: each one is a bug. */
   caught?(what: string, error: unknown): void;
+  /**
+   * The client's command that opens its bundled docs ([path, anchor?]): hover citations and "Show
+   * documentation" run it instead of going to the web pages.
+   */
+  docsCommand?: string;
 }
 
 interface DocState {
@@ -88,7 +94,11 @@ export class EditorService {
   private readonly checkedConfigs = new Set<string>();
   private readonly suppressions: SuppressionStore;
 
+  /** Where hover citations and "Show documentation" go. */
+  private readonly links: DocLinks;
+
   constructor(private readonly options: ServiceOptions) {
+    this.links = options.docsCommand ? commandDocLinks(options.docsCommand) : WEB_DOC_LINKS;
     this.suppressions = new SuppressionStore(options.host, options.log);
     this.configs = new ConfigStore(options.host, options.log);
   }
@@ -330,7 +340,7 @@ export class EditorService {
     state.published = linted;
     // The status first: a client that sees the diagnostics sees the status bar that goes with them.
     this.options.linted?.(uri, { text: statusText(linted), skipped: !!linted.result.skipped });
-    this.options.publish(uri, diagnosticsOf(linted), linted.version);
+    this.options.publish(uri, diagnosticsOf(linted, this.links), linted.version);
     this.options.lensesChanged?.();
     return linted;
   }
@@ -395,7 +405,7 @@ export class EditorService {
           for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
             if (ConfigStore.isConfigFile(uri) || isOpen(uri) || this.docs.has(uri)) continue;
             const linted = await this.lintFromDisk(uri, false, false);
-            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted) });
+            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted, this.links) });
           }
         }
         return out;
@@ -424,7 +434,7 @@ export class EditorService {
     this.stats.lints++;
     if (publish) {
       this.fromWorkspace.add(uri);
-      this.options.publish(uri, diagnosticsOf(linted));
+      this.options.publish(uri, diagnosticsOf(linted, this.links));
     }
     return linted;
   }
@@ -485,9 +495,9 @@ export class EditorService {
         if (ConfigStore.isConfigFile(uri)) return (await this.configs.problemsOf(uri, state?.doc.getText())).map(configDiagnostic);
         const settings = await this.settingsFor(uri);
         // On save only: what the last save showed, until the next save.
-        if (settings.run === 'onSave' && state?.published) return diagnosticsOf(state.published);
+        if (settings.run === 'onSave' && state?.published) return diagnosticsOf(state.published, this.links);
         const linted = await this.current(uri);
-        return linted ? diagnosticsOf(linted) : [];
+        return linted ? diagnosticsOf(linted, this.links) : [];
       })) ?? []
     );
   }
@@ -499,7 +509,7 @@ export class EditorService {
         if (!state) return null;
         if (ConfigStore.isConfigFile(uri)) return configHover(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
         const linted = await this.current(uri);
-        return linted ? hoverAt(linted, position) : null;
+        return linted ? hoverAt(linted, position, this.links) : null;
       })) ?? null
     );
   }
@@ -511,7 +521,7 @@ export class EditorService {
         if (!state) return [];
         if (ConfigStore.isConfigFile(uri)) return configQuickFixes(uri, state.doc.getText(), diagnostics);
         const linted = await this.current(uri);
-        return linted ? codeActionsOf(linted, range, only) : [];
+        return linted ? codeActionsOf(linted, range, only, this.links) : [];
       })) ?? []
     );
   }

@@ -6,6 +6,7 @@
 // with its excludes), and the settings (workspace/configuration).
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
+import { OPEN_DOCS, trustDocLinks } from './docs';
 import { FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type InitializationOptions, type ReadFileParams } from '../server/protocol';
 
 /** Markdown and YAML (specs and `.specroles.yaml`), and `.specroles.json`. */
@@ -75,7 +76,7 @@ export class SpecRolesClient extends BaseLanguageClient {
 }
 
 export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel): SpecRolesClient {
-  const initializationOptions: InitializationOptions = { diagnosticMode: 'push', readFile: true, findFiles: true };
+  const initializationOptions: InitializationOptions = { diagnosticMode: 'push', readFile: true, findFiles: true, docsCommand: OPEN_DOCS };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     outputChannel: log,
@@ -99,6 +100,8 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
           });
         },
       },
+      // Citations link to the bundled docs through OPEN_DOCS: command links, which a hover runs only if trusted.
+      provideHover: async (document, position, token, next) => trustDocLinks(await next(document, position, token)),
       // The setting is read here too, so turning lenses off takes effect at once.
       provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specroles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),
     },

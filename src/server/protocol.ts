@@ -60,6 +60,12 @@ export interface InitializationOptions {
   findFiles?: boolean;
   /** Settings for clients without `workspace/configuration`. */
   settings?: unknown;
+  /**
+   * A command of the client that opens its bundled docs, with [path, anchor?] ("docs/guidelines.md",
+   * "aha-pm-why-what-when"): hover citations become command links that run it (the client must trust them),
+   * and "Show documentation" runs it. Without it, they go to the web pages.
+   */
+  docsCommand?: string;
 }
 
 export type { DocumentStatus, OwnershipSummary };

@@ -126,6 +126,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       }, 20);
     },
     caught: report,
+    ...(typeof init.docsCommand === 'string' ? { docsCommand: init.docsCommand } : {}),
   });
 
   /** A handler that never throws: what goes wrong is logged and counted, and `fallback` answered. */

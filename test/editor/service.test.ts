@@ -2,7 +2,7 @@
 // quick fixes, lenses, the status bar), when it lints (debounced, on save, once per version), stubs and
 // templates, and the workspace lint.
 import assert from 'node:assert/strict';
-import { catalogueFor, citeSource } from '../../src/core';
+import { catalogueFor, citeSource, guidelineDocUrl, ruleDocUrl } from '../../src/core';
 import { FIX_ALL } from '../../src/editor';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { codes, fixtureText, harness, uriOf } from './support';
@@ -47,11 +47,31 @@ describe('editor service: a spec', () => {
     const text = heading && typeof heading.contents === 'object' && 'value' in heading.contents ? heading.contents.value : '';
     assert.match(text, /\*\*Messaging\*\* — owned by the product marketing manager \(PMM · message\)/);
     assert.match(text, /Declared owner: product manager/);
-    assert.ok(text.includes(`${guideline.statement} — ${citeSource(guideline.source)}`), text);
+    // Without a docs command from the client, the citation links to the guideline on the web page.
+    assert.ok(text.includes(`${guideline.statement} — [${citeSource(guideline.source)}](${guidelineDocUrl(guideline.id)})`), text);
     const owner = await h.service.hover(uriOf('planted.prd.md'), { line: 23, character: 26 });
     const ownerText = owner && typeof owner.contents === 'object' && 'value' in owner.contents ? owner.contents.value : '';
     assert.ok(ownerText.includes(catalogue.roles.get('pm')!.owns), ownerText);
-    assert.match(ownerText, /section-owner-mismatch\*\* cites:/);
+    assert.ok(ownerText.includes(`**[section-owner-mismatch](${ruleDocUrl('section-owner-mismatch')})** cites:`), ownerText);
+    assert.doesNotMatch(ownerText, /specroles explain/);
+  });
+
+  it('with the client\'s docs command, citations and "Show documentation" open the bundled docs (path and anchor), not the web', async () => {
+    const h = harness({}, {}, { docsCommand: 'client.openDocs' });
+    h.open('planted.prd.md', PLANTED);
+    const hover = await h.service.hover(uriOf('planted.prd.md'), { line: 23, character: 26 });
+    const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    const link = (...args: string[]) => `command:client.openDocs?${encodeURIComponent(JSON.stringify(args))}`;
+    assert.ok(text.includes(`**[section-owner-mismatch](${link('docs/rules/section-owner-mismatch.md')})** cites:`), text);
+    // The finding's first guideline is its section kind's.
+    const guideline = nth(catalogueFor({}).kinds.get('messaging')!.guidelines, 0);
+    assert.ok(text.includes(`](${link('docs/guidelines.md', guideline)})`), text);
+    assert.doesNotMatch(text, /https:/);
+    const range = { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } };
+    const docs = (await h.service.codeActions(uriOf('planted.prd.md'), range, ['quickfix'])).find((a) => a.title === 'Show documentation for section-owner-mismatch');
+    assert.deepEqual(docs?.command, { title: 'Show documentation for section-owner-mismatch', command: 'client.openDocs', arguments: ['docs/rules/section-owner-mismatch.md'] });
+    const ds = await h.until(() => h.published.get(uriOf('planted.prd.md')), (d) => !!d?.length, 'diagnostics');
+    assert.equal(nth(ds!, 0).codeDescription?.href, link('docs/rules/section-owner-mismatch.md'), 'the rule id links to the bundled page');
   });
 
   it('code actions: the fix (preferred), disable for the section, the docs; fix-all applies the safe ones', async () => {

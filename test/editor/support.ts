@@ -39,7 +39,7 @@ export interface Harness {
 
 export const uriOf = (path: string) => `${ROOT}/${path}`;
 
-export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}): Harness {
+export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: { docsCommand?: string } = {}): Harness {
   const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const published = new Map<string, Diagnostic[]>();
   const statuses = new Map<string, DocumentStatus | null>();
@@ -66,6 +66,7 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
       publish: (uri, diagnostics) => published.set(uri, diagnostics),
       linted: (uri, status) => statuses.set(uri, status),
       caught: (what, error) => caught.push(`${what}: ${String(error)}`),
+      ...options,
     }),
     open(path, text, languageId = /\.ya?ml$/.test(path) ? 'yaml' : path.endsWith('.json') ? 'json' : 'markdown') {
       const doc = new Doc(uriOf(path), languageId, text);

@@ -196,6 +196,31 @@ class Workbench {
     await panel.waitFor({ state: 'hidden', timeout: SHORT }).catch(() => undefined);
   }
 
+  /** Moves the mouse onto the squiggle in the line `lineText`; returns the hover that shows `expect`. */
+  async hoverOnSquiggle(lineText: string, expect: string | RegExp): Promise<Locator> {
+    await this.escape();
+    const line = await boxOf(this.line(lineText));
+    const hovers = this.page.locator('.monaco-hover').filter({ hasText: expect });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const boxes = await Promise.all((await this.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)));
+      const s = boxes.find((b) => b && b.y >= line.y - 1 && b.y + b.height <= line.y + line.height + 1);
+      if (!s) throw new Error(`no squiggle on "${lineText}"`);
+      if (attempt) await this.page.mouse.move(2, 2);
+      await this.page.mouse.move(s.x + s.width / 2, line.y + line.height / 2);
+      if (await hovers.first().waitFor({ timeout: 4000 }).then(() => true, () => false)) return hovers.first();
+    }
+    throw new Error(`no hover showing ${String(expect)} on the squiggle in "${lineText}"`);
+  }
+
+  /** The text of the first `selector` in a webview's page (the Markdown preview), or "" when none shows it yet. */
+  async previewText(selector: string): Promise<string> {
+    for (const frame of this.page.frames()) {
+      const text = await frame.locator(selector).first().textContent({ timeout: 200 }).catch(() => null);
+      if (text && frame !== this.page.mainFrame()) return oneLine(text);
+    }
+    return '';
+  }
+
   /** Moves the mouse onto `token` in the line containing `lineText`; returns the hover that shows `expect`. */
   async hoverOn(lineText: string, token: string, expect: string | RegExp): Promise<Locator> {
     await this.escape();
@@ -606,8 +631,6 @@ function steps(workspace: string, host: HostKind): Step[] {
       slug: 'drift-words',
       name: 'wrong role\'s text: the drift squiggle sits under the cue word "tagline", not the heading; the Problems panel lists every cue word',
       async run(wb) {
-        // Written into the workspace copy, not the fixture: the other steps count what the fixture holds.
-        writeFileSync(join(workspace, 'drift.prd.md'), DRIFT_SPEC);
         await wb.open('drift.prd.md', DRIFT_LINE);
         // The squiggle on the launch-copy line (the document has others: its missing sections).
         const onDriftLine = async () => {
@@ -633,6 +656,35 @@ function steps(workspace: string, host: HostKind): Step[] {
         await wb.shot('2-problems');
         await wb.closePanel();
         return `squiggle at x ${Math.round(s.x)}, ${Math.round(s.width)}px wide, under "tagline" in "${DRIFT_LINE}"; none on the heading; Problems panel: ${row} / ${cues.join(' / ')}`;
+      },
+    },
+    {
+      slug: 'docs-offline',
+      name: 'the drift hover\'s rule and guideline links open the bundled docs in the Markdown preview (the VSIX\'s files, offline)',
+      async run(wb) {
+        await wb.open('drift.prd.md', DRIFT_LINE);
+        const hover = await wb.hoverOnSquiggle(DRIFT_LINE, 'content-owner-drift cites:');
+        await wb.shot('1-hover');
+        // The rule id (the problem's code) is a link to its page: a command link to the bundled file, not a web address.
+        await hover.locator('a', { hasText: 'content-owner-drift' }).first().click();
+        const ruleTab = wb.page.locator('.tabs-container .tab', { hasText: 'Preview content-owner-drift.md' }).first();
+        await ruleTab.waitFor({ timeout: SHORT });
+        const heading = await waitUntil('the rule page rendered in the preview', () => wb.previewText('h1'), (t) => t.includes('content-owner-drift'));
+        await wb.shot('2-rule-page');
+        // The guideline cited in the hover is a link to its entry on the bundled guidelines page.
+        await wb.page.locator('.tabs-container .tab', { hasText: 'drift.prd.md' }).first().click();
+        const again = await wb.hoverOnSquiggle(DRIFT_LINE, 'content-owner-drift cites:');
+        const citation = again.locator('a', { hasText: /Pragmatic|Brian de Haaff|Haughwout|Product/ }).first();
+        const cited = oneLine(await citation.innerText());
+        await citation.click();
+        await wb.page.locator('.tabs-container .tab', { hasText: 'Preview guidelines.md' }).first().waitFor({ timeout: SHORT });
+        const guidelines = await waitUntil('the guidelines page rendered in the preview', () => wb.previewText('h1'), (t) => t.includes('Guidelines'));
+        await wb.shot('3-guidelines-page');
+        // Back to the spec, the previews closed: a focused preview (a webview) would take the later steps' keys.
+        await wb.page.locator('.tabs-container .tab', { hasText: 'drift.prd.md' }).first().click();
+        await wb.runCommand('View: Close Other Editors in Group');
+        await wb.page.keyboard.press('Enter');
+        return `rule link → "Preview content-owner-drift.md" (h1 "${heading}"); citation "${cited}" → "Preview guidelines.md" (h1 "${guidelines}")`;
       },
     },
     {
@@ -714,6 +766,8 @@ async function runHost(kind: HostKind, args: ReturnType<typeof parseArgs>): Prom
   const wsRoot = mkdtempSync(join(tmpdir(), 'specroles-e2e-ws-'));
   const workspace = join(wsRoot, 'specs');
   cpSync(FIXTURE, workspace, { recursive: true });
+  // Only in the copy: the editor tests count what the fixture holds. Before start-up, so quick open finds it.
+  writeFileSync(join(workspace, 'drift.prd.md'), DRIFT_SPEC);
   // Also on Ctrl+C (../code-server.ts stops code-server and chromium, then exits).
   const removeWorkspace = () => rmSync(wsRoot, { recursive: true, force: true });
   if (!keep) process.on('exit', removeWorkspace);
