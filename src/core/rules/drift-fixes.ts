@@ -65,12 +65,22 @@ function endOfOwnText(doc: ParsedDocument, target: Section): number {
   return Math.max(at, target.headingRange.end.offset);
 }
 
-/** The paragraphs cut out, each with the blank line after it, so the section's spacing stays as it was. */
+/**
+ * The paragraphs cut out, each with the blank line after it, so the section's spacing stays as it was; cuts
+ * that meet are one edit (the edits of one fix must not touch).
+ */
 function cutEdits(doc: ParsedDocument, blocks: readonly Block[]): TextEdit[] {
-  return blocks.map((b) => {
-    const blank = /^[ \t]*\r?\n/.exec(doc.text.slice(b.end));
-    return { start: b.start, end: b.end + (blank?.[0].length ?? 0), newText: '' };
-  });
+  const out: TextEdit[] = [];
+  // Sticky, from the block's end: never a copy of the rest of the text (a 5 MB spec has thousands of these).
+  const blank = /[ \t]*\r?\n/y;
+  for (const b of blocks) {
+    blank.lastIndex = b.end;
+    const end = b.end + (blank.exec(doc.text)?.[0].length ?? 0);
+    const previous = out.at(-1);
+    if (previous && previous.end >= b.start) previous.end = Math.max(previous.end, end);
+    else out.push({ start: b.start, end, newText: '' });
+  }
+  return out;
 }
 
 function movedText(doc: ParsedDocument, blocks: readonly Block[]): string {
@@ -84,13 +94,47 @@ function overlaps(s: Section, other: Section): boolean {
   return b.start.offset <= a.start.offset ? b.end.offset > a.start.offset : b.start.offset < a.end.offset;
 }
 
+/** The sections text may move to, by kind and by expected owners, in document order: once per analysis. */
+interface Targets {
+  byKind: Map<CompiledKind, AnalysedSection[]>;
+  byOwners: Map<string, { owners: readonly string[]; sections: AnalysedSection[] }>;
+}
+const targetsOf = new WeakMap<Analysis, Targets>();
+
+function targets(analysis: Analysis): Targets {
+  let found = targetsOf.get(analysis);
+  if (found) return found;
+  found = { byKind: new Map(), byOwners: new Map() };
+  // Real headings only: a bold label is a list item.
+  for (const t of analysis.sections) {
+    if (!t.kind || t.kind.skipOwnership || t.section.pseudo) continue;
+    found.byKind.set(t.kind, [...(found.byKind.get(t.kind) ?? []), t]);
+    if (!t.expected.length) continue;
+    const key = [...t.expected].sort().join(' ');
+    const group = found.byOwners.get(key) ?? { owners: t.expected, sections: [] };
+    group.sections.push(t);
+    found.byOwners.set(key, group);
+  }
+  targetsOf.set(analysis, found);
+  return found;
+}
+
 /**
- * The section the text should go to: one of the kind it reads as, else one whose every expected owner is
- * among `foreign` (the roles the text belongs to). Real headings only: a bold label is a list item.
+ * The section the text should go to: the first of the kind it reads as, else the first whose every expected
+ * owner is among `foreign` (the roles the text belongs to); never `s`, one holding it or one inside it.
  */
 function targetSection(analysis: Analysis, s: AnalysedSection, kind: CompiledKind | undefined, foreign: readonly string[]): AnalysedSection | undefined {
-  const candidates = analysis.sections.filter((t) => t !== s && t.kind && !t.kind.skipOwnership && !t.section.pseudo && !overlaps(s.section, t.section));
-  return (kind && candidates.find((t) => t.kind === kind)) ?? candidates.find((t) => t.expected.length > 0 && t.expected.every((r) => foreign.includes(r)));
+  const { byKind, byOwners } = targets(analysis);
+  const apart = (t: AnalysedSection) => t !== s && !overlaps(s.section, t.section);
+  const ofKind = kind && byKind.get(kind)?.find(apart);
+  if (ofKind) return ofKind;
+  let first: AnalysedSection | undefined;
+  for (const { owners, sections } of byOwners.values()) {
+    if (!owners.every((r) => foreign.includes(r))) continue;
+    const t = sections.find(apart);
+    if (t && (!first || t.section.fullRange.start.offset < first.section.fullRange.start.offset)) first = t;
+  }
+  return first;
 }
 
 /** The kind a new section for the text takes: the one it reads as, else the one most of its cue words point at. */
