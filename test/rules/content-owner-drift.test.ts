@@ -65,6 +65,12 @@ describe('content-owner-drift: on the cue words, with fixes that help', () => {
     assert.match(out, /^## Requirements\n\n## [^\n]+ <!-- owner: pmm -->\n\n<!-- [^\n]+ -->\n- Launch with the tagline[^]*on the blog\.\n$/);
   });
 
+  it('moves two paragraphs in a row as one cut (the edits of a fix must not touch)', () => {
+    const text = '## Requirements\n\nThe API answers in 200 ms.\n\nOur tagline: one tap.\n\n- Send a press release.\n- Run a campaign.\n\n## Positioning\n\nFor shoppers.\n';
+    const out = fixed(text, drift(text), /^Move the 2 paragraphs to "Positioning" \(PMM\)$/);
+    assert.equal(out, '## Requirements\n\nThe API answers in 200 ms.\n\n## Positioning\n\nFor shoppers.\n\nOur tagline: one tap.\n\n- Send a press release.\n- Run a campaign.\n');
+  });
+
   it('hands the section over with an owner note', () => {
     const text = `## Requirements\n\n${LAUNCH_COPY}\n`;
     assert.equal(fixed(text, drift(text), /^Hand the section over to the PMM$/), `## Requirements <!-- owner: pmm -->\n\n${LAUNCH_COPY}\n`);
