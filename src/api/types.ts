@@ -80,6 +80,8 @@ export interface Kind {
   /** Administrative sections (metadata, stakeholders) that ownership checks ignore. */
   skipOwnership: boolean;
   absorbsSubsections: boolean;
+  /** Of a kind one role owns: another role may rightly share the section. */
+  shareable: boolean;
   repeatable: boolean;
   confusableWith: string[];
   wrongMetrics?: { kind: string; says: string };

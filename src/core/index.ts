@@ -23,7 +23,8 @@ export { parseSuppressions, suppressedIn, suppressible, SUPPRESSIONS_FILE, type 
 
 // Rules and their doc pages.
 export { rules, rulesById } from './rules';
-export { ruleDocUrl, RULE_DOCS_URL } from './rules/doc-url';
+export { ruleDocUrl, ruleDocPath, guidelineDocUrl, RULE_DOCS_URL, DOCS_BASE_URL, GUIDELINES_DOC } from './rules/doc-url';
+export { renderGuidelinesPage } from './docs/guidelines-page';
 export type { Rule, RuleMeta } from './rules/rule';
 
 // The catalogue (kinds, roles, guidelines, document types) as a config extends it, citing its sources,

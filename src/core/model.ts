@@ -124,6 +124,12 @@ export interface Fix {
   safe: boolean;
 }
 
+/** A place a finding points at besides its range: an editor lists it under the problem. */
+export interface RelatedLocation {
+  range: Range;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -133,6 +139,8 @@ export interface Finding {
   fixes: Fix[];
   /** The heading of the section the finding is about, where there is one. */
   section?: string;
+  /** Every place that is evidence for the finding (each cue word of a drift), `range` being one of them. */
+  related?: RelatedLocation[];
   /** Machine-readable detail for front ends (expected owner, kind…). */
   data?: Record<string, unknown>;
 }

@@ -3,6 +3,7 @@
 // safe fix that overlaps none taken before it (one pass of the CLI's --fix, on the text that was linted).
 import { passFixes, STUB_BODY, type Finding, type Fix } from '../core';
 import { findingDiagnostic } from './diagnostics';
+import { WEB_DOC_LINKS, type DocLinks } from './doc-links';
 import type { Linted } from './linting';
 import { atOffset, toRange, touches } from './positions';
 import { sectionOf } from './sections';
@@ -10,8 +11,6 @@ import type { CodeAction, Range, TextEdit, WorkspaceEdit } from './types';
 
 export const QUICK_FIX = 'quickfix';
 export const FIX_ALL = 'source.fixAll.specroles';
-/** The server's command that opens a rule's documentation page (window/showDocument). */
-export const SHOW_RULE_DOCS = 'specroles.server.showRuleDocs';
 
 /** The word a "disable for this section" directive gives as its reason, for the writer to replace. */
 export const DISABLE_REASON = 'reason';
@@ -45,11 +44,13 @@ function editOf(linted: Linted, fixes: readonly Fix[]): WorkspaceEdit {
  * The quick fixes of the findings at `range` first, then fix-all: clients that list the actions as they come
  * (Neovim's vim.lsp.buf.code_action() numbers them) put the fix for the finding under the cursor on top.
  */
-export function codeActions(linted: Linted, range: Range, only: readonly string[] | undefined): CodeAction[] {
+export function codeActions(linted: Linted, range: Range, only: readonly string[] | undefined, links: DocLinks = WEB_DOC_LINKS): CodeAction[] {
   const actions: CodeAction[] = [];
   if (wants(only, QUICK_FIX)) {
     for (const f of linted.result.findings) {
-      if (touches(toRange(f.range), range)) actions.push(...quickFixes(linted, f));
+      // On the finding, or on any of its evidence (a drift's other cue words).
+      const at = [f.range, ...(f.related ?? []).map((r) => r.range)];
+      if (at.some((r) => touches(toRange(r), range))) actions.push(...quickFixes(linted, f, links));
     }
   }
   if (wants(only, FIX_ALL)) {
@@ -65,8 +66,8 @@ export function fixAllAction(linted: Linted): CodeAction | undefined {
   return { title: 'Fix all safe specroles problems', kind: FIX_ALL, edit: editOf(linted, applied.map((a) => a.fix)) };
 }
 
-function quickFixes(linted: Linted, f: Finding): CodeAction[] {
-  const diagnostic = findingDiagnostic(f);
+function quickFixes(linted: Linted, f: Finding, links: DocLinks): CodeAction[] {
+  const diagnostic = findingDiagnostic(f, linted.uri, links);
   const out: CodeAction[] = f.fixes.map((fix) => {
     const edit = editOf(linted, [fix]);
     const action: CodeAction = { title: fix.title, kind: QUICK_FIX, edit, isPreferred: fix.safe, diagnostics: [diagnostic] };
@@ -90,7 +91,7 @@ function quickFixes(linted: Linted, f: Finding): CodeAction[] {
     out.push({ title: `Disable ${f.ruleId} for this section`, kind: QUICK_FIX, edit: { changes: { [linted.uri]: [edit] } }, diagnostics: [diagnostic], ...snippetData(linted.uri, edit, DISABLE_REASON) });
   }
   const title = `Show documentation for ${f.ruleId}`;
-  out.push({ title, kind: QUICK_FIX, command: { title, command: SHOW_RULE_DOCS, arguments: [f.ruleId] } });
+  out.push({ title, kind: QUICK_FIX, command: links.ruleCommand(f.ruleId, title) });
   return out;
 }
 

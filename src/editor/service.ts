@@ -4,7 +4,8 @@
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
 import { catalogueFor, dominantEol, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, specMarkerInsertion, suppressedIn, worthOfferingAsSpec, type Config, type TextChange } from '../core';
-import { codeActions as codeActionsOf, SHOW_RULE_DOCS } from './code-actions';
+import { codeActions as codeActionsOf } from './code-actions';
+import { commandDocLinks, SHOW_RULE_DOCS, WEB_DOC_LINKS, type DocLinks } from './doc-links';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
 import { ConfigStore, type FolderConfig } from './configs';
 import { configDiagnostic, diagnosticsOf } from './diagnostics';
@@ -45,6 +46,11 @@ export interface ServiceOptions {
   caught?(what: string, error: unknown): void;
   /** Files whose offer to check them as a spec was turned down before (the client remembers them). */
   dismissedSpecOffers?: readonly string[];
+  /**
+   * The client's command that opens its bundled docs ([path, anchor?]): hover citations and "Show
+   * documentation" run it instead of going to the web pages.
+   */
+  docsCommand?: string;
 }
 
 interface DocState {
@@ -101,8 +107,12 @@ export class EditorService {
   /** Files whose offer to check them as a spec was turned down ("Not a spec"). */
   private readonly dismissedOffers: Set<string>;
 
+  /** Where hover citations and "Show documentation" go. */
+  private readonly links: DocLinks;
+
   constructor(private readonly options: ServiceOptions) {
     this.dismissedOffers = new Set(options.dismissedSpecOffers);
+    this.links = options.docsCommand ? commandDocLinks(options.docsCommand) : WEB_DOC_LINKS;
     this.suppressions = new SuppressionStore(options.host, options.log);
     this.configs = new ConfigStore(options.host, options.log);
   }
@@ -352,7 +362,7 @@ export class EditorService {
     state.published = linted;
     // The status first: a client that sees the diagnostics sees the status bar that goes with them.
     this.options.linted?.(uri, { text: statusText(linted), skipped: !!linted.result.skipped });
-    this.options.publish(uri, diagnosticsOf(linted), linted.version);
+    this.options.publish(uri, diagnosticsOf(linted, this.links), linted.version);
     this.options.lensesChanged?.();
     return linted;
   }
@@ -417,7 +427,7 @@ export class EditorService {
           for (const uri of await find.call(this.options.host, folder, '**/*.{md,markdown,yaml,yml}', 5000)) {
             if (ConfigStore.isConfigFile(uri) || isOpen(uri) || this.docs.has(uri)) continue;
             const linted = await this.lintFromDisk(uri, false, false);
-            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted) });
+            if (linted) out.push({ uri, diagnostics: diagnosticsOf(linted, this.links) });
           }
         }
         return out;
@@ -448,7 +458,7 @@ export class EditorService {
     if (publish) {
       this.fromWorkspace.add(uri);
       this.workspaceReadiness.set(uri, readinessOf(linted));
-      this.options.publish(uri, diagnosticsOf(linted));
+      this.options.publish(uri, diagnosticsOf(linted, this.links));
     }
     return linted;
   }
@@ -509,9 +519,9 @@ export class EditorService {
         if (ConfigStore.isConfigFile(uri)) return (await this.configs.problemsOf(uri, state?.doc.getText())).map(configDiagnostic);
         const settings = await this.settingsFor(uri);
         // On save only: what the last save showed, until the next save.
-        if (settings.run === 'onSave' && state?.published) return diagnosticsOf(state.published);
+        if (settings.run === 'onSave' && state?.published) return diagnosticsOf(state.published, this.links);
         const linted = await this.current(uri);
-        return linted ? diagnosticsOf(linted) : [];
+        return linted ? diagnosticsOf(linted, this.links) : [];
       })) ?? []
     );
   }
@@ -523,7 +533,7 @@ export class EditorService {
         if (!state) return null;
         if (ConfigStore.isConfigFile(uri)) return configHover(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
         const linted = await this.current(uri);
-        return linted ? hoverAt(linted, position) : null;
+        return linted ? hoverAt(linted, position, this.links) : null;
       })) ?? null
     );
   }
@@ -535,7 +545,7 @@ export class EditorService {
         if (!state) return [];
         if (ConfigStore.isConfigFile(uri)) return configQuickFixes(uri, state.doc.getText(), diagnostics);
         const linted = await this.current(uri);
-        return linted ? codeActionsOf(linted, range, only) : [];
+        return linted ? codeActionsOf(linted, range, only, this.links) : [];
       })) ?? []
     );
   }

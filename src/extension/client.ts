@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { BaseLanguageClient, BrowserMessageReader, BrowserMessageWriter, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { COMMANDS, FIND_FILES_REQUEST, READ_FILE_REQUEST, type FindFilesParams, type InitializationOptions, type ReadFileParams } from '../server/protocol';
+import { OPEN_DOCS, trustDocLinks } from './docs';
 import { withSnippetEdit } from './snippet-actions';
 
 /** Markdown and YAML (specs and `.specroles.yaml`), and `.specroles.json`. */
@@ -84,6 +85,7 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
     diagnosticMode: 'push',
     readFile: true,
     findFiles: true,
+    docsCommand: OPEN_DOCS,
     dismissedSpecOffers: workspaceState.get<string[]>(DISMISSED_SPEC_OFFERS, []),
   });
   const clientOptions: LanguageClientOptions = {
@@ -120,6 +122,8 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
       },
       // Quick fixes that leave a placeholder to type over insert it as a snippet (see snippet-actions.ts).
       provideCodeActions: async (document, range, context, token, next) => (await next(document, range, context, token))?.map(withSnippetEdit),
+      // Citations link to the bundled docs through OPEN_DOCS: command links, which a hover runs only if trusted.
+      provideHover: async (document, position, token, next) => trustDocLinks(await next(document, position, token)),
       // The setting is read here too, so turning lenses off takes effect at once.
       provideCodeLenses: (document, token, next) => (vscode.workspace.getConfiguration('specRoles', document.uri).get<boolean>('codeLens', true) ? next(document, token) : []),
     },

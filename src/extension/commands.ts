@@ -5,6 +5,7 @@ import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languagec
 import { COMMANDS, type OwnershipSummary } from '../server/protocol';
 import type { DocTypeChoice, KindChoice, OwnerGroup } from '../editor';
 import { logCaught } from './caught';
+import { OPEN_DOCS, openBundledDoc } from './docs';
 
 interface Catalogue {
   kinds: { group: OwnerGroup; kinds: KindChoice[] }[];
@@ -30,6 +31,9 @@ export function registerCommands(context: vscode.ExtensionContext, client: BaseL
         }
       }),
     );
+
+  // [path, anchor?]: a bundled doc in the Markdown preview (hover citations and "Show documentation" run it).
+  register(OPEN_DOCS, (path: unknown, anchor?: unknown) => openBundledDoc(context.extensionUri, path, anchor));
 
   register('specroles.generateStub', async (kindIds?: string[]) => {
     const editor = vscode.window.activeTextEditor;

@@ -68,6 +68,12 @@ export interface InitializationOptions {
   settings?: unknown;
   /** URIs of files whose offer to check them as a spec was turned down in an earlier session. */
   dismissedSpecOffers?: string[];
+  /**
+   * A command of the client that opens its bundled docs, with [path, anchor?] ("docs/guidelines.md",
+   * "aha-pm-why-what-when"): hover citations become command links that run it (the client must trust them),
+   * and "Show documentation" runs it. Without it, they go to the web pages.
+   */
+  docsCommand?: string;
 }
 
 export type { DocumentReadiness, DocumentStatus, OwnershipSummary, ReadinessRow, ReadinessState, RoleReadiness, SnippetData };

@@ -133,6 +133,7 @@ export function startServer(connection: Connection, platform: Platform, version:
     },
     caught: report,
     dismissedSpecOffers: Array.isArray(init.dismissedSpecOffers) ? init.dismissedSpecOffers.map(String) : [],
+    ...(typeof init.docsCommand === 'string' ? { docsCommand: init.docsCommand } : {}),
   });
 
   /** A handler that never throws: what goes wrong is logged and counted, and `fallback` answered. */

@@ -2,7 +2,7 @@
 // quick fixes, lenses, the status bar), when it lints (debounced, on save, once per version), stubs and
 // templates, and the workspace lint.
 import assert from 'node:assert/strict';
-import { catalogueFor, citeSource } from '../../src/core';
+import { catalogueFor, citeSource, guidelineDocUrl, ruleDocUrl } from '../../src/core';
 import { FIX_ALL, SHOW_SUMMARY } from '../../src/editor';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { codes, fixtureText, harness, uriOf } from './support';
@@ -47,11 +47,31 @@ describe('editor service: a spec', () => {
     const text = heading && typeof heading.contents === 'object' && 'value' in heading.contents ? heading.contents.value : '';
     assert.match(text, /\*\*Messaging\*\* — owned by the product marketing manager \(PMM · message\)/);
     assert.match(text, /Declared owner: product manager/);
-    assert.ok(text.includes(`${guideline.statement} — ${citeSource(guideline.source)}`), text);
+    // Without a docs command from the client, the citation links to the guideline on the web page.
+    assert.ok(text.includes(`${guideline.statement} — [${citeSource(guideline.source)}](${guidelineDocUrl(guideline.id)})`), text);
     const owner = await h.service.hover(uriOf('planted.prd.md'), { line: 23, character: 26 });
     const ownerText = owner && typeof owner.contents === 'object' && 'value' in owner.contents ? owner.contents.value : '';
     assert.ok(ownerText.includes(catalogue.roles.get('pm')!.owns), ownerText);
-    assert.match(ownerText, /section-owner-mismatch\*\* cites:/);
+    assert.ok(ownerText.includes(`**[section-owner-mismatch](${ruleDocUrl('section-owner-mismatch')})** cites:`), ownerText);
+    assert.doesNotMatch(ownerText, /specroles explain/);
+  });
+
+  it('with the client\'s docs command, citations and "Show documentation" open the bundled docs (path and anchor), not the web', async () => {
+    const h = harness({}, {}, { docsCommand: 'client.openDocs' });
+    h.open('planted.prd.md', PLANTED);
+    const hover = await h.service.hover(uriOf('planted.prd.md'), { line: 23, character: 26 });
+    const text = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+    const link = (...args: string[]) => `command:client.openDocs?${encodeURIComponent(JSON.stringify(args))}`;
+    assert.ok(text.includes(`**[section-owner-mismatch](${link('docs/rules/section-owner-mismatch.md')})** cites:`), text);
+    // The finding's first guideline is its section kind's.
+    const guideline = nth(catalogueFor({}).kinds.get('messaging')!.guidelines, 0);
+    assert.ok(text.includes(`](${link('docs/guidelines.md', guideline)})`), text);
+    assert.doesNotMatch(text, /https:/);
+    const range = { start: { line: 23, character: 25 }, end: { line: 23, character: 27 } };
+    const docs = (await h.service.codeActions(uriOf('planted.prd.md'), range, ['quickfix'])).find((a) => a.title === 'Show documentation for section-owner-mismatch');
+    assert.deepEqual(docs?.command, { title: 'Show documentation for section-owner-mismatch', command: 'client.openDocs', arguments: ['docs/rules/section-owner-mismatch.md'] });
+    const ds = await h.until(() => h.published.get(uriOf('planted.prd.md')), (d) => !!d?.length, 'diagnostics');
+    assert.equal(nth(ds!, 0).codeDescription?.href, link('docs/rules/section-owner-mismatch.md'), 'the rule id links to the bundled page');
   });
 
   it('code actions: the fix (preferred), disable for the section, the docs; fix-all applies the safe ones', async () => {
@@ -73,6 +93,23 @@ describe('editor service: a spec', () => {
     const all = await h.service.codeActions(uriOf('planted.prd.md'), range, [FIX_ALL]);
     assert.deepEqual(all.map((a) => a.kind), [FIX_ALL]);
     assert.equal(nth(all, 0).edit?.changes?.[uriOf('planted.prd.md')]?.[0]?.newText, 'pmm');
+  });
+
+  it('a drift finding sits on its first cue word, lists the others as related information, and offers its fixes from any of them', async () => {
+    const h = harness();
+    const text = '## Requirements\n\nThe API answers in 200 ms.\n\n- Launch with a tagline on the landing page.\n- Run a campaign and send a press release.\n';
+    h.open('drift.prd.md', text);
+    const ds = await h.until(() => h.published.get(uriOf('drift.prd.md')), (d) => !!d?.some((x) => x.code === 'content-owner-drift'), 'the drift diagnostic');
+    const d = ds!.find((x) => x.code === 'content-owner-drift')!;
+    assert.deepEqual(d.range, { start: { line: 4, character: 16 }, end: { line: 4, character: 23 } }, 'on "tagline", not on the heading');
+    const related = (d.relatedInformation ?? []).map((r) => ({ uri: r.location.uri, line: r.location.range.start.line, message: r.message }));
+    assert.deepEqual(related.map((r) => r.message.replace(/:.*/, '')), ['"tagline"', '"landing page"', '"campaign"', '"press release"']);
+    assert.ok(related.every((r) => r.uri === uriOf('drift.prd.md')));
+    // The cursor on "campaign" (a related location, not the finding's range) still gets the fixes.
+    const actions = await h.service.codeActions(uriOf('drift.prd.md'), { start: { line: 5, character: 10 }, end: { line: 5, character: 10 } }, ['quickfix']);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Move the paragraph to a new ')), titles.join(' | '));
+    assert.ok(titles.includes('Hand the section over to the PMM'), titles.join(' | '));
   });
 
   it('code actions without `only` (as Neovim asks): the finding\'s quick fixes first, fix-all last', async () => {

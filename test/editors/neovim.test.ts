@@ -220,7 +220,7 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     const publishes = outcome.published.filter((p) => p.uri === uri);
     // The first publish that had the finding: every finding of the example but empty-section (off in the settings).
     const first = publishes.find((p) => p.diagnostics.some((d) => d.code === 'section-owner-mismatch'))!;
-    assert.deepEqual(first.diagnostics.map(atLine), ['missing-section@3:7', 'content-owner-drift@19:1', 'section-owner-mismatch@26:26']);
+    assert.deepEqual(first.diagnostics.map(atLine), ['missing-section@3:7', 'content-owner-drift@23:3', 'section-owner-mismatch@26:26']);
     const mismatch = first.diagnostics.find((d) => d.code === 'section-owner-mismatch')!;
     assert.equal(mismatch.source, 'specroles');
     assert.equal(mismatch.severity, 2);
@@ -245,8 +245,8 @@ describe('Neovim (headless, its built-in LSP client) against specroles-ls', func
     assert.deepEqual(outcome.executed!.map((e) => e.result), [true]);
     // Re-published after each: first without the owner finding, then without the missing section.
     const shown = publishes.map((p) => p.diagnostics.map(atLine).join(' '));
-    assert.ok(shown.includes('missing-section@3:7 content-owner-drift@19:1'), shown.join('\n'));
-    assert.deepEqual(publishes.at(-1)!.diagnostics.map(atLine), ['content-owner-drift@19:1']);
+    assert.ok(shown.includes('missing-section@3:7 content-owner-drift@23:3'), shown.join('\n'));
+    assert.deepEqual(publishes.at(-1)!.diagnostics.map(atLine), ['content-owner-drift@23:3']);
     // specroles/status, the server's own notification, reaches any client that listens (the stub is a fifth PM section).
     assert.deepEqual(outcome.statuses.at(-1)?.status, { text: 'PM 5 · PMM 1', skipped: false });
   });

@@ -202,6 +202,13 @@ export function describeRoles(catalogue: Catalogue, roles: readonly string[]): s
   return expanded.map((r) => catalogue.roles.get(r)?.short ?? r).join(' + ');
 }
 
+/** "the PMM", "the PM + PMM", "engineering": the roles as a sentence names them (a role's `inSentence`, else "the" and its short name). */
+export function mentionRoles(catalogue: Catalogue, roles: readonly string[]): string {
+  const expanded = expandRoles(catalogue, roles);
+  const only = expanded.length === 1 && expanded[0] !== undefined ? catalogue.roles.get(expanded[0])?.inSentence : undefined;
+  return only ?? `the ${describeRoles(catalogue, expanded)}`;
+}
+
 /** "product manager" / "product manager and product marketing manager", spelled out for hovers. */
 export function spellRoles(catalogue: Catalogue, roles: readonly string[]): string {
   const names = expandRoles(catalogue, roles).map((r) => catalogue.roles.get(r)?.name ?? r);

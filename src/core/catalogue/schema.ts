@@ -8,6 +8,11 @@ export const roleSchema = z.object({
   id: idSchema,
   name: z.string().min(1).describe('Spelled out, e.g. "product manager"'),
   short: z.string().min(1).describe('As shown at a glance, e.g. "PM"'),
+  inSentence: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('How a sentence names the role where "the" and its short name read badly: "engineering" (a team), not "the Eng"'),
   owns: z.string().min(1).describe('One line: what this role owns in a spec'),
   members: z.array(idSchema).optional().describe('For a composite role such as "shared": the roles it stands for'),
   involves: z.array(idSchema).optional().describe("Roles whose sections belong in this role's documents as a matter of course (engineering's technical approach in a PM's spec)"),
@@ -32,6 +37,10 @@ export const kindSchema = z.object({
     .boolean()
     .default(false)
     .describe('Subsections whose headings match another kind only by keyword belong to this kind (an engineering design section\'s "Rollback" questions are engineering\'s)'),
+  shareable: z
+    .boolean()
+    .default(false)
+    .describe("Of a kind one role owns: another role may rightly share the section (market risks in a PM's risks, the PM's read of competitors), so declaring it shared is a fix for text of that role in it"),
   repeatable: z.boolean().default(false).describe('Sections of this kind may repeat side by side (one user story or case study per section)'),
   confusableWith: z
     .array(idSchema)

@@ -330,6 +330,7 @@ function toFinding(ruleId: string, severity: Finding['severity'], r: Report, rul
   const capped = r.weak && severity !== 'info' ? 'info' : severity;
   const finding: Finding = { ruleId, severity: capped, message: r.message, range: r.range, guidelines, fixes: r.fixes ?? [] };
   if (r.section) finding.section = r.section.section.title;
+  if (r.related?.length) finding.related = r.related;
   if (r.data) finding.data = r.data;
   return finding;
 }
@@ -341,6 +342,7 @@ function byPosition(a: Finding, b: Finding): number {
 function shiftForBom(f: Finding): void {
   const shift = (r: Range): Range => ({ start: { ...r.start, offset: r.start.offset + 1 }, end: { ...r.end, offset: r.end.offset + 1 } });
   f.range = shift(f.range);
+  if (f.related) f.related = f.related.map((r) => ({ ...r, range: shift(r.range) }));
   for (const fix of f.fixes) for (const e of fix.edits) {
     e.start += 1;
     e.end += 1;

@@ -84,6 +84,7 @@ export function reuse(kept: Kept, root: AnalysedSection): Finding {
 
 function moved(f: Finding, by: number, lines: number): Finding {
   const copy: Finding = { ...f, range: movedRange(f.range, by, lines), fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) })) };
+  if (f.related) copy.related = f.related.map((r) => ({ ...r, range: movedRange(r.range, by, lines) }));
   return copy;
 }
 

@@ -2,7 +2,7 @@
 // YAML templates (BMAD's `sections: - title/instruction`, GitHub issue forms' `body: - attributes: label`)
 // are read leniently into the same model so their sections can still be classified, and flat metadata
 // files simply have no sections.
-import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { yamlSpecSchema } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
@@ -172,15 +172,35 @@ function readSection(map: YAMLMap, depth: number, ctx: YamlContext, text: string
 
 function collectText(node: Node | null | undefined, ctx: YamlContext, into: TextRun[], visible: (t: string) => void): void {
   if (isScalar(node) && typeof node.value === 'string') {
-    // Block scalars start their text on the next line; an approximate offset is enough for cue evidence.
-    const start = node.range?.[0] ?? 0;
-    into.push({ text: node.value, offset: ctx.base + start });
+    into.push(proseRun(node, ctx));
     visible(node.value);
   } else if (isSeq(node) || isMap(node)) {
     for (const item of node.items as unknown[]) {
       collectText((isMap(node) ? (item as { value: Node }).value : item) as Node, ctx, into, visible);
     }
   }
+}
+
+/**
+ * The text a scalar's cue words are counted in, placed so every word's offset is where it stands in the file
+ * (findings point at cue words). A block or plain scalar's source holds the same words as its value, with
+ * only indentation and line breaks between them: the source itself is the run. A quoted scalar's escapes
+ * (`\n`) would read as letters in the source: its value, from just past the opening quote (exact unless it
+ * holds escapes or spans lines).
+ */
+function proseRun(node: Scalar, ctx: YamlContext): TextRun {
+  const value = String(node.value);
+  const [start = 0, end = start] = node.range ?? [];
+  const source = ctx.lines.text.slice(ctx.base + start, ctx.base + end);
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    // The header (`|`, `>-`, `|2`) ends at the first line break; the content starts after it.
+    const header = source.search(/\r?\n/);
+    if (header < 0) return { text: value, offset: ctx.base + end };
+    const newline = source[header] === '\r' ? 2 : 1;
+    return { text: source.slice(header + newline), offset: ctx.base + start + header + newline };
+  }
+  if (node.type === Scalar.PLAIN) return { text: source, offset: ctx.base + start };
+  return { text: value, offset: ctx.base + start + 1 };
 }
 
 /** `# specroles-disable RULE -- reason` comments anywhere in the file. */

@@ -1,9 +1,10 @@
 // A section's body reads as another role's work: taglines and campaigns inside "Requirements",
 // acceptance criteria inside "Positioning", a pricing brief under "Proposal". The cue words are the
-// evidence, and the finding names them.
+// evidence: the finding names them and sits on them.
 import { z } from 'zod';
-import { expandRoles } from '../catalogue/catalogue';
+import { expandRoles, mentionRoles } from '../catalogue/catalogue';
 import { describeHits } from '../classify/cues';
+import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule } from './rule';
 import { aKind, roles, sectionLabel, setOwnerFixes } from './support';
 
@@ -12,9 +13,10 @@ export default defineRule({
     id: 'content-owner-drift',
     description: "A section's text reads as another role's work than its heading says.",
     defaultSeverity: 'warning',
-    scope: 'section',
     guidelines: ['aha-pm-why-what-when', 'aha-pmm-market-position'],
     fixable: 'suggestion',
+    // Not section-scoped: the move fix writes into another part of the document (the section the text
+    // goes to), so findings cannot be kept per part while the rest changes.
     options: z.object({ minScore: z.number().min(1).optional() }).strict(),
     defaultOptions: {},
   },
@@ -41,16 +43,27 @@ export default defineRule({
       const covered = [...(s.declared?.roles ?? []), ...analysis.reviewers];
       if (foreign.every((r) => covered.includes(r))) continue;
       const what = reading.kind ? `${reading.kind.name.toLowerCase()} (${roles(catalogue, reading.kind.owner)})` : `${roles(catalogue, [reading.role])} work`;
-      const together = [...new Set([...s.expected, ...foreign])];
       // A shared kind (pricing, launch) is not the other role's alone: point at the kind, not the role.
-      const where = reading.kind && expandRoles(catalogue, reading.kind.owner).length > 1 ? `a ${reading.kind.name.toLowerCase()} section` : `a section the ${roles(catalogue, foreign)} owns`;
+      // "the PMM", "engineering": whom the message and the hand-over fix name.
+      const whom = mentionRoles(catalogue, foreign);
+      const where = reading.kind && expandRoles(catalogue, reading.kind.owner).length > 1 ? `a ${reading.kind.name.toLowerCase()} section` : `a section ${whom} owns`;
+      const who = roles(catalogue, foreign);
+      // The words are the evidence: the finding sits on the first, and lists every one.
+      const related = cueLocations(doc, reading.hits, roles(catalogue, [reading.role]));
+      const move = moveFix({ doc, analysis, section: s, kind: reading.kind, hits: reading.hits, foreign, who });
+      const fixes = [...(move ? [move] : []), ...setOwnerFixes(doc, s.section, foreign, `Hand the section over to ${whom}`, false)];
+      // Sharing is a fix only where the kind may be shared: requirements co-owned with marketing are no fix.
+      const together = [...new Set([...s.expected, ...foreign])];
+      if (s.kind.shareable) fixes.push(...setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false));
+      const otherwise = s.kind.shareable ? 'declare the section shared' : `hand the section over to ${whom}`;
       report({
-        range: s.section.headingRange,
+        range: related[0]?.range ?? s.section.headingRange,
         section: s,
         weak: foreign.every((r) => involved.has(r)) || (reading.kind !== undefined && material.has(reading.kind.id)),
-        message: `Section ${sectionLabel(s.section)} (${roles(catalogue, s.kind.owner)}) reads like ${what}. It is ${aKind(s.kind.name.toLowerCase())}, but its text says ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or declare the section shared.`,
+        message: `Section ${sectionLabel(s.section)} (${roles(catalogue, s.kind.owner)}) reads like ${what}. It is ${aKind(s.kind.name.toLowerCase())}, but its text says ${describeHits(reading.hits, undefined)}. Move that text to ${where}, or ${otherwise}.`,
         guidelines: [...(reading.kind?.guidelines ?? []), ...s.kind.guidelines],
-        fixes: setOwnerFixes(doc, s.section, together, `Mark as shared by ${roles(catalogue, together)}`, false),
+        related,
+        fixes,
         data: { expected: s.kind.owner, readsAs: reading.kind?.id ?? reading.role, score: reading.score },
       });
     }

@@ -3,7 +3,7 @@
 // engine applies those, so a rule is only the judgement itself.
 import type { z } from 'zod';
 import type { Analysis, AnalysedSection } from '../classify/analyse';
-import type { Fix, ParsedDocument, Range, Severity } from '../model';
+import type { Fix, ParsedDocument, Range, RelatedLocation, Severity } from '../model';
 
 export interface RuleMeta<Options = Record<string, never>> {
   id: string;
@@ -42,6 +42,8 @@ export interface Report {
   section?: AnalysedSection;
   guidelines?: string[];
   fixes?: Fix[];
+  /** Each place that is evidence for the finding (see Finding.related). */
+  related?: RelatedLocation[];
   data?: Record<string, unknown>;
   /**
    * The evidence is too weak for a warning (a document type guessed from a word in the file name, text

@@ -10,6 +10,8 @@ export interface StubOptions {
   /** YAML: the indentation of the `- title:` items. */
   indent?: string;
   eol?: string;
+  /** Markdown: the text the section starts with instead of TODO (text moved into a new section). */
+  body?: string;
 }
 
 /** The body of a fresh stub: what an editor selects so the writer types over it. */
@@ -20,7 +22,7 @@ export function renderStub(kind: Kind | CompiledKind, format: DocumentFormat, op
   const owner = kind.owner.join(', ');
   if (format === 'markdown') {
     const hashes = '#'.repeat(Math.min(6, Math.max(1, options.depth ?? 2)));
-    return [`${hashes} ${kind.name} <!-- owner: ${owner} -->`, '', `<!-- ${kind.hint} -->`, STUB_BODY, ''].join(eol);
+    return [`${hashes} ${kind.name} <!-- owner: ${owner} -->`, '', `<!-- ${kind.hint} -->`, options.body ?? STUB_BODY, ''].join(eol);
   }
   const indent = options.indent ?? '  ';
   const inner = `${indent}  `;

@@ -198,6 +198,31 @@ class Workbench {
     await panel.waitFor({ state: 'hidden', timeout: SHORT }).catch(() => undefined);
   }
 
+  /** Moves the mouse onto the squiggle in the line `lineText`; returns the hover that shows `expect`. */
+  async hoverOnSquiggle(lineText: string, expect: string | RegExp): Promise<Locator> {
+    await this.escape();
+    const line = await boxOf(this.line(lineText));
+    const hovers = this.page.locator('.monaco-hover').filter({ hasText: expect });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const boxes = await Promise.all((await this.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)));
+      const s = boxes.find((b) => b && b.y >= line.y - 1 && b.y + b.height <= line.y + line.height + 1);
+      if (!s) throw new Error(`no squiggle on "${lineText}"`);
+      if (attempt) await this.page.mouse.move(2, 2);
+      await this.page.mouse.move(s.x + s.width / 2, line.y + line.height / 2);
+      if (await hovers.first().waitFor({ timeout: 4000 }).then(() => true, () => false)) return hovers.first();
+    }
+    throw new Error(`no hover showing ${String(expect)} on the squiggle in "${lineText}"`);
+  }
+
+  /** The text of the first `selector` in a webview's page (the Markdown preview), or "" when none shows it yet. */
+  async previewText(selector: string): Promise<string> {
+    for (const frame of this.page.frames()) {
+      const text = await frame.locator(selector).first().textContent({ timeout: 200 }).catch(() => null);
+      if (text && frame !== this.page.mainFrame()) return oneLine(text);
+    }
+    return '';
+  }
+
   /** Moves the mouse onto `token` in the line containing `lineText`; returns the hover that shows `expect`. */
   async hoverOn(lineText: string, token: string, expect: string | RegExp): Promise<Locator> {
     await this.escape();
@@ -330,6 +355,10 @@ const STEP_FILES: Record<string, string> = {
 const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
 const MISMATCH_MESSAGE = 'Section "Messaging" is declared as owned by PM, but the PMM owns it. It is a messaging section';
 const RULE = 'section-owner-mismatch';
+
+const DRIFT_LINE = '- Launch with a tagline on the landing page.';
+/** A PRD whose "Requirements" carry launch copy: content-owner-drift, on the words (issue 16, item 8). */
+const DRIFT_SPEC = `# Checkout wallets\n\n## Requirements\n\nThe API answers in 200 ms.\n\n${DRIFT_LINE}\n- Run a campaign and send a press release.\n`;
 
 function steps(workspace: string, host: HostKind): Step[] {
   const catalogue = catalogueFor({});
@@ -666,6 +695,66 @@ function steps(workspace: string, host: HostKind): Step[] {
       },
     },
     {
+      slug: 'drift-words',
+      name: 'wrong role\'s text: the drift squiggle sits under the cue word "tagline", not the heading; the Problems panel lists every cue word',
+      async run(wb) {
+        await wb.open('drift.prd.md', DRIFT_LINE);
+        // The squiggle on the launch-copy line (the document has others: its missing sections).
+        const onDriftLine = async () => {
+          const line = await boxOf(wb.line(DRIFT_LINE));
+          const boxes = await Promise.all((await wb.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)));
+          return { line, s: boxes.find((b) => b && b.y >= line.y - 1 && b.y + b.height <= line.y + line.height + 1) };
+        };
+        const { s } = await waitUntil(`a squiggle on "${DRIFT_LINE}"`, onDriftLine, (m) => m.s !== undefined);
+        const t = await boxOf(wb.line(DRIFT_LINE).locator('> span'));
+        const cw = t.width / DRIFT_LINE.length;
+        const col = DRIFT_LINE.indexOf('tagline');
+        assert(s && Math.abs(s.x - (t.x + col * cw)) < cw / 2 && Math.abs(s.width - 'tagline'.length * cw) < cw / 2, `squiggle at x ${s?.x}, ${s?.width}px wide; "tagline" is at x ${t.x + col * cw}, ${'tagline'.length * cw}px wide`);
+        const heading = await boxOf(wb.line('## Requirements'));
+        const onHeading = (await Promise.all((await wb.squiggles().all()).map((sq) => boxOf(sq).catch(() => undefined)))).some((b) => b && Math.abs(b.y - heading.y) < heading.height / 2);
+        assert(!onHeading, 'a squiggle on the "## Requirements" heading');
+        await wb.shot('1-on-the-word');
+        const rows = await wb.problems();
+        const finding = rows.filter({ hasText: 'Section "Requirements" is a functional requirements section (PM), but its text reads like' }).first();
+        await finding.waitFor({ timeout: SHORT });
+        const related = rows.filter({ hasText: 'PMM cue word' });
+        const cues = await waitUntil('the cue words under the problem', async () => (await related.allInnerTexts()).map(oneLine), (r) => r.length >= 4);
+        const row = oneLine(await finding.innerText());
+        await wb.shot('2-problems');
+        await wb.closePanel();
+        return `squiggle at x ${Math.round(s.x)}, ${Math.round(s.width)}px wide, under "tagline" in "${DRIFT_LINE}"; none on the heading; Problems panel: ${row} / ${cues.join(' / ')}`;
+      },
+    },
+    {
+      slug: 'docs-offline',
+      name: 'the drift hover\'s rule and guideline links open the bundled docs in the Markdown preview (the VSIX\'s files, offline)',
+      async run(wb) {
+        await wb.open('drift.prd.md', DRIFT_LINE);
+        const hover = await wb.hoverOnSquiggle(DRIFT_LINE, 'content-owner-drift cites:');
+        await wb.shot('1-hover');
+        // The rule id (the problem's code) is a link to its page: a command link to the bundled file, not a web address.
+        await hover.locator('a', { hasText: 'content-owner-drift' }).first().click();
+        const ruleTab = wb.page.locator('.tabs-container .tab', { hasText: 'Preview content-owner-drift.md' }).first();
+        await ruleTab.waitFor({ timeout: SHORT });
+        const heading = await waitUntil('the rule page rendered in the preview', () => wb.previewText('h1'), (t) => t.includes('content-owner-drift'));
+        await wb.shot('2-rule-page');
+        // The guideline cited in the hover is a link to its entry on the bundled guidelines page.
+        await wb.page.locator('.tabs-container .tab', { hasText: 'drift.prd.md' }).first().click();
+        const again = await wb.hoverOnSquiggle(DRIFT_LINE, 'content-owner-drift cites:');
+        const citation = again.locator('a', { hasText: /Pragmatic|Brian de Haaff|Haughwout|Product/ }).first();
+        const cited = oneLine(await citation.innerText());
+        await citation.click();
+        await wb.page.locator('.tabs-container .tab', { hasText: 'Preview guidelines.md' }).first().waitFor({ timeout: SHORT });
+        const guidelines = await waitUntil('the guidelines page rendered in the preview', () => wb.previewText('h1'), (t) => t.includes('Guidelines'));
+        await wb.shot('3-guidelines-page');
+        // Back to the spec, the previews closed: a focused preview (a webview) would take the later steps' keys.
+        await wb.page.locator('.tabs-container .tab', { hasText: 'drift.prd.md' }).first().click();
+        await wb.runCommand('View: Close Other Editors in Group');
+        await wb.page.keyboard.press('Enter');
+        return `rule link → "Preview content-owner-drift.md" (h1 "${heading}"); citation "${cited}" → "Preview guidelines.md" (h1 "${guidelines}")`;
+      },
+    },
+    {
       slug: 'broken-config',
       name: 'broken .specroles.yaml: errors in the Problems panel and squiggles in the file',
       async run(wb) {
@@ -789,6 +878,8 @@ async function runHost(kind: HostKind, args: ReturnType<typeof parseArgs>): Prom
   const workspace = join(wsRoot, WORKSPACE_NAME);
   cpSync(FIXTURE, workspace, { recursive: true });
   for (const [name, text] of Object.entries(STEP_FILES)) writeFileSync(join(workspace, name), text);
+  // Only in the copy: the editor tests count what the fixture holds. Before start-up, so quick open finds it.
+  writeFileSync(join(workspace, 'drift.prd.md'), DRIFT_SPEC);
   // Also on Ctrl+C (../code-server.ts stops code-server and chromium, then exits).
   const removeWorkspace = () => rmSync(wsRoot, { recursive: true, force: true });
   if (!keep) process.on('exit', removeWorkspace);

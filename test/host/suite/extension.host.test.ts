@@ -61,7 +61,9 @@ describe('Spec Roles extension', function () {
     assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [23, 25, 23, 27]);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(d.source, 'specroles');
-    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/section-owner-mismatch.md'));
+    // The rule id links to the rule's page bundled with the extension (a command link), not to the web.
+    assert.ok(typeof d.code === 'object' && d.code.target.scheme === 'command' && d.code.target.path === 'specroles.openDocs', String(typeof d.code === 'object' && d.code.target));
+    assert.deepEqual(JSON.parse(d.code.target.query), ['docs/rules/section-owner-mismatch.md']);
   });
 
   it('reports nothing on a clean spec, a clean YAML spec, or a README that is not a spec', async () => {
@@ -95,7 +97,8 @@ describe('Spec Roles extension', function () {
     assert.match(text, /product marketing manager/);
     assert.match(text, /Declared owner: product manager/);
     assert.ok(text.includes(guideline.statement), text);
-    assert.ok(text.includes(`— ${citeSource(guideline.source)}`), text);
+    // The citation links to the guideline's entry in the bundled guidelines page.
+    assert.ok(text.includes(`— [${citeSource(guideline.source)}](command:specroles.openDocs?`), text);
   });
 
   it('hover on an owner annotation says what the role owns', async () => {
