@@ -79,7 +79,10 @@ export class SpecRolesClient extends BaseLanguageClient {
 /** Where the workspace keeps the files whose offer to check them as a spec was turned down ("Not a spec"). */
 const DISMISSED_SPEC_OFFERS = 'specroles.dismissedSpecOffers';
 
-export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel, workspaceState: vscode.Memento): SpecRolesClient {
+export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel, workspaceState: vscode.Memento, extensionUri: vscode.Uri): SpecRolesClient {
+  // The docs this extension bundles open as documents behind their Markdown preview; they read like specs,
+  // but they are not the user's: the server never hears of them.
+  const bundled = (document: vscode.TextDocument) => document.uri.toString().startsWith(`${extensionUri.toString()}/`);
   // A function: a server started again (after a crash) hears of the offers turned down since.
   const initializationOptions = (): InitializationOptions => ({
     diagnosticMode: 'push',
@@ -96,6 +99,10 @@ export function createClient(startServer: ServerStarter, log: vscode.LogOutputCh
     diagnosticCollectionName: 'specroles',
     initializationOptions,
     middleware: {
+      didOpen: (document, next) => (bundled(document) ? Promise.resolve() : next(document)),
+      didChange: (event, next) => (bundled(event.document) ? Promise.resolve() : next(event)),
+      didSave: (document, next) => (bundled(document) ? Promise.resolve() : next(document)),
+      didClose: (document, next) => (bundled(document) ? Promise.resolve() : next(document)),
       workspace: {
         // maxFileSize wins over the config's only where the user set it: send it only then.
         configuration: async (params, token, next) => {

@@ -42,7 +42,7 @@ export function activateWith(context: vscode.ExtensionContext, startServer: (log
   const log = vscode.window.createOutputChannel('Spec Roles', { log: true });
   const statusBar = new StatusBar();
   context.subscriptions.push(log, statusBar);
-  const languageClient = createClient(startServer(log), log, context.workspaceState);
+  const languageClient = createClient(startServer(log), log, context.workspaceState, context.extensionUri);
   client = languageClient;
   let serverCaught = 0;
   let running: Promise<void> = Promise.resolve();

@@ -121,7 +121,8 @@ class Workbench {
   }
 
   /** Opens a workspace file with Quick Open (F1, then the name without the ">" prefix), as a person would. */
-  async open(relativePath: string, waitForText: string): Promise<void> {
+  /** Opens a workspace file by quick open; `waitForText`: a line it shows once open (none for an empty file). */
+  async open(relativePath: string, waitForText?: string): Promise<void> {
     const name = relativePath.split('/').pop()!;
     await this.escape();
     await this.page.keyboard.press('F1');
@@ -132,7 +133,7 @@ class Workbench {
     await row.waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: SHORT });
-    await this.line(waitForText).waitFor({ timeout: SHORT });
+    if (waitForText !== undefined) await this.line(waitForText).waitFor({ timeout: SHORT });
   }
 
   /** Closes quick inputs, hovers, widgets; moves the mouse out of the editor. */
@@ -350,6 +351,8 @@ const STEP_FILES: Record<string, string> = {
   // One section heading among notes: not taken as a spec by its content, so offered as one.
   'draft.md': '# Checkout notes\n\n## Messaging <!-- owner: pm -->\n\nOne click.\n\n## Monday\n\nLunch.\n\n## Tuesday\n\nStand-up.\n',
   'typed.md': '---\nspecroles: 1\ntype: prd\n---\n# Typed checkout\n\n## Problem\n\nSlow checkout.\n',
+  // Empty: "New spec from template" fills the file in front of you.
+  'new-spec.md': '',
 };
 
 const PLANTED_LINE = '## Messaging <!-- owner: pm -->';
@@ -695,6 +698,37 @@ function steps(workspace: string, host: HostKind): Step[] {
       },
     },
     {
+      slug: 'template-prd',
+      name: 'palette "Spec Roles: New spec from template" → Product requirements document fills the empty file with every PRD section, and no warning',
+      async run(wb) {
+        await wb.closePanel();
+        await wb.open('new-spec.md');
+        await wb.editor.click();
+        await wb.runCommand('Spec Roles: New spec from template');
+        await wb.page.keyboard.press('Enter');
+        const type = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Product requirements document' }).first();
+        await type.waitFor({ timeout: SHORT });
+        await wb.shot('1-types');
+        await type.click();
+        await wb.line('## Problem <!-- owner: pm -->').waitFor({ timeout: SHORT });
+        // Linted as the spec it now is: counted in the status bar, and a fresh template raises no warning.
+        const status = await waitUntil('the status bar count', () => wb.statusItem(/PM \d+/).first().textContent(), (t) => !!t && /PM \d+/.test(t));
+        assert((await wb.squiggles('warning').count()) === 0 && (await wb.squiggles('error').count()) === 0, 'a fresh template has warnings or errors');
+        const lines = await wb.lines();
+        assert(lines[0] === '---' && lines.includes('type: prd'), `template: ${JSON.stringify(lines.slice(0, 12))}`);
+        // Every section of a PRD (the editor draws only the lines in view; the status bar counts them all).
+        const sections = [...(status ?? '').matchAll(/(\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+        assert(sections >= 12, `${sections} sections counted: ${status}`);
+        await wb.shot('2-template');
+        // Undone, so the steps after this one see the workspace's findings as before.
+        await wb.editor.click();
+        await wb.page.keyboard.press('Control+Z');
+        await waitUntil('the file empty again', () => wb.lines(), (l) => !l.some((x) => x.startsWith('## ')));
+        const headings = lines.filter((l) => l.startsWith('## '));
+        return `status "${status?.trim()}" (${sections} sections); in view: ${headings.join(' / ')}`;
+      },
+    },
+    {
       slug: 'drift-words',
       name: 'wrong role\'s text: the drift squiggle sits under the cue word "tagline", not the heading; the Problems panel lists every cue word',
       async run(wb) {
@@ -715,7 +749,7 @@ function steps(workspace: string, host: HostKind): Step[] {
         assert(!onHeading, 'a squiggle on the "## Requirements" heading');
         await wb.shot('1-on-the-word');
         const rows = await wb.problems();
-        const finding = rows.filter({ hasText: 'Section "Requirements" is a functional requirements section (PM), but its text reads like' }).first();
+        const finding = rows.filter({ hasText: 'Section "Requirements" (PM) reads like' }).first();
         await finding.waitFor({ timeout: SHORT });
         const related = rows.filter({ hasText: 'PMM cue word' });
         const cues = await waitUntil('the cue words under the problem', async () => (await related.allInnerTexts()).map(oneLine), (r) => r.length >= 4);

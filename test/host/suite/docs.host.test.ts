@@ -59,6 +59,17 @@ describe('Spec Roles extension: bundled docs, offline', function () {
     await previewOpened('Preview guidelines.md');
   });
 
+  it('never lints the bundled docs, opened in an editor (they read like specs, but are not the user\'s)', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const page = vscode.Uri.joinPath(extension.extensionUri, 'docs', 'guidelines.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(page));
+    // A user's spec opened after it is linted: the server has had its chance at the page too.
+    const spec = await openUntitled('markdown', DRIFTING_SPEC);
+    await diagnosticsWhen(spec.document.uri, (ds) => ds.some((x) => ruleOf(x) === 'content-owner-drift'), 'the spec\'s drift');
+    await sleep(500);
+    assert.deepEqual(vscode.languages.getDiagnostics(page).map((x) => x.message), []);
+  });
+
   it('opens nothing outside the bundled docs', async () => {
     assert.equal(await vscode.commands.executeCommand('specroles.openDocs', '../package.json'), undefined);
     assert.equal(await vscode.commands.executeCommand('specroles.openDocs', 'dist/extension.js'), undefined);
