@@ -82,7 +82,9 @@ const DISMISSED_SPEC_OFFERS = 'specroles.dismissedSpecOffers';
 export function createClient(startServer: ServerStarter, log: vscode.LogOutputChannel, workspaceState: vscode.Memento, extensionUri: vscode.Uri): SpecRolesClient {
   // The docs this extension bundles open as documents behind their Markdown preview; they read like specs,
   // but they are not the user's: the server never hears of them.
-  const bundled = (document: vscode.TextDocument) => document.uri.toString().startsWith(`${extensionUri.toString()}/`);
+  // Only docs/: run from its source folder (extension development), the extension's folder holds test workspaces too.
+  const docs = `${vscode.Uri.joinPath(extensionUri, 'docs').toString()}/`;
+  const bundled = (document: vscode.TextDocument) => document.uri.toString().startsWith(docs);
   // A function: a server started again (after a crash) hears of the offers turned down since.
   const initializationOptions = (): InitializationOptions => ({
     diagnosticMode: 'push',
