@@ -164,11 +164,16 @@ function walk(dir: string, gitignore: GitIgnore, visit: (file: string) => void, 
 
 /** Decides whether a file found in a folder or by a glob is a spec: the engine's selectSpec, with the file read from disk. */
 export class SpecSelector {
+  /** What the default globs see paths from: the repository the run is in (else the working folder). */
+  private readonly projectRoot: string;
+
   constructor(
-    private readonly cwd: string,
+    cwd: string,
     private readonly configs: Configs,
     private readonly catalogueOf: (c: ResolvedConfig) => Catalogue,
-  ) {}
+  ) {
+    this.projectRoot = repositoryRoot(cwd) ?? cwd;
+  }
 
   /**
    * `skipped` counts the Markdown/YAML files found not to be specs, and why. `text`: the file's text when
@@ -178,12 +183,12 @@ export class SpecSelector {
     // Only Markdown and YAML are specs; other files never cost a config lookup.
     if (!SPEC_CANDIDATE.test(abs)) return false;
     const resolved = this.configs.forFile(abs);
-    // Relative to the config that sets the globs (or the working folder); `**/…` globs also match the
-    // absolute path, so the defaults work wherever the run starts.
-    const rel = toPosix(relative(resolved.filesBase ?? this.cwd, abs));
-    const posixAbs = toPosix(abs);
+    // Relative to the config that sets the globs, else to the repository (a run from inside specs/ still sees
+    // specs/x.md); never the folders above it, as the editor does with its workspace folder: a checkout
+    // under ~/specs/ does not make every Markdown file in it a spec. A file outside both: its whole path.
+    const rel = toPosix(relative(resolved.filesBase ?? this.projectRoot, abs));
     const selection = selectSpec(
-      { paths: rel.startsWith('..') ? [posixAbs] : [rel, posixAbs], isYaml: /\.ya?ml$/i.test(abs), head: () => (text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs)) },
+      { paths: [rel.startsWith('..') || isAbsolute(rel) ? toPosix(abs) : rel], isYaml: /\.ya?ml$/i.test(abs), head: () => (text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs)) },
       { config: resolved.config, catalogue: this.catalogueOf(resolved) },
     );
     if (!selection.spec) skipped?.add(abs, selection.because);
@@ -252,7 +257,7 @@ class GitIgnore {
     this.load(dir);
     if (this.rules.has(dirname(dir))) return;
     // Where a search starts inside a repository, the .gitignore files above it (up to the root) apply too.
-    const root = this.rootOf(dir);
+    const root = repositoryRoot(dir);
     for (let d = dirname(dir); root && d.length >= root.length && !this.rules.has(d); d = dirname(d)) {
       this.load(d);
       if (d === root || dirname(d) === d) break;
@@ -284,11 +289,12 @@ class GitIgnore {
     }
     this.rules.set(dir, ig);
   }
+}
 
-  private rootOf(dir: string): string | undefined {
-    for (let d = dir; ; d = dirname(d)) {
-      if (existsSync(join(d, '.git'))) return d;
-      if (dirname(d) === d) return undefined;
-    }
+/** The nearest folder at or above `dir` with a .git. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
   }
 }
