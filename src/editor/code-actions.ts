@@ -5,7 +5,7 @@ import { passFixes, STUB_BODY, type Finding, type Fix } from '../core';
 import { findingDiagnostic } from './diagnostics';
 import { WEB_DOC_LINKS, type DocLinks } from './doc-links';
 import type { Linted } from './linting';
-import { atOffset, toRange, touches } from './positions';
+import { atOffset, linesFor, toRange, touches } from './positions';
 import { sectionOf } from './sections';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from './types';
 
@@ -36,7 +36,8 @@ export function wants(only: readonly string[] | undefined, kind: string): boolea
 }
 
 function editOf(linted: Linted, fixes: readonly Fix[]): WorkspaceEdit {
-  const edits: TextEdit[] = fixes.flatMap((fix) => fix.edits.map((e) => ({ range: { start: atOffset(linted.lines, e.start), end: atOffset(linted.lines, e.end) }, newText: e.newText })));
+  const lines = linesFor(linted, linted.text);
+  const edits: TextEdit[] = fixes.flatMap((fix) => fix.edits.map((e) => ({ range: { start: atOffset(lines, e.start), end: atOffset(lines, e.end) }, newText: e.newText })));
   return { changes: { [linted.uri]: edits } };
 }
 
@@ -78,8 +79,8 @@ function quickFixes(linted: Linted, f: Finding, links: DocLinks): CodeAction[] {
   const section = sectionOf(linted, f);
   if (section && f.ruleId !== 'invalid-spec' && f.ruleId !== 'invalid-directive') {
     const line = section.section.headingRange.start.line;
-    const start = linted.lines.lineStart(line);
-    const lineText = linted.text.slice(start, linted.lines.lineEnd(line));
+    const lines = linesFor(linted, linted.text);
+    const lineText = linted.text.slice(lines.lineStart(line), lines.lineEnd(line));
     const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     const eol = linted.result.document.eol;
     const text =

@@ -1,5 +1,5 @@
 // One lint of one document version: the engine's result with what the editor needs around it.
-import { describeRoles, lint, lintIncremental, LineIndex, type Config, type LintResult, type TextChange } from '../core';
+import { describeRoles, lint, lintIncremental, type Config, type LintResult, type TextChange } from '../core';
 import type { EditorSettings } from './settings';
 
 export interface Linted {
@@ -8,7 +8,6 @@ export interface Linted {
   text: string;
   result: LintResult;
   config: Config;
-  lines: LineIndex;
   /** Rules whose findings specroles-suppressions.json suppresses in this file, and how to show them. */
   suppressed?: { rules: ReadonlySet<string>; as: 'hint' | 'hide' };
 }
@@ -33,7 +32,7 @@ export function withOverrides(config: Config, overrides: EditorSettings['severit
 
 export function lintDocument(uri: string, path: string, languageId: string, version: number, text: string, config: Config, settings: EditorSettings): Linted {
   const result = lint(text, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
-  return { uri, version, text, result, config, lines: new LineIndex(text) };
+  return { uri, version, text, result, config };
 }
 
 /**
@@ -42,7 +41,7 @@ export function lintDocument(uri: string, path: string, languageId: string, vers
  */
 export function relintDocument(previous: Linted, path: string, languageId: string, version: number, text: string, changes: readonly TextChange[], config: Config, settings: EditorSettings): Linted {
   const result = lintIncremental(previous.result, changes, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
-  return { uri: previous.uri, version, text, result, config, lines: new LineIndex(text) };
+  return { uri: previous.uri, version, text, result, config };
 }
 
 /** Counts of sections by expected owner: "PM 5 · PMM 2 · Shared 1" (empty when no section has a known kind). */
