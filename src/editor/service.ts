@@ -69,10 +69,12 @@ interface DocState {
    */
   selection?: { version: number; config: Config; settings: string; spec: boolean; offer: boolean };
   /**
-   * The edits since version `from` (LSP content changes, in order), up to version `to`: the last lint is
-   * re-linted with them (lintIncremental) when it is of version `from`. Gone when a change came without them.
+   * Edits lead from version `from` to `to`: the last lint is re-linted (lintIncremental) when it is of
+   * version `from`. `change`: the one LSP content change that leads there, when there is just one; more go
+   * to the engine as the whole new text (applied one by one, each would copy the document; the engine reads
+   * again only where the text differs), so they are not kept. Gone when a change came without its edits.
    */
-  edits?: { from: number; to: number; changes: TextChange[] };
+  edits?: { from: number; to: number; change?: TextChange };
   timer?: ReturnType<typeof setTimeout>;
   /** Settles when the debounced lint has run (requests wait for it rather than lint themselves). */
   pending?: Promise<void>;
@@ -305,18 +307,15 @@ export class EditorService {
     const incremental =
       !!last && sameKey && !!edits && edits.from === last.version && edits.to === doc.version && !last.result.skipped && (state.published !== last || settings.run === 'onType');
     const text = doc.getText();
-    // Several chained changes go as the whole new text: applied one by one, each would build a copy of the
-    // document; the engine narrows the whole text to where it differs from the last in one compare.
-    const changes = incremental && edits.changes.length > 1 ? [{ text }] : edits?.changes ?? [];
     const linted = incremental
-      ? relintDocument(last, path, doc.languageId, doc.version, text, changes, config, settings)
+      ? relintDocument(last, path, doc.languageId, doc.version, text, [edits.change ?? { text }], config, settings)
       : lintDocument(uri, path, doc.languageId, doc.version, text, config, settings);
     if (incremental && state.published === last) state.published = undefined;
     state.edits = undefined;
     await this.markSuppressed(linted, settings);
     this.stats.lints++;
     if (incremental) this.stats.incremental++;
-    this.options.log('trace', `linted ${uri} v${doc.version}${incremental ? ` incrementally (${edits.changes.length} change(s))` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
+    this.options.log('trace', `linted ${uri} v${doc.version}${incremental ? ` incrementally (${edits.change ? 'one change' : 'the whole text'})` : ''} in ${(performance.now() - started).toFixed(1)} ms: ${linted.result.findings.length} finding(s)`);
     for (const p of linted.result.configProblems) this.options.log('warn', `config (${folder.loaded.files.at(-1) ?? 'defaults'}): ${p.message}`);
     if (linted.result.skipped) this.options.log('info', `${uri}: ${linted.result.skipped}`);
     state.lint = linted;
@@ -711,19 +710,10 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
  * them when it follows on from where they end (or from the last lint); none when a change came without
  * its edits or out of order (the next lint is then a full one).
  */
-/** At most this many content changes are kept for one incremental re-lint; beyond, the next lint is a full one. */
-const MAX_CHAINED = 2000;
-
 function chainEdits(state: DocState, version: number, edit: { from: number; changes: readonly TextChange[] } | undefined): DocState['edits'] {
   if (!edit) return undefined;
-  const chained = state.edits;
-  // Bounded: a document that stopped being linted (no longer a spec, linting off) does not collect edits forever.
-  if (chained && chained.to === edit.from) {
-    if (chained.changes.length + edit.changes.length > MAX_CHAINED) return undefined;
-    chained.changes.push(...edit.changes);
-    chained.to = version;
-    return chained;
-  }
-  if (state.lint && state.lint.version === edit.from) return { from: edit.from, to: version, changes: [...edit.changes] };
-  return undefined;
+  if (state.edits && state.edits.to === edit.from) return { from: state.edits.from, to: version };
+  if (!state.lint || state.lint.version !== edit.from) return undefined;
+  const [only, ...more] = edit.changes;
+  return { from: edit.from, to: version, ...(only && !more.length ? { change: only } : {}) };
 }
