@@ -108,7 +108,9 @@ function targets(analysis: Analysis): Targets {
   // Real headings only: a bold label is a list item.
   for (const t of analysis.sections) {
     if (!t.kind || t.kind.skipOwnership || t.section.pseudo) continue;
-    found.byKind.set(t.kind, [...(found.byKind.get(t.kind) ?? []), t]);
+    const ofKind = found.byKind.get(t.kind);
+    if (ofKind) ofKind.push(t);
+    else found.byKind.set(t.kind, [t]);
     if (!t.expected.length) continue;
     const key = [...t.expected].sort().join(' ');
     const group = found.byOwners.get(key) ?? { owners: t.expected, sections: [] };
