@@ -3,6 +3,8 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, BodyReading } from './analyse';
 import type { CueHit, CueScore } from './cues';
+import type { Section } from '../model';
+import { itemAt } from '../text/indexing';
 
 /** Cue evidence must add up to this before a body counts as another role's work. */
 export const MIN_BODY_SCORE = 6;
@@ -22,19 +24,19 @@ const SUBJECT_DOMINANCE = 2;
  * talks pricing and packaging in nearly every section.
  */
 export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
+  // Summed part by part (a top-level section with everything under it): an edit changes one part, and the
+  // others' sums are kept with their sections (partVocabulary).
   const total = new Map<string, number>();
   const leads = new Map<string, number>();
   let withCues = 0;
-  for (const s of sections) {
-    if (s.section.pseudo) continue;
-    const ranked = rankedKinds(s.cues.byKind);
-    const topScore = ranked[0]?.[1];
-    if (topScore === undefined) continue;
-    withCues++;
-    for (const [id, score] of ranked) {
-      total.set(id, (total.get(id) ?? 0) + score);
-      if (score === topScore) leads.set(id, (leads.get(id) ?? 0) + 1);
-    }
+  for (let from = 0; from < sections.length; ) {
+    let to = from + 1;
+    while (sections[to]?.parent) to++;
+    const part = partVocabulary(sections, from, to);
+    for (const [id, score] of part.total) total.set(id, (total.get(id) ?? 0) + score);
+    for (const [id, n] of part.leads) leads.set(id, (leads.get(id) ?? 0) + n);
+    withCues += part.withCues;
+    from = to;
   }
   const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
   if (!top || withCues < SUBJECT_MIN_SECTIONS || (second && top[1] < second[1] * SUBJECT_DOMINANCE)) return undefined;
@@ -46,6 +48,54 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   const authors = new Set([...catalogue.docTypes.values()].flatMap((t) => expandRoles(catalogue, t.owner)));
   if (!expandRoles(catalogue, kind.owner).some((r) => r !== docRole && authors.has(r))) return undefined;
   return kind;
+}
+
+/** What one part adds to a document's vocabulary sums: its kinds' scores (in the order they first appear), leads and sections with cues. */
+interface PartSums {
+  /** Each section's kind scores (undefined for a pseudo-heading): the part reads the same while these are the same maps. */
+  scores: (ReadonlyMap<string, number> | undefined)[];
+  total: [string, number][];
+  leads: [string, number][];
+  withCues: number;
+}
+
+/** Per top-level section: its part's sums, kept while its sections' scores are the same maps (cues.ts caches them per text). */
+const partSums = new WeakMap<Section, PartSums>();
+
+/** The sums of sections[from, to), one part. */
+function partVocabulary(sections: readonly AnalysedSection[], from: number, to: number): PartSums {
+  const key = itemAt(sections, from).section;
+  const known = partSums.get(key);
+  if (known && known.scores.length === to - from && sameScores(known.scores, sections, from)) return known;
+  const scores: (ReadonlyMap<string, number> | undefined)[] = [];
+  const total = new Map<string, number>();
+  const leads = new Map<string, number>();
+  let withCues = 0;
+  for (let i = from; i < to; i++) {
+    const byKind = scoresOf(itemAt(sections, i));
+    scores.push(byKind);
+    if (!byKind) continue;
+    const ranked = rankedKinds(byKind);
+    const topScore = ranked[0]?.[1];
+    if (topScore === undefined) continue;
+    withCues++;
+    for (const [id, score] of ranked) {
+      total.set(id, (total.get(id) ?? 0) + score);
+      if (score === topScore) leads.set(id, (leads.get(id) ?? 0) + 1);
+    }
+  }
+  const sums = { scores, total: [...total], leads: [...leads], withCues };
+  partSums.set(key, sums);
+  return sums;
+}
+
+function sameScores(scores: readonly (ReadonlyMap<string, number> | undefined)[], sections: readonly AnalysedSection[], from: number): boolean {
+  for (let i = 0; i < scores.length; i++) if (scores[i] !== scoresOf(itemAt(sections, from + i))) return false;
+  return true;
+}
+
+function scoresOf(s: AnalysedSection): ReadonlyMap<string, number> | undefined {
+  return s.section.pseudo ? undefined : s.cues.byKind;
 }
 
 /** Kind scores, highest first, per score map: a section's scores are kept while its text is unchanged. */
