@@ -11,6 +11,7 @@ import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
 import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
+import { partStarts, previousPart } from './kept-parts';
 import { readBody, subjectFromVocabulary } from './vocabulary';
 import { itemAt, soleItem } from '../text/indexing';
 
@@ -95,7 +96,17 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     section.children.forEach((child) => visit(child, analysed, inChildren));
   };
   const topLevel = repeatedLabels(doc.sections);
-  doc.sections.forEach((s) => visit(s, undefined, topLevel));
+  const topLevelKey = [...topLevel].join('\n');
+  // An edit leaves most parts as they were: where the document's owner does not come from its sections
+  // (which pass 1 readings alone say), their previous readings are taken as they are (kept-parts.ts).
+  const shortcut = previous && previous.catalogue === catalogue && topLevelKeys.get(previous) === topLevelKey
+    && (metaOwner.length > 0 || (docType !== undefined && docType.via !== 'file name')) ? previous : undefined;
+  const starts = shortcut && partStarts(shortcut);
+  for (const s of doc.sections) {
+    const kept = starts ? previousPart(s, shortcut, starts) : undefined;
+    if (kept) for (const k of kept) sections.push(k);
+    else visit(s, undefined, topLevel);
+  }
 
   let docOwner: Analysis['docOwner'];
   if (metaOwner.length) docOwner = { roles: expandRoles(catalogue, metaOwner), via: 'declared' };
@@ -114,6 +125,11 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
   // Everything passes 2 to 4 read besides a part's own sections: a part is re-read when this changes.
   const contextKey = [docRole, topic?.kind.id, topic?.title, subject?.id, metaOwner.join(), docOwner.roles.join()].join('\u0000');
+  if (shortcut && contexts.get(shortcut) !== contextKey) {
+    // The context changed: every part is read again, from pass 1 (the previous readings are final ones).
+    sections.length = 0;
+    doc.sections.forEach((s) => visit(s, undefined, topLevel));
+  }
   const fresh = keepUnchangedParts(sections, catalogue, contextKey, previous);
   for (const s of fresh) {
     readInContext(s, { catalogue, docRole, topic, subject });
@@ -131,11 +147,14 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     markedAsSpec: doc.meta.specroles !== undefined || declaredType !== undefined,
   };
   contexts.set(analysis, contextKey);
+  topLevelKeys.set(analysis, topLevelKey);
   return analysis;
 }
 
 /** The context key each analysis was made with (see analyse). */
 const contexts = new WeakMap<Analysis, string>();
+/** The top level's repeated bold labels each analysis was made with: they decide which labels are sections. */
+const topLevelKeys = new WeakMap<Analysis, string>();
 
 /**
  * Replaces, in `sections`, each top-level part (a top-level section with everything under it) that

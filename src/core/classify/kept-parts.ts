@@ -1,0 +1,42 @@
+// Pass 1 of an incremental re-read (analyse.ts), skipped for the top-level parts an edit left alone: a part
+// whose sections are the same objects, nested the same way, reads on its own as it did before, so its
+// previous readings stand in for reading it again. Whether they are final (passes 2 to 4) decides the
+// document context, which analyse compares afterwards.
+import type { Section } from '../model';
+import type { AnalysedSection, Analysis } from './analyse';
+import { itemAt } from '../text/indexing';
+
+/** Where each top-level part of an analysis starts in its sections, by the part's top section. */
+export type PartStarts = ReadonlyMap<Section, number>;
+
+export function partStarts(analysis: Analysis): PartStarts {
+  const starts = new Map<Section, number>();
+  analysis.sections.forEach((s, i) => {
+    if (!s.parent) starts.set(s.section, i);
+  });
+  return starts;
+}
+
+/**
+ * The previous readings of the part under `root` (root and everything under it, bold labels included),
+ * where `previous` read the same sections in the same order (nesting goes by depth, which a section keeps,
+ * so the same order is the same tree); else undefined. Which bold labels count as sections follows from
+ * the sections, their siblings' labels and the top level's repeated labels, which the caller holds equal.
+ */
+export function previousPart(root: Section, previous: Analysis, starts: PartStarts): AnalysedSection[] | undefined {
+  const at = starts.get(root);
+  if (at === undefined) return undefined;
+  const before = previous.sections;
+  let i = at;
+  const stack: Section[] = [root];
+  for (let s = stack.pop(); s; s = stack.pop()) {
+    if (before[i]?.section !== s) return undefined;
+    i++;
+    // The bold labels read as sections come right after their section.
+    while (before[i]?.section.pseudo) i++;
+    for (let c = s.children.length - 1; c >= 0; c--) stack.push(itemAt(s.children, c));
+  }
+  // The part ended there before too.
+  if (before[i]?.parent) return undefined;
+  return before.slice(at, i);
+}
