@@ -237,6 +237,8 @@ function readSection(section: Section, parent: AnalysedSection | undefined, cata
 
 /** Moves the cue hits kept with a section (readSection) by `by` characters, as the section moved. */
 export function moveReadings(section: Section, by: number): void {
+  // The hits of a section from a cached parse follow its origin (cues.ts), which moved with it.
+  if (section.origin) return;
   // readsAs.hits are some of cues.hits: moving these moves them. The hits are the section's own (cues.ts
   // shares its cached ones only with sections at offset 0, which come before every edit and never move).
   for (const hit of ownReadings.get(section)?.reading.cues.hits ?? []) {

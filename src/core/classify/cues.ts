@@ -37,7 +37,35 @@ export function scoreSection(catalogue: Catalogue, section: Section): CueScore {
     perCatalogue.set(catalogue, relative);
   }
   if (!origin.base) return relative;
-  return { ...relative, hits: relative.hits.map((h) => ({ ...h, start: h.start + origin.base, end: h.end + origin.base })) };
+  return { ...relative, hits: relative.hits.map((h) => new PlacedHit(h, origin)) };
+}
+
+/**
+ * A hit of a cached score, where the section it was scored for stands: its offsets follow the section's
+ * origin, which an edit moves (markdown-model.ts), so nothing needs moving hit by hit.
+ */
+class PlacedHit implements CueHit {
+  readonly cue: Cue;
+  readonly phrase: string;
+  private readonly from: number;
+  private readonly to: number;
+  private readonly origin: { readonly base: number };
+
+  constructor(hit: CueHit, origin: { readonly base: number }) {
+    this.cue = hit.cue;
+    this.phrase = hit.phrase;
+    this.from = hit.start;
+    this.to = hit.end;
+    this.origin = origin;
+  }
+
+  get start(): number {
+    return this.from + this.origin.base;
+  }
+
+  get end(): number {
+    return this.to + this.origin.base;
+  }
 }
 
 export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueScore {
