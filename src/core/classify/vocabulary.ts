@@ -30,9 +30,19 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   const leads = new Map<string, number>();
   let withCues = 0;
   for (let from = 0; from < sections.length; ) {
-    let to = from + 1;
-    while (sections[to]?.parent) to++;
-    const part = partVocabulary(sections, from, to);
+    // A part whose readings were kept whole (the same objects) has the same sums.
+    const root = itemAt(sections, from);
+    const read = partsRead.get(root);
+    let to = from + (read?.length ?? 1);
+    let part: PartSums;
+    if (read && sections[to - 1] === read.last && !sections[to]?.parent) {
+      part = read.sums;
+    } else {
+      to = from + 1;
+      while (sections[to]?.parent) to++;
+      part = partVocabulary(sections, from, to);
+      partsRead.set(root, { sums: part, length: to - from, last: itemAt(sections, to - 1) });
+    }
     for (const [id, score] of part.total) total.set(id, (total.get(id) ?? 0) + score);
     for (const [id, n] of part.leads) leads.set(id, (leads.get(id) ?? 0) + n);
     withCues += part.withCues;
@@ -58,6 +68,9 @@ interface PartSums {
   leads: [string, number][];
   withCues: number;
 }
+
+/** Per top-level reading: its part's sums, its length and its last reading. */
+const partsRead = new WeakMap<AnalysedSection, { sums: PartSums; length: number; last: AnalysedSection }>();
 
 /** Per top-level section: its part's sums, kept while its sections' scores are the same maps (cues.ts caches them per text). */
 const partSums = new WeakMap<Section, PartSums>();
