@@ -26,28 +26,43 @@ const SUBJECT_DOMINANCE = 2;
 export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
   // Summed part by part (a top-level section with everything under it): an edit changes one part, and the
   // others' sums are kept with their sections (partVocabulary).
-  const total = new Map<string, number>();
-  const leads = new Map<string, number>();
-  let withCues = 0;
+  const parts: PartSums[] = [];
   for (let from = 0; from < sections.length; ) {
     // A part whose readings were kept whole (the same objects) has the same sums.
     const root = itemAt(sections, from);
     const read = partsRead.get(root);
     let to = from + (read?.length ?? 1);
-    let part: PartSums;
     if (read && sections[to - 1] === read.last && !sections[to]?.parent) {
-      part = read.sums;
+      parts.push(read.sums);
     } else {
       to = from + 1;
       while (sections[to]?.parent) to++;
-      part = partVocabulary(sections, from, to);
-      partsRead.set(root, { sums: part, length: to - from, last: itemAt(sections, to - 1) });
+      const sums = partVocabulary(sections, from, to);
+      partsRead.set(root, { sums, length: to - from, last: itemAt(sections, to - 1) });
+      parts.push(sums);
     }
-    for (const [id, score] of part.total) total.set(id, (total.get(id) ?? 0) + score);
-    for (const [id, n] of part.leads) leads.set(id, (leads.get(id) ?? 0) + n);
-    withCues += part.withCues;
     from = to;
   }
+  // By kind slot; `seen` keeps the order in which kinds first appear (which ties sort by).
+  const sums = new Float64Array(kindIds.length);
+  const leadCounts = new Float64Array(kindIds.length);
+  const counted = new Uint8Array(kindIds.length);
+  const seen: number[] = [];
+  let withCues = 0;
+  for (const part of parts) {
+    for (let j = 0; j < part.kinds.length; j++) {
+      const k = itemAt(part.kinds, j);
+      if (!counted[k]) {
+        counted[k] = 1;
+        seen.push(k);
+      }
+      sums[k] = (sums[k] ?? 0) + itemAt(part.total, j);
+      leadCounts[k] = (leadCounts[k] ?? 0) + itemAt(part.leads, j);
+    }
+    withCues += part.withCues;
+  }
+  const total = new Map(seen.map((k) => [itemAt(kindIds, k), sums[k] ?? 0]));
+  const leads = new Map(seen.map((k) => [itemAt(kindIds, k), leadCounts[k] ?? 0]));
   const [top, second] = [...total].sort((a, b) => b[1] - a[1]);
   if (!top || withCues < SUBJECT_MIN_SECTIONS || (second && top[1] < second[1] * SUBJECT_DOMINANCE)) return undefined;
   if ((leads.get(top[0]) ?? 0) < withCues * SUBJECT_SHARE) return undefined;
@@ -60,13 +75,27 @@ export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSe
   return kind;
 }
 
-/** What one part adds to a document's vocabulary sums: its kinds' scores (in the order they first appear), leads and sections with cues. */
+/** What one part adds to a document's vocabulary sums: per kind (slot, in the order they first appear) its score and leads, and its sections with cues. */
 interface PartSums {
   /** Each section's kind scores (undefined for a pseudo-heading): the part reads the same while these are the same maps. */
   scores: (ReadonlyMap<string, number> | undefined)[];
-  total: [string, number][];
-  leads: [string, number][];
+  kinds: number[];
+  total: number[];
+  leads: number[];
   withCues: number;
+}
+
+/** Kind ids by slot, and slots by id, so that parts' sums add up in arrays. */
+const kindIds: string[] = [];
+const kindSlots = new Map<string, number>();
+
+function slotOf(id: string): number {
+  let slot = kindSlots.get(id);
+  if (slot === undefined) {
+    slot = kindIds.push(id) - 1;
+    kindSlots.set(id, slot);
+  }
+  return slot;
 }
 
 /** Per top-level reading: its part's sums, its length and its last reading. */
@@ -97,7 +126,8 @@ function partVocabulary(sections: readonly AnalysedSection[], from: number, to: 
       if (score === topScore) leads.set(id, (leads.get(id) ?? 0) + 1);
     }
   }
-  const sums = { scores, total: [...total], leads: [...leads], withCues };
+  const ids = [...total.keys()];
+  const sums = { scores, kinds: ids.map(slotOf), total: [...total.values()], leads: ids.map((id) => leads.get(id) ?? 0), withCues };
   partSums.set(key, sums);
   return sums;
 }
