@@ -44,6 +44,9 @@ export class MarkdownModel {
   document!: ParsedDocument;
   private front: FrontMatter;
   private chunks: ChunkRecord[] = [];
+  /** The units' sections (before nesting) and directives, in document order: an edit splices in the re-read ones. */
+  private sections: Section[] = [];
+  private directives: Directive[] = [];
   /** Link reference definitions of the whole document, by label, with how many chunks define each. */
   private definitions = new Map<string, number>();
   /** Counts of LF and CRLF line ends, for the document's dominant line end. */
@@ -61,6 +64,7 @@ export class MarkdownModel {
     this.chunks = chunks.map((c) => record(text, c.start, c.end));
     this.countDefinitions(this.chunks, 1);
     this.buildUnits(this.chunks);
+    this.collect();
     this.assemble();
   }
 
@@ -72,8 +76,10 @@ export class MarkdownModel {
     if (!this.incremental || !this.frontMatterKept(e)) return false;
     const old = this.text;
     const delta = e.newEnd - e.oldEnd;
-    const lines = this.lines.edited(text, e.start, e.oldEnd, e.newEnd);
-    const lineDelta = lines.lineCount - this.lines.lineCount;
+    const lineCountBefore = this.lines.lineCount;
+    // The old index is not used again: where the edit cannot be applied here, the text is read anew.
+    const lines = this.lines.editedInPlace(text, e.start, e.oldEnd, e.newEnd);
+    const lineDelta = lines.lineCount - lineCountBefore;
     const [lfOld, crlfOld] = countLineEnds(old, e.start, e.oldEnd + 1);
     const [lfNew, crlfNew] = countLineEnds(text, e.start, e.newEnd + 1);
 
@@ -84,9 +90,8 @@ export class MarkdownModel {
     // A document always has a chunk (its lead-in), and chunkAt gives the index of one.
     while (first > 0 && !itemAt(chunks, first).parsed[0]?.heading) first--;
     const from = itemAt(chunks, first).start;
-    const starts = chunks.map((c) => c.start);
-    const scan = scanCuts(text, from, text.length, (cut) => cut >= e.newEnd && indexOf(starts, cut - delta, first + 1) >= 0);
-    let resume = scan.stoppedAt === undefined ? chunks.length : indexOf(starts, scan.stoppedAt - delta, first + 1);
+    const scan = scanCuts(text, from, text.length, (cut) => cut >= e.newEnd && indexOfStart(chunks, cut - delta, first + 1) >= 0);
+    let resume = scan.stoppedAt === undefined ? chunks.length : indexOfStart(chunks, scan.stoppedAt - delta, first + 1);
     const fresh = scan.chunks.map((c) => record(text, c.start, c.end));
     // Chunks after the re-read part that do not start with a heading belong to its last section.
     for (let moved = chunks[resume]; moved && !moved.parsed[0]?.heading; moved = chunks[++resume]) {
@@ -107,11 +112,36 @@ export class MarkdownModel {
     this.lines = lines;
     this.lf += lfNew - lfOld;
     this.crlf += crlfNew - crlfOld;
+    // Where the dropped units' sections and directives stand in the lists (found before anything moves).
+    const droppedSections = dropped.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
+    const droppedDirectives = dropped.flatMap((r) => r.units.flatMap((u) => u.directives));
+    const sectionsAt = firstAt(this.sections, from, (s) => s.headingRange.start.offset);
+    const directivesAt = firstAt(this.directives, from, (d) => d.range.start.offset);
     for (let i = resume; i < chunks.length; i++) moveChunk(itemAt(chunks, i), delta, lineDelta, onMove);
     this.buildUnits(fresh);
     chunks.splice(first, resume - first, ...fresh);
+    const freshSections = fresh.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
+    const freshDirectives = fresh.flatMap((r) => r.units.flatMap((u) => u.directives));
+    if (holds(this.sections, sectionsAt, droppedSections) && holds(this.directives, directivesAt, droppedDirectives)) {
+      this.sections.splice(sectionsAt, droppedSections.length, ...freshSections);
+      this.directives.splice(directivesAt, droppedDirectives.length, ...freshDirectives);
+    } else {
+      this.collect(); // not expected: the lists are in document order
+    }
     this.assemble(from);
     return true;
+  }
+
+  /** Every unit's section and directives, in document order, from the chunks. */
+  private collect(): void {
+    this.sections = [];
+    this.directives = [];
+    for (const record of this.chunks) {
+      for (const unit of record.units) {
+        if (unit.section) this.sections.push(unit.section);
+        for (const d of unit.directives) this.directives.push(d);
+      }
+    }
   }
 
   /** Whether the front matter reads the same after the edit: it ends, with its line break, before it. */
@@ -178,17 +208,8 @@ export class MarkdownModel {
    * were computed on the old text.
    */
   private assemble(editedFrom = -1): void {
-    const flat: Section[] = [];
-    const directives: Directive[] = [];
-    let template: { start: number; end: number } | undefined;
-    for (const record of this.chunks) {
-      for (const unit of record.units) {
-        if (unit.section) flat.push(unit.section);
-        for (const d of unit.directives) directives.push(d);
-        template ??= unit.templates[0];
-      }
-    }
-    let sections = nestInPlace(flat, this.lines, editedFrom);
+    const directives = this.directives.slice();
+    let sections = nestInPlace(this.sections, this.lines, editedFrom);
     const meta: DocumentMeta = { ...this.front.meta };
     const title = soleTitle(sections);
     if (title) {
@@ -198,7 +219,8 @@ export class MarkdownModel {
     }
     const sole = soleItem(sections);
     const onlyTitle = sole?.depth === 1 && !sole.children.length;
-    if (template && (sections.length === 0 || onlyTitle)) {
+    const template = sections.length === 0 || onlyTitle ? this.firstTemplate() : undefined;
+    if (template) {
       // A document that is nothing but a template inside a ```markdown fence is read as the template (see
       // parseMarkdown). Rare and small: read whole, and again after every edit.
       const raws = readRange(this.text, template.start, template.end);
@@ -225,6 +247,12 @@ export class MarkdownModel {
     };
     rememberLines(this.document, this.lines);
   }
+
+  /** The first ```markdown fence holding a template, if any. */
+  private firstTemplate(): { start: number; end: number } | undefined {
+    for (const record of this.chunks) for (const unit of record.units) if (unit.templates[0]) return unit.templates[0];
+    return undefined;
+  }
 }
 
 function record(text: string, start: number, end: number): ChunkRecord {
@@ -243,18 +271,35 @@ function chunkAt(chunks: readonly Chunk[], offset: number): number {
   return lo;
 }
 
-/** Index of `value` in the sorted `list` at or after `from`, or -1. */
-function indexOf(list: readonly number[], value: number, from: number): number {
+/** Index of the chunk starting at `value` at or after `from` (chunks are in order), or -1. */
+function indexOfStart(chunks: readonly Chunk[], value: number, from: number): number {
   let lo = from;
-  let hi = list.length - 1;
+  let hi = chunks.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const v = itemAt(list, mid);
+    const v = itemAt(chunks, mid).start;
     if (v === value) return mid;
     if (v < value) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+/** Index of the first item of the ordered `list` whose offset is `offset` or more. */
+function firstAt<T>(list: readonly T[], offset: number, offsetOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsetOf(itemAt(list, mid)) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Whether `list` holds `items` from `at` on. */
+function holds<T>(list: readonly T[], at: number, items: readonly T[]): boolean {
+  return items.every((item, i) => list[at + i] === item);
 }
 
 /** LF and CRLF line ends among the LFs in [from, to). */
