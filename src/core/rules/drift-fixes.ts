@@ -6,6 +6,7 @@ import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { CueHit } from '../classify/cues';
 import type { Fix, ParsedDocument, RelatedLocation, Section, TextEdit } from '../model';
 import { renderStub } from '../stubs/stub';
+import { itemAt } from '../text/indexing';
 import { linesOf } from '../text/lines';
 import { phraseWords, words } from '../text/words';
 
@@ -112,10 +113,11 @@ function targets(analysis: Analysis): Targets {
     if (ofKind) ofKind.push(t);
     else found.byKind.set(t.kind, [t]);
     if (!t.expected.length) continue;
-    const key = [...t.expected].sort().join(' ');
-    const group = found.byOwners.get(key) ?? { owners: t.expected, sections: [] };
-    group.sections.push(t);
-    found.byOwners.set(key, group);
+    // Most sections have one expected owner: their key needs no copy.
+    const key = t.expected.length === 1 ? itemAt(t.expected, 0) : [...t.expected].sort().join(' ');
+    const group = found.byOwners.get(key);
+    if (group) group.sections.push(t);
+    else found.byOwners.set(key, { owners: t.expected, sections: [t] });
   }
   targetsOf.set(analysis, found);
   return found;
