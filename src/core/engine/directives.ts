@@ -18,10 +18,11 @@ export function applyDirectives(
   requireReason: boolean,
 ): { kept: Finding[]; problems: DirectiveProblem[] } {
   const problems: DirectiveProblem[] = [];
-  const all = doc.directives.some((d) => d.kind === 'disable-next-section') ? inOrder(doc.sections) : [];
+  let all: Section[] | undefined;
+  const inDocumentOrder = () => (all ??= inOrder(doc.sections));
   const scopes = doc.directives
     .filter((d) => d.kind !== 'enable')
-    .map((d) => ({ directive: d, scope: scopeOf(d, doc, all), used: false }));
+    .map((d) => ({ directive: d, scope: scopeOf(d, doc, inDocumentOrder), used: false }));
 
   for (const { directive } of scopes) {
     for (const rule of directive.rules) {
@@ -55,14 +56,15 @@ export function applyDirectives(
 }
 
 /** The offsets [start, end) a directive covers. */
-function scopeOf(directive: Directive, doc: ParsedDocument, sections: readonly Section[]): [number, number] {
+function scopeOf(directive: Directive, doc: ParsedDocument, inDocumentOrder: () => readonly Section[]): [number, number] {
   const end = doc.text.length + 1;
   const after = directive.range.end.offset;
   switch (directive.kind) {
     case 'disable-file':
       return [0, end];
     case 'disable-next-section': {
-      const next = sections.find((s) => s.headingRange.start.offset >= after);
+      // Markdown sections stand in document order; a YAML section's keys may come in any order.
+      const next = doc.format === 'markdown' ? nextSection(doc.sections, after) : inDocumentOrder().find((s) => s.headingRange.start.offset >= after);
       return next ? [next.headingRange.start.offset, next.fullRange.end.offset + 1] : [after, after];
     }
     default: {
@@ -85,4 +87,25 @@ function inOrder(sections: readonly Section[]): Section[] {
     for (let i = s.children.length - 1; i >= 0; i--) stack.push(itemAt(s.children, i));
   }
   return out;
+}
+
+/**
+ * The first section, in Markdown's document order (subsections after their parent), whose heading starts at `offset`
+ * or later. Siblings are in order, and a section's subsections lie between it and its next sibling: the
+ * first such sibling is the answer unless one of the previous sibling's subsections is.
+ */
+function nextSection(sections: readonly Section[], offset: number): Section | undefined {
+  let found: Section | undefined;
+  for (let list = sections; ; ) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (itemAt(list, mid).headingRange.start.offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < list.length) found = itemAt(list, lo);
+    if (lo === 0) return found;
+    list = itemAt(list, lo - 1).children;
+  }
 }
