@@ -40,3 +40,35 @@ export function previousPart(root: Section, previous: Analysis, starts: PartStar
   if (before[i]?.parent) return undefined;
   return before.slice(at, i);
 }
+
+/** A top-level part of an analysis: its top section's reading, and [from, to) in the analysis's sections. */
+export interface PartRange {
+  root: AnalysedSection;
+  from: number;
+  to: number;
+}
+
+/** Each top-level reading's part length and last reading: a part kept whole (the same objects) is not walked again. */
+const partLengths = new WeakMap<AnalysedSection, { length: number; last: AnalysedSection }>();
+
+/**
+ * The top-level parts of `sections` (an analysis's, in document order), in order. Readings are only ever
+ * kept part by part, whole (previousPart, keepUnchangedParts in analyse.ts): a top-level reading seen
+ * before, followed by the same last reading where its part ended then, has the same part.
+ */
+export function partRanges(sections: readonly AnalysedSection[]): PartRange[] {
+  const ranges: PartRange[] = [];
+  for (let from = 0; from < sections.length; ) {
+    const root = itemAt(sections, from);
+    const known = partLengths.get(root);
+    let to = from + (known?.length ?? 1);
+    if (!known || sections[to - 1] !== known.last || sections[to]?.parent) {
+      to = from + 1;
+      while (sections[to]?.parent) to++;
+      partLengths.set(root, { length: to - from, last: itemAt(sections, to - 1) });
+    }
+    ranges.push({ root, from, to });
+    from = to;
+  }
+  return ranges;
+}

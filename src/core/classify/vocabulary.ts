@@ -3,6 +3,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, BodyReading } from './analyse';
 import type { CueHit, CueScore } from './cues';
+import { partRanges } from './kept-parts';
 import type { Section } from '../model';
 import { itemAt } from '../text/indexing';
 
@@ -26,23 +27,12 @@ const SUBJECT_DOMINANCE = 2;
 export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
   // Summed part by part (a top-level section with everything under it): an edit changes one part, and the
   // others' sums are kept with their sections (partVocabulary).
-  const parts: PartSums[] = [];
-  for (let from = 0; from < sections.length; ) {
+  const parts = partRanges(sections).map(({ root, from, to }) => {
     // A part whose readings were kept whole (the same objects) has the same sums.
-    const root = itemAt(sections, from);
-    const read = partsRead.get(root);
-    let to = from + (read?.length ?? 1);
-    if (read && sections[to - 1] === read.last && !sections[to]?.parent) {
-      parts.push(read.sums);
-    } else {
-      to = from + 1;
-      while (sections[to]?.parent) to++;
-      const sums = partVocabulary(sections, from, to);
-      partsRead.set(root, { sums, length: to - from, last: itemAt(sections, to - 1) });
-      parts.push(sums);
-    }
-    from = to;
-  }
+    let sums = partsRead.get(root);
+    if (!sums) partsRead.set(root, (sums = partVocabulary(sections, from, to)));
+    return sums;
+  });
   // By kind slot; `seen` keeps the order in which kinds first appear (which ties sort by).
   const sums = new Float64Array(kindIds.length);
   const leadCounts = new Float64Array(kindIds.length);
@@ -98,8 +88,8 @@ function slotOf(id: string): number {
   return slot;
 }
 
-/** Per top-level reading: its part's sums, its length and its last reading. */
-const partsRead = new WeakMap<AnalysedSection, { sums: PartSums; length: number; last: AnalysedSection }>();
+/** Per top-level reading: its part's sums (a reading is kept only with its whole part, see partRanges). */
+const partsRead = new WeakMap<AnalysedSection, PartSums>();
 
 /** Per top-level section: its part's sums, kept while its sections' scores are the same maps (cues.ts caches them per text). */
 const partSums = new WeakMap<Section, PartSums>();

@@ -14,7 +14,7 @@ import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
 import { applyDirectives } from './directives';
-import { contextOf, keep, partAt, partsOf, reuse as reuseFinding, type Kept, type KeptFindings, type PartFindings } from './part-findings';
+import { contextOf, keep, partAt, partsOf, reuse as reuseFinding, sectionsOutside, type Kept, type KeptFindings, type PartFindings } from './part-findings';
 
 export interface LintOptions {
   /** The file's path: decides the format, whether a YAML file is a spec, the type by file name, and overrides. */
@@ -195,7 +195,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
     let kept = last && last.context === ruleContext ? last.parts : undefined;
     // Findings that name lines in their text are kept only while their parts stay on their lines.
     if (kept && meta.linesInMessages) for (const [root, list] of kept) if (list[0] && list[0].line !== root.section.headingRange.start.line) kept = undefined;
-    if (kept) freshOnly ??= { ...analysis, sections: analysis.sections.filter((s) => !known!.roots.has(parts.rootOf.get(s)!)) };
+    if (kept) freshOnly ??= { ...analysis, sections: sectionsOutside(analysis, parts, known!.roots) };
     const made: Finding[] = [];
     // Each new finding goes to its part; one outside the parts the rule read (a rule that reads beyond its
     // part) makes it run over the whole document, its findings kept for no part.

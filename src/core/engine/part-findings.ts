@@ -5,6 +5,7 @@
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { Finding, Position, Range } from '../model';
 import { itemAt } from '../text/indexing';
+import { partRanges, type PartRange } from '../classify/kept-parts';
 
 /** A finding as it was made, with the position of its part's heading then. */
 export interface Kept {
@@ -32,23 +33,23 @@ export function contextOf(analysis: Analysis, format: string, path: string | und
   return [settings, analysis.catalogue, format, path, docOwner.via, docOwner.roles.join(), analysis.reviewers.join(), docType?.type, docType?.via, analysis.markedAsSpec];
 }
 
-/** The top-level parts of an analysis, in document order: each root and the sections in it. */
+/** The top-level parts of an analysis, in document order: each root and where its sections lie. */
 export interface Parts {
   roots: AnalysedSection[];
-  /** The root of each section of analysis.sections. */
-  rootOf: Map<AnalysedSection, AnalysedSection>;
+  ranges: PartRange[];
 }
 
 export function partsOf(analysis: Analysis): Parts {
-  const roots: AnalysedSection[] = [];
-  const rootOf = new Map<AnalysedSection, AnalysedSection>();
-  let root: AnalysedSection | undefined;
-  for (const s of analysis.sections) {
-    if (!s.parent) roots.push((root = s));
-    // Sections come part by part (pass 1 visits depth first; kept parts are replaced whole).
-    rootOf.set(s, root ?? s);
-  }
-  return { roots, rootOf };
+  // Sections come part by part (pass 1 visits depth first; kept parts are replaced whole).
+  const ranges = partRanges(analysis.sections);
+  return { roots: ranges.map((r) => r.root), ranges };
+}
+
+/** The sections of the parts whose roots are not in `kept`, in document order. */
+export function sectionsOutside(analysis: Analysis, parts: Parts, kept: ReadonlySet<AnalysedSection>): AnalysedSection[] {
+  const out: AnalysedSection[] = [];
+  for (const { root, from, to } of parts.ranges) if (!kept.has(root)) for (let i = from; i < to; i++) out.push(itemAt(analysis.sections, i));
+  return out;
 }
 
 /**

@@ -2,7 +2,8 @@
 // acceptance criteria inside "Positioning", a pricing brief under "Proposal". The cue words are the
 // evidence: the finding names them and sits on them.
 import { z } from 'zod';
-import { expandRoles, mentionRoles } from '../catalogue/catalogue';
+import { expandRoles, mentionRoles, type CompiledKind } from '../catalogue/catalogue';
+import type { BodyReading } from '../classify/analyse';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule } from './rule';
@@ -30,6 +31,14 @@ export default defineRule({
     // So is text that reads as a kind the owner's documents draw on as material: competitive context in a
     // PM's strategy, release stages and performance in a PMM's launch page.
     const material = new Set(owners.flatMap((r) => catalogue.roles.get(r)?.drawsOn ?? []));
+    // The roles a reading points at, once per kind or role: most of a long spec's sections are read here.
+    const pointedAt = new Map<CompiledKind | string, string[]>();
+    const rolesOf = (reading: BodyReading): string[] => {
+      const key = reading.kind ?? reading.role;
+      let found = pointedAt.get(key);
+      if (!found) pointedAt.set(key, (found = expandRoles(catalogue, reading.kind ? reading.kind.owner : [reading.role])));
+      return found;
+    };
     for (const s of analysis.sections) {
       const reading = s.readsAs;
       // A user story or use case speaks the users' language: a marketer's campaign in it is the product's use.
@@ -37,8 +46,9 @@ export default defineRule({
       if (options.minScore && reading.score < options.minScore) continue;
       // Shared vocabulary (pricing, launch) only counts where it points at a kind.
       if (!reading.kind && catalogue.roles.get(reading.role)?.members) continue;
-      const foreign = expandRoles(catalogue, reading.kind ? reading.kind.owner : [reading.role]).filter((r) => !s.expected.includes(r));
-      if (!foreign.length) continue;
+      const pointed = rolesOf(reading);
+      if (pointed.every((r) => s.expected.includes(r))) continue;
+      const foreign = pointed.filter((r) => !s.expected.includes(r));
       // Declared co-owners and reviewers already cover the other role.
       const covered = [...(s.declared?.roles ?? []), ...analysis.reviewers];
       if (foreign.every((r) => covered.includes(r))) continue;

@@ -4,6 +4,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { CueHit } from '../classify/cues';
+import { partRanges } from '../classify/kept-parts';
 import type { Fix, ParsedDocument, RelatedLocation, Section, TextEdit } from '../model';
 import { renderStub } from '../stubs/stub';
 import { itemAt } from '../text/indexing';
@@ -102,12 +103,37 @@ interface Targets {
 }
 const targetsOf = new WeakMap<Analysis, Targets>();
 
+/** The targets in one part, by its top-level reading: a reading is kept only with its whole part (partRanges). */
+const partTargets = new WeakMap<AnalysedSection, Targets>();
+
 function targets(analysis: Analysis): Targets {
   let found = targetsOf.get(analysis);
   if (found) return found;
   found = { byKind: new Map(), byOwners: new Map() };
+  for (const { root, from, to } of partRanges(analysis.sections)) {
+    let part = partTargets.get(root);
+    if (!part) partTargets.set(root, (part = targetsIn(analysis.sections, from, to)));
+    for (const [kind, list] of part.byKind) {
+      const ofKind = found.byKind.get(kind);
+      if (ofKind) for (const t of list) ofKind.push(t);
+      else found.byKind.set(kind, list.slice());
+    }
+    for (const [key, { owners, sections }] of part.byOwners) {
+      const group = found.byOwners.get(key);
+      if (group) for (const t of sections) group.sections.push(t);
+      else found.byOwners.set(key, { owners, sections: sections.slice() });
+    }
+  }
+  targetsOf.set(analysis, found);
+  return found;
+}
+
+/** The targets among sections[from, to), in document order. */
+function targetsIn(sections: readonly AnalysedSection[], from: number, to: number): Targets {
+  const found: Targets = { byKind: new Map(), byOwners: new Map() };
   // Real headings only: a bold label is a list item.
-  for (const t of analysis.sections) {
+  for (let i = from; i < to; i++) {
+    const t = itemAt(sections, i);
     if (!t.kind || t.kind.skipOwnership || t.section.pseudo) continue;
     const ofKind = found.byKind.get(t.kind);
     if (ofKind) ofKind.push(t);
@@ -119,7 +145,6 @@ function targets(analysis: Analysis): Targets {
     if (group) group.sections.push(t);
     else found.byOwners.set(key, { owners: t.expected, sections: [t] });
   }
-  targetsOf.set(analysis, found);
   return found;
 }
 
