@@ -102,10 +102,16 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const shortcut = previous && previous.catalogue === catalogue && topLevelKeys.get(previous) === topLevelKey
     && (metaOwner.length > 0 || (docType !== undefined && docType.via !== 'file name')) ? previous : undefined;
   const starts = shortcut && partStarts(shortcut);
+  /** With the shortcut, the sections of the parts read here. */
+  const readHere: AnalysedSection[] = [];
   for (const s of doc.sections) {
     const kept = starts ? previousPart(s, shortcut, starts) : undefined;
     if (kept) for (const k of kept) sections.push(k);
-    else visit(s, undefined, topLevel);
+    else {
+      const at = sections.length;
+      visit(s, undefined, topLevel);
+      if (starts) for (let i = at; i < sections.length; i++) readHere.push(itemAt(sections, i));
+    }
   }
 
   let docOwner: Analysis['docOwner'];
@@ -130,7 +136,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     sections.length = 0;
     doc.sections.forEach((s) => visit(s, undefined, topLevel));
   }
-  const fresh = keepUnchangedParts(sections, catalogue, contextKey, previous);
+  // With the shortcut and the same context, the parts it took are kept and the others are read here
+  // (keepUnchangedParts would find just that: a part is the same only where the shortcut took it).
+  const sameContext = shortcut && contexts.get(shortcut) === contextKey;
+  const fresh = sameContext ? readHere : keepUnchangedParts(sections, catalogue, contextKey, previous);
   for (const s of fresh) {
     readInContext(s, { catalogue, docRole, topic, subject });
     settleOwner(s, catalogue, metaOwner);

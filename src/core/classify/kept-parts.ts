@@ -11,9 +11,7 @@ export type PartStarts = ReadonlyMap<Section, number>;
 
 export function partStarts(analysis: Analysis): PartStarts {
   const starts = new Map<Section, number>();
-  analysis.sections.forEach((s, i) => {
-    if (!s.parent) starts.set(s.section, i);
-  });
+  for (const { root, from } of partRanges(analysis.sections)) starts.set(root.section, from);
   return starts;
 }
 
