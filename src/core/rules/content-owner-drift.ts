@@ -3,11 +3,30 @@
 // evidence: the finding names them and sits on them.
 import { z } from 'zod';
 import { expandRoles, mentionRoles, type CompiledKind } from '../catalogue/catalogue';
-import type { BodyReading } from '../classify/analyse';
+import type { AnalysedSection, Analysis, BodyReading } from '../classify/analyse';
+import { partRanges } from '../classify/kept-parts';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule } from './rule';
 import { aKind, roles, sectionLabel, setOwnerFixes } from './support';
+
+/** Per top-level reading, the sections of its part that read as another role's work, with the minScore they were found with. */
+const driftingInPart = new WeakMap<AnalysedSection, { minScore: number | undefined; sections: AnalysedSection[] }>();
+
+/** The sections for which `drifting` holds, in document order, found again only in parts read again. */
+function driftingSections(analysis: Analysis, minScore: number | undefined, drifting: (s: AnalysedSection) => boolean): AnalysedSection[] {
+  const out: AnalysedSection[] = [];
+  // A reading is kept only with its whole part, in the same catalogue (partRanges, analyse.ts).
+  for (const { root, from, to } of partRanges(analysis.sections)) {
+    let known = driftingInPart.get(root);
+    if (!known || known.minScore !== minScore) {
+      known = { minScore, sections: analysis.sections.slice(from, to).filter(drifting) };
+      driftingInPart.set(root, known);
+    }
+    for (const s of known.sections) out.push(s);
+  }
+  return out;
+}
 
 export default defineRule({
   meta: {
@@ -39,16 +58,21 @@ export default defineRule({
       if (!found) pointedAt.set(key, (found = expandRoles(catalogue, reading.kind ? reading.kind.owner : [reading.role])));
       return found;
     };
-    for (const s of analysis.sections) {
+    // Whether a section reads as another role's work depends on nothing but the section: per part, the
+    // sections that do are kept with the part's readings (a long spec's parts mostly stay as they were).
+    const drifting = (s: AnalysedSection): boolean => {
       const reading = s.readsAs;
       // A user story or use case speaks the users' language: a marketer's campaign in it is the product's use.
-      if (!s.kind || s.kind.skipOwnership || s.kind.inUsersWords || !reading || s.evidence?.via === 'body') continue;
-      if (options.minScore && reading.score < options.minScore) continue;
+      if (!s.kind || s.kind.skipOwnership || s.kind.inUsersWords || !reading || s.evidence?.via === 'body') return false;
+      if (options.minScore && reading.score < options.minScore) return false;
       // Shared vocabulary (pricing, launch) only counts where it points at a kind.
-      if (!reading.kind && catalogue.roles.get(reading.role)?.members) continue;
-      const pointed = rolesOf(reading);
-      if (pointed.every((r) => s.expected.includes(r))) continue;
-      const foreign = pointed.filter((r) => !s.expected.includes(r));
+      if (!reading.kind && catalogue.roles.get(reading.role)?.members) return false;
+      return !rolesOf(reading).every((r) => s.expected.includes(r));
+    };
+    for (const s of driftingSections(analysis, options.minScore, drifting)) {
+      if (!s.kind || !s.readsAs) continue; // not reached: drifting sections have both
+      const reading = s.readsAs;
+      const foreign = rolesOf(reading).filter((r) => !s.expected.includes(r));
       // Declared co-owners and reviewers already cover the other role.
       const covered = [...(s.declared?.roles ?? []), ...analysis.reviewers];
       if (foreign.every((r) => covered.includes(r))) continue;
