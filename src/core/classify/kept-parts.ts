@@ -11,7 +11,7 @@ export type PartStarts = ReadonlyMap<Section, number>;
 
 export function partStarts(analysis: Analysis): PartStarts {
   const starts = new Map<Section, number>();
-  for (const { root, from } of partRanges(analysis.sections)) starts.set(root.section, from);
+  for (const { root, from } of partsOfAnalysis(analysis)) starts.set(root.section, from);
   return starts;
 }
 
@@ -68,5 +68,14 @@ export function partRanges(sections: readonly AnalysedSection[]): PartRange[] {
     ranges.push({ root, from, to });
     from = to;
   }
+  return ranges;
+}
+
+const rangesOf = new WeakMap<Analysis, readonly PartRange[]>();
+
+/** partRanges of an analysis's sections, once per analysis (its sections do not change once it is made). */
+export function partsOfAnalysis(analysis: Analysis): readonly PartRange[] {
+  let ranges = rangesOf.get(analysis);
+  if (!ranges) rangesOf.set(analysis, (ranges = partRanges(analysis.sections)));
   return ranges;
 }

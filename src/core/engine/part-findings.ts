@@ -5,7 +5,7 @@
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { Finding, Position, Range } from '../model';
 import { itemAt } from '../text/indexing';
-import { partRanges, type PartRange } from '../classify/kept-parts';
+import { partsOfAnalysis, type PartRange } from '../classify/kept-parts';
 
 /** A finding as it was made, with the position of its part's heading then. */
 export interface Kept {
@@ -36,12 +36,12 @@ export function contextOf(analysis: Analysis, format: string, path: string | und
 /** The top-level parts of an analysis, in document order: each root and where its sections lie. */
 export interface Parts {
   roots: AnalysedSection[];
-  ranges: PartRange[];
+  ranges: readonly PartRange[];
 }
 
 export function partsOf(analysis: Analysis): Parts {
   // Sections come part by part (pass 1 visits depth first; kept parts are replaced whole).
-  const ranges = partRanges(analysis.sections);
+  const ranges = partsOfAnalysis(analysis);
   return { roots: ranges.map((r) => r.root), ranges };
 }
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { expandRoles, mentionRoles, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis, BodyReading } from '../classify/analyse';
-import { partRanges } from '../classify/kept-parts';
+import { partsOfAnalysis } from '../classify/kept-parts';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule } from './rule';
@@ -17,7 +17,7 @@ const driftingInPart = new WeakMap<AnalysedSection, { minScore: number | undefin
 function driftingSections(analysis: Analysis, minScore: number | undefined, drifting: (s: AnalysedSection) => boolean): AnalysedSection[] {
   const out: AnalysedSection[] = [];
   // A reading is kept only with its whole part, in the same catalogue (partRanges, analyse.ts).
-  for (const { root, from, to } of partRanges(analysis.sections)) {
+  for (const { root, from, to } of partsOfAnalysis(analysis)) {
     let known = driftingInPart.get(root);
     if (!known || known.minScore !== minScore) {
       known = { minScore, sections: analysis.sections.slice(from, to).filter(drifting) };

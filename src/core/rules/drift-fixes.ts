@@ -4,7 +4,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { CueHit } from '../classify/cues';
-import { partRanges } from '../classify/kept-parts';
+import { partsOfAnalysis } from '../classify/kept-parts';
 import type { Fix, ParsedDocument, RelatedLocation, Section, TextEdit } from '../model';
 import { renderStub } from '../stubs/stub';
 import { itemAt } from '../text/indexing';
@@ -105,14 +105,26 @@ const targetsOf = new WeakMap<Analysis, Targets>();
 
 /** The targets in one part, by its top-level reading: a reading is kept only with its whole part (partRanges). */
 const partTargets = new WeakMap<AnalysedSection, Targets>();
+/** Per analysis, how many targets were looked for part by part. */
+const lookups = new WeakMap<Analysis, number>();
+/** Looked for part by part this often, an analysis gets its targets merged: a lookup is then one per kind. */
+const MERGE_AFTER = 8;
 
+/** The targets of each part, in document order. */
+function targetsByPart(analysis: Analysis): Targets[] {
+  return partsOfAnalysis(analysis).map(({ root, from, to }) => {
+    let part = partTargets.get(root);
+    if (!part) partTargets.set(root, (part = targetsIn(analysis.sections, from, to)));
+    return part;
+  });
+}
+
+/** The targets of the whole analysis, merged from its parts' once. */
 function targets(analysis: Analysis): Targets {
   let found = targetsOf.get(analysis);
   if (found) return found;
   found = { byKind: new Map(), byOwners: new Map() };
-  for (const { root, from, to } of partRanges(analysis.sections)) {
-    let part = partTargets.get(root);
-    if (!part) partTargets.set(root, (part = targetsIn(analysis.sections, from, to)));
+  for (const part of targetsByPart(analysis)) {
     for (const [kind, list] of part.byKind) {
       const ofKind = found.byKind.get(kind);
       if (ofKind) for (const t of list) ofKind.push(t);
@@ -153,17 +165,29 @@ function targetsIn(sections: readonly AnalysedSection[], from: number, to: numbe
  * owner is among `foreign` (the roles the text belongs to); never `s`, one holding it or one inside it.
  */
 function targetSection(analysis: Analysis, s: AnalysedSection, kind: CompiledKind | undefined, foreign: readonly string[]): AnalysedSection | undefined {
-  const { byKind, byOwners } = targets(analysis);
   const apart = (t: AnalysedSection) => t !== s && !overlaps(s.section, t.section);
-  const ofKind = kind && byKind.get(kind)?.find(apart);
-  if (ofKind) return ofKind;
-  let first: AnalysedSection | undefined;
-  for (const { owners, sections } of byOwners.values()) {
-    if (!owners.every((r) => foreign.includes(r))) continue;
-    const t = sections.find(apart);
-    if (t && (!first || t.section.fullRange.start.offset < first.section.fullRange.start.offset)) first = t;
+  // A few lookups (a re-lint's few drifting sections) go through the parts' targets in document order; more
+  // merge them, once.
+  const looked = (lookups.get(analysis) ?? 0) + 1;
+  lookups.set(analysis, looked);
+  const all = looked > MERGE_AFTER ? [targets(analysis)] : targetsByPart(analysis);
+  if (kind) {
+    for (const { byKind } of all) {
+      const ofKind = byKind.get(kind)?.find(apart);
+      if (ofKind) return ofKind;
+    }
   }
-  return first;
+  // Sections are in document order: the first part with one has the first (the earliest of its groups').
+  for (const { byOwners } of all) {
+    let first: AnalysedSection | undefined;
+    for (const { owners, sections } of byOwners.values()) {
+      if (!owners.every((r) => foreign.includes(r))) continue;
+      const t = sections.find(apart);
+      if (t && (!first || t.section.fullRange.start.offset < first.section.fullRange.start.offset)) first = t;
+    }
+    if (first) return first;
+  }
+  return undefined;
 }
 
 /** The kind a new section for the text takes: the one it reads as, else the one most of its cue words point at. */
