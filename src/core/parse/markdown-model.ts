@@ -47,6 +47,8 @@ export class MarkdownModel {
   /** The units' sections (before nesting) and directives, in document order: an edit splices in the re-read ones. */
   private sections: Section[] = [];
   private directives: Directive[] = [];
+  /** The top-level sections as nested (before a sole title is taken off). */
+  private roots: Section[] = [];
   /** Link reference definitions of the whole document, by label, with how many chunks define each. */
   private definitions = new Map<string, number>();
   /** Counts of LF and CRLF line ends, for the document's dominant line end. */
@@ -125,10 +127,11 @@ export class MarkdownModel {
     if (holds(this.sections, sectionsAt, droppedSections) && holds(this.directives, directivesAt, droppedDirectives)) {
       this.sections.splice(sectionsAt, droppedSections.length, ...freshSections);
       this.directives.splice(directivesAt, droppedDirectives.length, ...freshDirectives);
+      this.assemble(from, sectionsAt + freshSections.length);
     } else {
       this.collect(); // not expected: the lists are in document order
+      this.assemble(from, this.sections.length);
     }
-    this.assemble(from);
     return true;
   }
 
@@ -207,9 +210,10 @@ export class MarkdownModel {
    * `editedFrom` is where re-read chunks start: full ranges of sections before it that reached past it
    * were computed on the old text.
    */
-  private assemble(editedFrom = -1): void {
+  private assemble(editedFrom = -1, changedEnd = -1): void {
     const directives = this.directives.slice();
-    let sections = nestInPlace(this.sections, this.lines, editedFrom);
+    this.roots = editedFrom >= 0 ? this.renest(editedFrom, changedEnd) : nestInPlace(this.sections, this.lines, editedFrom).roots;
+    let sections = this.roots;
     const meta: DocumentMeta = { ...this.front.meta };
     const title = soleTitle(sections);
     if (title) {
@@ -246,6 +250,26 @@ export class MarkdownModel {
       bodyStart: this.front.bodyStart,
     };
     rememberLines(this.document, this.lines);
+  }
+
+  /**
+   * The top-level sections after an edit whose re-read sections end at `changedEnd` in this.sections: the
+   * tree is nested again from the top-level section before `editedFrom` (whose subsections may now go on
+   * into the re-read part) until a section after the re-read ones that was top-level before is so again;
+   * from there on every section has the same subsections as before (nesting goes by the sections before
+   * it back to the last top-level one), and the previous top-level sections stand.
+   */
+  private renest(editedFrom: number, changedEnd: number): Section[] {
+    const old = this.roots;
+    // The last top-level section before the edit: those before it, and their subsections, are as they were.
+    const kept = firstAt(old, editedFrom, (s) => s.headingRange.start.offset) - 1;
+    const start = kept >= 0 ? firstAt(this.sections, itemAt(old, kept).headingRange.start.offset, (s) => s.headingRange.start.offset) : 0;
+    let wasTop: Map<Section, number> | undefined;
+    const top = (section: Section) => (wasTop ??= new Map(old.map((s, i) => [s, i]))).get(section);
+    const { roots, stoppedAt } = nestInPlace(this.sections, this.lines, editedFrom, start, (section, index) => index >= changedEnd && top(section) !== undefined);
+    const before = old.slice(0, Math.max(0, kept));
+    if (stoppedAt === undefined) return before.concat(roots);
+    return before.concat(roots, old.slice(top(itemAt(this.sections, stoppedAt))));
   }
 
   /** The first ```markdown fence holding a template, if any. */
@@ -319,7 +343,7 @@ function countLineEnds(text: string, from: number, to: number): [number, number]
  * from an earlier read: their subsection lists are corrected in place, and a full range is computed again
  * where its end moved or was computed on the old text (`editedFrom`).
  */
-function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: number): Section[] {
+function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: number, start = 0, stop?: (section: Section, index: number) => boolean): { roots: Section[]; stoppedAt?: number } {
   const roots: Section[] = [];
   const stack: Section[] = [];
   const counts: number[] = [];
@@ -331,8 +355,11 @@ function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: num
     const stale = editedFrom >= 0 && s.headingRange.start.offset < editedFrom && s.fullRange.end.offset >= editedFrom;
     if (stale || end !== s.fullRange.end.offset) s.fullRange = lines.range(s.fullRange.start.offset, end);
   };
-  for (const section of flat) {
+  for (let index = start; index < flat.length; index++) {
+    const section = itemAt(flat, index);
     while (stack.length && lastItem(stack).depth >= section.depth) close();
+    // A new top-level section: from here on the tree may be known to be as it was.
+    if (!stack.length && stop?.(section, index)) return { roots, stoppedAt: index };
     const top = stack.length - 1;
     if (top >= 0) {
       const parent = itemAt(stack, top);
@@ -349,7 +376,7 @@ function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: num
     counts.push(0);
   }
   while (stack.length) close();
-  return roots;
+  return { roots };
 }
 
 function moveChunk(record: ChunkRecord, by: number, lines: number, onMove?: OnMove): void {
