@@ -253,23 +253,62 @@ export class MarkdownModel {
   }
 
   /**
-   * The top-level sections after an edit whose re-read sections end at `changedEnd` in this.sections: the
-   * tree is nested again from the top-level section before `editedFrom` (whose subsections may now go on
-   * into the re-read part) until a section after the re-read ones that was top-level before is so again;
-   * from there on every section has the same subsections as before (nesting goes by the sections before
-   * it back to the last top-level one), and the previous top-level sections stand.
+   * The top-level sections after an edit whose re-read sections end at `changedEnd` in this.sections. The
+   * sections before the edit (`editedFrom`) stay where they are; the path down the tree to the last of them
+   * (each the last section before the edit at its level) is left open, and the sections from the edit on are
+   * nested again under it until one after the re-read ones lands where it was before: under the same open
+   * section (or at the top), among that section's previous subsections (or the previous top-level sections).
+   * From there on every section has the same subsections as before (nesting goes by the sections before it
+   * back to that one), so that section's previous subsections from it on are its subsections again.
    */
   private renest(editedFrom: number, changedEnd: number): Section[] {
     const old = this.roots;
-    // The last top-level section before the edit: those before it, and their subsections, are as they were.
-    const kept = firstAt(old, editedFrom, (s) => s.headingRange.start.offset) - 1;
-    const start = kept >= 0 ? firstAt(this.sections, itemAt(old, kept).headingRange.start.offset, (s) => s.headingRange.start.offset) : 0;
-    let wasTop: Map<Section, number> | undefined;
-    const top = (section: Section) => (wasTop ??= new Map(old.map((s, i) => [s, i]))).get(section);
-    const { roots, stoppedAt } = nestInPlace(this.sections, this.lines, editedFrom, start, (section, index) => index >= changedEnd && top(section) !== undefined);
-    const before = old.slice(0, Math.max(0, kept));
-    if (stoppedAt === undefined) return before.concat(roots);
-    return before.concat(roots, old.slice(top(itemAt(this.sections, stoppedAt))));
+    const flat = this.sections;
+    const byHeading = (s: Section) => s.headingRange.start.offset;
+    // The open path: at each level, the last section before the edit, and where it stands among its siblings.
+    const path: Section[] = [];
+    const counts: number[] = [];
+    for (let list = old; ; ) {
+      const at = firstAt(list, editedFrom, byHeading) - 1;
+      if (at < 0) break;
+      if (counts.length) counts[counts.length - 1] = at + 1;
+      const s = itemAt(list, at);
+      path.push(s);
+      counts.push(0);
+      list = s.children;
+    }
+    // The path's subsection lists as they were (the nesting below changes them in place).
+    const before = path.map((s) => s.children.slice());
+    const indexes: (Map<Section, number> | undefined)[] = [];
+    /** Where `section` stood among the previous subsections of path[level] (level -1: the top level). */
+    const wasAt = (level: number, section: Section): number | undefined => {
+      const list = level < 0 ? old : itemAt(before, level);
+      return (indexes[level + 1] ??= new Map(list.map((s, i) => [s, i]))).get(section);
+    };
+    const stack = path.slice();
+    const nested = nestInPlace(flat, this.lines, editedFrom, firstAt(flat, editedFrom, byHeading), {
+      stack,
+      counts,
+      stop: (section, index) => {
+        if (index < changedEnd) return false;
+        const level = stack.length - 1;
+        // The stack is still a part of the path (it only ever loses the path's deepest sections).
+        return stack[level] === path[level] && wasAt(level, section) !== undefined;
+      },
+    });
+    const roots = (path.length ? old.slice(0, old.indexOf(itemAt(path, 0)) + 1) : []).concat(nested.roots);
+    if (nested.stoppedAt === undefined) return roots;
+    const resumed = itemAt(flat, nested.stoppedAt);
+    const level = stack.length - 1;
+    if (level < 0) return roots.concat(old.slice(wasAt(-1, resumed)));
+    // The open section's previous subsections from the resumed one on are its subsections again, and its
+    // enclosing sections' subsections after it are as they were; then the path is closed.
+    const open = itemAt(stack, level);
+    open.children.length = itemAt(counts, level);
+    for (const s of itemAt(before, level).slice(wasAt(level, resumed))) open.children.push(s);
+    for (let i = level; i >= 0; i--) counts[i] = itemAt(stack, i).children.length;
+    nested.close();
+    return old;
   }
 
   /** The first ```markdown fence holding a template, if any. */
@@ -343,11 +382,18 @@ function countLineEnds(text: string, from: number, to: number): [number, number]
  * from an earlier read: their subsection lists are corrected in place, and a full range is computed again
  * where its end moved or was computed on the old text (`editedFrom`).
  */
-function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: number, start = 0, stop?: (section: Section, index: number) => boolean): { roots: Section[]; stoppedAt?: number } {
+function nestInPlace(
+  flat: readonly Section[],
+  lines: LineIndex,
+  editedFrom: number,
+  start = 0,
+  open?: { stack: Section[]; counts: number[]; stop: (section: Section, index: number) => boolean },
+): { roots: Section[]; stoppedAt?: number; close: () => void } {
   const roots: Section[] = [];
-  const stack: Section[] = [];
-  const counts: number[] = [];
-  const close = () => {
+  // Sections still open (the innermost last), each with how many subsections it has so far.
+  const stack: Section[] = open?.stack ?? [];
+  const counts: number[] = open?.counts ?? [];
+  const closeOne = () => {
     const s = stack.pop()!;
     const count = counts.pop()!;
     if (s.children.length > count) s.children.length = count;
@@ -355,11 +401,14 @@ function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: num
     const stale = editedFrom >= 0 && s.headingRange.start.offset < editedFrom && s.fullRange.end.offset >= editedFrom;
     if (stale || end !== s.fullRange.end.offset) s.fullRange = lines.range(s.fullRange.start.offset, end);
   };
+  const close = () => {
+    while (stack.length) closeOne();
+  };
   for (let index = start; index < flat.length; index++) {
     const section = itemAt(flat, index);
-    while (stack.length && lastItem(stack).depth >= section.depth) close();
-    // A new top-level section: from here on the tree may be known to be as it was.
-    if (!stack.length && stop?.(section, index)) return { roots, stoppedAt: index };
+    while (stack.length && lastItem(stack).depth >= section.depth) closeOne();
+    // Where the tree may be known to be as it was from here on, the caller takes over.
+    if (open?.stop(section, index)) return { roots, stoppedAt: index, close };
     const top = stack.length - 1;
     if (top >= 0) {
       const parent = itemAt(stack, top);
@@ -375,8 +424,8 @@ function nestInPlace(flat: readonly Section[], lines: LineIndex, editedFrom: num
     stack.push(section);
     counts.push(0);
   }
-  while (stack.length) close();
-  return { roots };
+  close();
+  return { roots, close };
 }
 
 function moveChunk(record: ChunkRecord, by: number, lines: number, onMove?: OnMove): void {
