@@ -4,6 +4,7 @@
 // `sameKind: true` two headings that name the same kind outright (synonyms, declared kinds) count too.
 import { z } from 'zod';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
+import { partsOfAnalysis } from '../classify/kept-parts';
 import { headingQualifier, normaliseHeading } from '../classify/normalise';
 import { defineRule } from './rule';
 import { sectionLabel } from './support';
@@ -103,8 +104,7 @@ function topLevelRepeats(analysis: Analysis, options: Options): Map<AnalysedSect
   repeats = new Map();
   const allowed = allowedKinds(analysis, options);
   const first = new Map<string, AnalysedSection>();
-  for (const s of analysis.sections) {
-    if (s.parent) continue;
+  for (const { root: s } of partsOfAnalysis(analysis)) {
     const key = keyOf(s, options, allowed);
     if (key === undefined) continue;
     const seen = first.get(key);

@@ -2,7 +2,7 @@
 // complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
 import { z } from 'zod';
-import type { Section } from '../model';
+import type { ParsedDocument, Section } from '../model';
 import { defineRule } from './rule';
 import { roles, sectionLabel } from './support';
 
@@ -16,13 +16,13 @@ export default defineRule({
     options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
     defaultOptions: { inTemplates: false },
     scope: 'section',
-    documentContext: (doc) => mostlyPlaceholders(doc.sections),
+    documentContext: (doc) => mostlyPlaceholders(doc),
   },
   check({ analysis, doc, options, path, report }) {
     if (!options.inTemplates && path && isTemplateFile(path)) return;
     // A document most of whose sections are still placeholders is a template, whatever its name (an
     // issue template, a skeleton being filled in): its empty sections are listed, but not as warnings.
-    const template = !options.inTemplates && mostlyPlaceholders(doc.sections);
+    const template = !options.inTemplates && mostlyPlaceholders(doc);
     for (const s of analysis.sections) {
       if (!s.section.placeholderOnly || s.section.children.length || s.section.pseudo || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
@@ -60,7 +60,16 @@ function leadsIntoAnswers(section: Section, siblings: readonly Section[]): boole
 const TEMPLATE_SHARE = 0.5;
 const TEMPLATE_MIN_SECTIONS = 3;
 
-function mostlyPlaceholders(sections: readonly Section[]): boolean {
+/** Per document: the rule asks twice per lint, for its context and in its check. */
+const placeholderDocuments = new WeakMap<ParsedDocument, boolean>();
+
+function mostlyPlaceholders(doc: ParsedDocument): boolean {
+  let known = placeholderDocuments.get(doc);
+  if (known === undefined) placeholderDocuments.set(doc, (known = countPlaceholders(doc.sections)));
+  return known;
+}
+
+function countPlaceholders(sections: readonly Section[]): boolean {
   // Every section of the document, subsections included (bold labels are none of these).
   let leaves = 0;
   let placeholders = 0;

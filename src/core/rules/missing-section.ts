@@ -3,7 +3,8 @@
 // from the sections present would make this rule argue with itself.
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { CompiledKind } from '../catalogue/catalogue';
-import type { AnalysedSection } from '../classify/analyse';
+import type { AnalysedSection, Analysis } from '../classify/analyse';
+import { partsOfAnalysis } from '../classify/kept-parts';
 import type { Fix, ParsedDocument, Range, TextEdit } from '../model';
 import { findPair } from '../parse/yaml-nodes';
 import { renderStub } from '../stubs/stub';
@@ -24,7 +25,7 @@ export default defineRule({
   check({ analysis, doc, report }) {
     const docType = analysis.docType;
     if (!docType) return;
-    const present = new Set(analysis.sections.map((s) => s.kind?.id).filter(Boolean));
+    const present = presentKinds(analysis);
     const range = documentRange(doc);
     docType.type.requires.forEach((requirement, index) => {
       if (requirement.anyOf.some((id) => present.has(id))) return;
@@ -48,6 +49,27 @@ export default defineRule({
     });
   },
 });
+
+/** The kinds of each part's sections, by its top-level reading: a reading is kept only with its whole part. */
+const kindsInPart = new WeakMap<AnalysedSection, string[]>();
+
+/** The kinds of the analysis's sections, gathered part by part. */
+function presentKinds(analysis: Analysis): Set<string> {
+  const present = new Set<string>();
+  for (const { root, from, to } of partsOfAnalysis(analysis)) {
+    let ids = kindsInPart.get(root);
+    if (!ids) {
+      ids = [];
+      for (let i = from; i < to; i++) {
+        const id = itemAt(analysis.sections, i).kind?.id;
+        if (id) ids.push(id);
+      }
+      kindsInPart.set(root, ids);
+    }
+    for (const id of ids) present.add(id);
+  }
+  return present;
+}
 
 function documentRange(doc: ParsedDocument): Range {
   if (doc.meta.type) return doc.meta.type.range;
