@@ -177,17 +177,38 @@ export class MarkdownModel {
    * `editedFrom` is where re-read chunks start: full ranges of sections before it that reached past it
    * were computed on the old text.
    */
+  /** The sections of a template carried in a ```markdown fence (its title left out), its directives added to `directives`. */
+  private readTemplate(template: { start: number; end: number }, directives: Directive[]): Section[] {
+    // The template's own front matter (a blog post's `layout:` and `title:`) is not a heading of it.
+    const frontMatter = /^---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)/.exec(this.text.slice(template.start, template.end));
+    const raws = readRange(this.text, template.start + (frontMatter?.[0].length ?? 0), template.end);
+    const sections = build(raws, this.text, this.lines);
+    for (const raw of raws) {
+      for (const comment of raw.comments) {
+        const directive = toDirective(comment, this.lines);
+        if (directive) directives.push(directive);
+      }
+    }
+    const mark = (s: Section): void => {
+      s.inTemplate = true;
+      s.children.forEach(mark);
+    };
+    sections.forEach(mark);
+    return soleTitle(sections)?.children ?? sections;
+  }
+
   private assemble(editedFrom = -1): void {
     const flat: Section[] = [];
     const directives: Directive[] = [];
-    let template: { start: number; end: number } | undefined;
+    const templates: { start: number; end: number }[] = [];
     for (const record of this.chunks) {
       for (const unit of record.units) {
         if (unit.section) flat.push(unit.section);
         for (const d of unit.directives) directives.push(d);
-        template ??= unit.templates[0];
+        for (const t of unit.templates) templates.push(t);
       }
     }
+    const template = templates[0];
     let sections = nestInPlace(flat, this.lines, editedFrom);
     const meta: DocumentMeta = { ...this.front.meta };
     const title = soleTitle(sections);
@@ -201,17 +222,18 @@ export class MarkdownModel {
     if (template && (sections.length === 0 || onlyTitle)) {
       // A document that is nothing but a template inside a ```markdown fence is read as the template (see
       // parseMarkdown). Rare and small: read whole, and again after every edit.
-      const raws = readRange(this.text, template.start, template.end);
-      sections = build(raws, this.text, this.lines);
-      const inner = soleTitle(sections);
-      if (inner) sections = inner.children;
-      for (const raw of raws) {
-        for (const comment of raw.comments) {
-          const directive = toDirective(comment, this.lines);
-          if (directive) directives.push(directive);
-        }
-      }
+      sections = this.readTemplate(template, directives);
       this.incremental = false;
+    } else if (templates.length) {
+      // A template carried in a section that says it is one ("## Release blog template" over a ```md fence
+      // of the blog's headings): its headings are that section's subsections, the parts the team fills
+      // in. A fence under any other heading is an example ("## Example" in a guide) and stays code.
+      for (const t of templates) {
+        const host = innermostHolding(sections, t.start);
+        if (!host || !NAMES_A_TEMPLATE.test(host.title)) continue;
+        host.children.unshift(...this.readTemplate(t, directives));
+        this.incremental = false;
+      }
     }
     this.document = {
       format: 'markdown',
@@ -225,6 +247,18 @@ export class MarkdownModel {
     };
     rememberLines(this.document, this.lines);
   }
+}
+
+/** A heading over a template to fill in, not an example: "Release blog template", "Boilerplate", "Outline". */
+const NAMES_A_TEMPLATE = /\b(?:template|boilerplate|skeleton|outline)s?\b/i;
+
+/** The deepest section whose own content (before its subsections) holds `offset`. */
+function innermostHolding(sections: readonly Section[], offset: number): Section | undefined {
+  for (const s of sections) {
+    if (offset < s.contentRange.start.offset || offset >= s.fullRange.end.offset) continue;
+    return offset < s.contentRange.end.offset ? s : innermostHolding(s.children, offset);
+  }
+  return undefined;
 }
 
 function record(text: string, start: number, end: number): ChunkRecord {
