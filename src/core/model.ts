@@ -106,6 +106,11 @@ export interface ParsedDocument {
   meta: DocumentMeta;
   /** Top-level sections; nested ones hang under `children`. */
   sections: Section[];
+  /**
+   * Bold labels in the own text of the document's title, which is not a section: they may stand in for
+   * top-level sections ("**Dev**:" and "**Buyer**:" under "# Personas").
+   */
+  introLabels?: Section[];
   directives: Directive[];
   problems: ParseProblem[];
   /** Offset just past the front matter / preamble, where a new first section would go. */

@@ -85,16 +85,20 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     // A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
     // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
     // so it counts only then, and says nothing about the labels around it.
-    const labels = section.labels ?? [];
-    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
-    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
-    for (const label of labels) {
-      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, analysed, catalogue));
-    }
+    visitLabels(section.labels ?? [], analysed, repeated);
     const inChildren = repeatedLabels(section.children);
     section.children.forEach((child) => visit(child, analysed, inChildren));
   };
+  const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
+    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
+    for (const label of labels) {
+      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue));
+    }
+  };
   const topLevel = repeatedLabels(doc.sections);
+  // The title's own labels first ("**Dev**:" under "# Personas"): top-level fields, in document order.
+  visitLabels(doc.introLabels ?? [], undefined, topLevel);
   doc.sections.forEach((s) => visit(s, undefined, topLevel));
 
   let docOwner: Analysis['docOwner'];

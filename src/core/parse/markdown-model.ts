@@ -212,6 +212,7 @@ export class MarkdownModel {
     let sections = nestInPlace(flat, this.lines, editedFrom);
     const meta: DocumentMeta = { ...this.front.meta };
     const title = soleTitle(sections);
+    let introLabels = title?.labels;
     if (title) {
       sections = title.children;
       meta.title ??= title.title;
@@ -223,6 +224,7 @@ export class MarkdownModel {
       // A document that is nothing but a template inside a ```markdown fence is read as the template (see
       // parseMarkdown). Rare and small: read whole, and again after every edit.
       sections = this.readTemplate(template, directives);
+      introLabels = undefined;
       this.incremental = false;
     } else if (templates.length) {
       // A template carried in a section that says it is one ("## Release blog template" over a ```md fence
@@ -241,6 +243,7 @@ export class MarkdownModel {
       eol: this.crlf > this.lf ? '\r\n' : '\n',
       meta,
       sections,
+      ...(introLabels?.length ? { introLabels } : {}),
       directives,
       problems: [...this.front.problems],
       bodyStart: this.front.bodyStart,
