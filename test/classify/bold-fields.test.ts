@@ -23,6 +23,14 @@ describe('fields and headings written as bold or italic paragraphs', () => {
     assert.ok(fields.every((s) => s.kind?.id === 'personas_audience'), 'parts of a document titled "Personas"');
   });
 
+  it('reads three or more paragraphs that open with bold labels as a form, but not two, nor a list of bold lead-ins', () => {
+    const persona = (n: number) => `# Stina\n\n## Career\n\n${['**University:** Psychology.', '**First break:** A band website.', '**Current role:** Lone designer.'].slice(0, n).join('\n\n')}\n`;
+    assert.deepEqual(Object.keys(kindsOf(persona(3))), ['Career', 'University', 'First break', 'Current role']);
+    assert.deepEqual(Object.keys(kindsOf(persona(2))), ['Career']);
+    const list = '# Export\n\n## Details\n\n- **Search:** find rows.\n- **Filter:** narrow them.\n- **Sort:** order them.\n';
+    assert.deepEqual(Object.keys(kindsOf(list)), ['Details']);
+  });
+
   it('reads a bold paragraph on its own line over text as a heading', () => {
     const kinds = kindsOf('# Export\n\n## Details\n\n**Success metrics**\n\nExports a week.\n\n**Risks**\n\nThe queue may fill.\n');
     assert.equal(kinds['Success metrics'], 'success_metrics');

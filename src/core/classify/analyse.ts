@@ -91,7 +91,8 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   };
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
-    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
+      || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
     for (const label of labels) {
       if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue));
     }
@@ -180,6 +181,20 @@ const PLAIN_FIELDS: ReadonlySet<string> = new Set(['section', 'expected', 'cues'
 /** A label's title as compared across sections: "Purpose" and "**Purpose**:" are one field. */
 function labelKey(title: string): string {
   return normaliseHeading(title);
+}
+
+/**
+ * Paragraphs that open with a bold label, this many in one section, are a form filled in ("**University:**",
+ * "**First break:**", "**Current role:**" in a persona): two could be notes ("**Note:**"), and list items
+ * with bold lead-ins are an enumeration, not fields.
+ */
+const FORM_PARAGRAPHS = 3;
+
+/** The label opens a paragraph of its own (not a list item or a table row): only white space before it on its line. */
+function opensParagraph(text: string, label: Section): boolean {
+  const start = label.headingRange.start.offset;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*(?:\*\*|__)?$/.test(text.slice(lineStart, start));
 }
 
 /** A paragraph that is nothing but a bold label ("**Stina's role:**" over a list): it reads as a heading. */
