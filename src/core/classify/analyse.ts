@@ -77,18 +77,18 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const visit = (section: Section, parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const analysed = readSection(section, parent, catalogue);
     sections.push(analysed);
-    // Bold labels count as sections where they read as a form's fields: once one names a kind
-    // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
-    // the same label recurs in sibling sections, the fields of a form filled in once per item
-    // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
-    // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
-    // A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
-    // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
-    // so it counts only then, and says nothing about the labels around it.
     visitLabels(section.labels ?? [], analysed, repeated);
     const inChildren = repeatedLabels(section.children);
     section.children.forEach((child) => visit(child, analysed, inChildren));
   };
+  // Bold labels count as sections where they read as a form's fields: once one names a kind
+  // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
+  // the same label recurs in sibling sections, the fields of a form filled in once per item
+  // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
+  // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would; and
+  // where FORM_PARAGRAPHS paragraphs of the section open with one. A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
+  // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
+  // so it counts only then, and says nothing about the labels around it.
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
     const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))

@@ -171,12 +171,6 @@ export class MarkdownModel {
     close();
   }
 
-  /**
-   * The document from the units: sections nested by level (re-using the section objects, whose
-   * subsection lists and full ranges are corrected in place), the title and template rules, directives.
-   * `editedFrom` is where re-read chunks start: full ranges of sections before it that reached past it
-   * were computed on the old text.
-   */
   /** The sections of a template carried in a ```markdown fence (its title left out), its directives added to `directives`. */
   private readTemplate(template: { start: number; end: number }, directives: Directive[]): Section[] {
     // The template's own front matter (a blog post's `layout:` and `title:`) is not a heading of it.
@@ -197,6 +191,12 @@ export class MarkdownModel {
     return soleTitle(sections)?.children ?? sections;
   }
 
+  /**
+   * The document from the units: sections nested by level (re-using the section objects, whose
+   * subsection lists and full ranges are corrected in place), the title and template rules, directives.
+   * `editedFrom` is where re-read chunks start: full ranges of sections before it that reached past it
+   * were computed on the old text.
+   */
   private assemble(editedFrom = -1): void {
     const flat: Section[] = [];
     const directives: Directive[] = [];
