@@ -55,6 +55,8 @@ export interface Section {
   /** Where a pseudo-heading (a bold list, paragraph or table label, a bold or italic title) stands in for a real heading. */
   pseudo?: 'bold-label' | 'emphasis-title' | 'table-label';
   children: Section[];
+  /** The heading is part of a template carried in a ```markdown fence: its placeholders are there on purpose. */
+  inTemplate?: true;
   /**
    * Bold labels in the section's own content that may stand in for headings ("- **Buyer personas:** …").
    * The analysis promotes those that name a section kind; the rest stay plain text.
@@ -104,6 +106,11 @@ export interface ParsedDocument {
   meta: DocumentMeta;
   /** Top-level sections; nested ones hang under `children`. */
   sections: Section[];
+  /**
+   * Bold labels in the own text of the document's title, which is not a section: they may stand in for
+   * top-level sections ("**Dev**:" and "**Buyer**:" under "# Personas").
+   */
+  introLabels?: Section[];
   directives: Directive[];
   problems: ParseProblem[];
   /** Offset just past the front matter / preamble, where a new first section would go. */

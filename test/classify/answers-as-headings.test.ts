@@ -22,3 +22,12 @@ describe('answers written as headings', () => {
     assert.deepEqual(emptySections(text), ['Goals', 'Who is it for?', 'What could go wrong?']);
   });
 });
+
+describe("a release post's parts", () => {
+  it('are the post: keyword matches under release notes are release notes, not the PM\'s rollout or requirements', () => {
+    const text = '# Kubernetes 1.30\n\n## Release notes\n\nWhat ships in this release.\n\n### New features in beta\n\nSidecars.\n\n### Deprecations and removals\n\nThe old API.\n\n### Availability\n\nDownload it today.\n';
+    const { analysis } = lint(text, { path: 'announcement.md' });
+    const kinds = Object.fromEntries(analysis.sections.map((s) => [s.section.title, s.kind?.id]));
+    assert.deepEqual(kinds, { 'Release notes': 'release_notes', 'New features in beta': 'release_notes', 'Deprecations and removals': 'release_notes', Availability: 'release_notes' });
+  });
+});

@@ -16,6 +16,21 @@ describe('fields and headings written as bold or italic paragraphs', () => {
     assert.equal(kinds.Rollout, 'release_rollout');
   });
 
+  it("reads fields in the title's own text, before the first section, as top-level fields", () => {
+    const { analysis } = lint('# Personas\n\nTwo kinds of people use it.\n\n**Developer**:\n\nWrites code all day.\n\n**Buyer**:\n\nSigns the contract.\n\n## Journeys\n\nHow they find us.\n', { path: 'personas.md' });
+    const fields = analysis.sections.filter((s) => s.section.pseudo);
+    assert.deepEqual(fields.map((s) => [s.section.title, s.section.headingRange.start.line, s.parent]), [['Developer', 5, undefined], ['Buyer', 9, undefined]]);
+    assert.ok(fields.every((s) => s.kind?.id === 'personas_audience'), 'parts of a document titled "Personas"');
+  });
+
+  it('reads three or more paragraphs that open with bold labels as a form, but not two, nor a list of bold lead-ins', () => {
+    const persona = (n: number) => `# Stina\n\n## Career\n\n${['**University:** Psychology.', '**First break:** A band website.', '**Current role:** Lone designer.'].slice(0, n).join('\n\n')}\n`;
+    assert.deepEqual(Object.keys(kindsOf(persona(3))), ['Career', 'University', 'First break', 'Current role']);
+    assert.deepEqual(Object.keys(kindsOf(persona(2))), ['Career']);
+    const list = '# Export\n\n## Details\n\n- **Search:** find rows.\n- **Filter:** narrow them.\n- **Sort:** order them.\n';
+    assert.deepEqual(Object.keys(kindsOf(list)), ['Details']);
+  });
+
   it('reads a bold paragraph on its own line over text as a heading', () => {
     const kinds = kindsOf('# Export\n\n## Details\n\n**Success metrics**\n\nExports a week.\n\n**Risks**\n\nThe queue may fill.\n');
     assert.equal(kinds['Success metrics'], 'success_metrics');

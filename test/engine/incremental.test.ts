@@ -192,6 +192,17 @@ describe('incremental re-lint', () => {
     check(23, long, 200, 'notes.md');
   });
 
+  it('…with fields in the title\'s own text and a template carried under a "template" heading', function () {
+    this.timeout(120_000);
+    const fence = '```';
+    const text = [
+      '# Personas and launch\n\nWho we serve.\n\n**Developer:** writes code.\n\n**Buyer:** signs.\n\n**Admin:** installs it.\n',
+      `## Release blog template\n\nFill it in.\n\n${fence}md\n---\nlayout: blog\n---\n\n## Highlights\n\n### <THEME 1>\n\n## Availability\n\nTBD\n${fence}\n`,
+      '## Goals\n\nGrow revenue.\n\n## Messaging\n\nTagline: "Find it again."\n',
+    ].join('\n');
+    check(31, text, 150, 'launch.md');
+  });
+
   it('takes over the previous result, and lints a result it took over anew from its text', () => {
     const first = lint('## Goals\n\nGrow revenue.\n', { path: 'a.prd.md' });
     const second = lintIncremental(first, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, text: 'Keep' }], { path: 'a.prd.md' });

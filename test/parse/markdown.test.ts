@@ -116,6 +116,18 @@ describe('Markdown parser: forms and templates as real specs write them', () => 
   it('leaves markdown examples in a document with real sections alone', () => {
     const doc = parseMarkdown('## Example\n\n```markdown\n## Goals\n\n## Requirements\n```\n');
     assert.deepEqual(titles(doc.sections), ['Example']);
+    assert.deepEqual(nth(doc.sections, 0).children, []);
+  });
+
+  it('reads a template carried under a heading that says so as that section\'s subsections, its front matter left out', () => {
+    const text = '# Release blog\n\n## Past posts\n\nLinks.\n\n## Release blog template\n\nFill it in.\n\n```md\n---\nlayout: blog\ntitle: x\n---\n\n## Highlights\n\n### <THEME 1>\n\n## Availability\n\nTBD\n```\n\n## After\n\nText.\n';
+    const doc = parseMarkdown(text);
+    const host = doc.sections.find((s) => s.title === 'Release blog template')!;
+    assert.deepEqual(host.children.map((s) => s.title), ['Highlights', 'Availability']);
+    assert.deepEqual(nth(host.children, 0).children.map((s) => s.title), ['<THEME 1>']);
+    assert.equal(nth(host.children, 0).headingRange.start.line, 17);
+    assert.ok(host.children.every((s) => s.inTemplate));
+    assert.deepEqual(doc.sections.map((s) => s.title), ['Past posts', 'Release blog template', 'After']);
   });
 });
 

@@ -78,22 +78,25 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const visit = (section: Section, parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const analysed = readSection(section, parent, catalogue);
     sections.push(analysed);
-    // Bold labels count as sections where they read as a form's fields: once one names a kind
-    // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
-    // the same label recurs in sibling sections, the fields of a form filled in once per item
-    // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
-    // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would.
-    // A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
-    // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
-    // so it counts only then, and says nothing about the labels around it.
-    const labels = section.labels ?? [];
-    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
-    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title));
-    for (const label of labels) {
-      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, analysed, catalogue));
-    }
+    visitLabels(section.labels ?? [], analysed, repeated);
     const inChildren = repeatedLabels(section.children);
     section.children.forEach((child) => visit(child, analysed, inChildren));
+  };
+  // Bold labels count as sections where they read as a form's fields: once one names a kind
+  // ("**Buyer personas:**"), its siblings in the same section are fields too ("**Result:**"); and where
+  // the same label recurs in sibling sections, the fields of a form filled in once per item
+  // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
+  // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would; and
+  // where FORM_PARAGRAPHS paragraphs of the section open with one. A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
+  // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
+  // so it counts only then, and says nothing about the labels around it.
+  const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
+    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
+      || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
+    for (const label of labels) {
+      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue));
+    }
   };
   const topLevel = repeatedLabels(doc.sections);
   const topLevelKey = [...topLevel].join('\n');
@@ -102,8 +105,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const shortcut = previous && previous.catalogue === catalogue && topLevelKeys.get(previous) === topLevelKey
     && (metaOwner.length > 0 || (docType !== undefined && docType.via !== 'file name')) ? previous : undefined;
   const starts = shortcut && partStarts(shortcut);
-  /** With the shortcut, the sections of the parts read here. */
-  const readHere: AnalysedSection[] = [];
+  // The title's own labels first ("**Dev**:" under "# Personas"): top-level fields, in document order.
+  visitLabels(doc.introLabels ?? [], undefined, topLevel);
+  /** With the shortcut, the sections of the parts read here (the title's fields always are). */
+  const readHere: AnalysedSection[] = starts ? sections.slice() : [];
   for (const s of doc.sections) {
     const kept = starts ? previousPart(s, shortcut, starts) : undefined;
     if (kept) for (const k of kept) sections.push(k);
@@ -134,6 +139,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   if (shortcut && contexts.get(shortcut) !== contextKey) {
     // The context changed: every part is read again, from pass 1 (the previous readings are final ones).
     sections.length = 0;
+    visitLabels(doc.introLabels ?? [], undefined, topLevel);
     doc.sections.forEach((s) => visit(s, undefined, topLevel));
   }
   // With the shortcut and the same context, the parts it took are kept and the others are read here
@@ -204,6 +210,20 @@ const PLAIN_FIELDS: ReadonlySet<string> = new Set(['section', 'expected', 'cues'
 /** A label's title as compared across sections: "Purpose" and "**Purpose**:" are one field. */
 function labelKey(title: string): string {
   return normaliseHeading(title);
+}
+
+/**
+ * Paragraphs that open with a bold label, this many in one section, are a form filled in ("**University:**",
+ * "**First break:**", "**Current role:**" in a persona): two could be notes ("**Note:**"), and list items
+ * with bold lead-ins are an enumeration, not fields.
+ */
+const FORM_PARAGRAPHS = 3;
+
+/** The label opens a paragraph of its own (not a list item or a table row): only white space before it on its line. */
+function opensParagraph(text: string, label: Section): boolean {
+  const start = label.headingRange.start.offset;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  return /^[ \t]*(?:\*\*|__)?$/.test(text.slice(lineStart, start));
 }
 
 /** A paragraph that is nothing but a bold label ("**Stina's role:**" over a list): it reads as a heading. */

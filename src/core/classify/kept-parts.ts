@@ -31,7 +31,7 @@ export function previousPart(root: Section, previous: Analysis, starts: PartStar
     if (before[i]?.section !== s) return undefined;
     i++;
     // The bold labels read as sections come right after their section.
-    while (before[i]?.section.pseudo) i++;
+    while (before[i]?.section.pseudo && before[i]?.parent) i++;
     for (let c = s.children.length - 1; c >= 0; c--) stack.push(itemAt(s.children, c));
   }
   // The part ended there before too.

@@ -229,7 +229,13 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
         } else {
           // A tag holds no "<": /<[^>]*>/ would rescan to the end from every "<" of a run (quadratic).
           into.visible += ` ${node.value.replace(/<[^<>]*>/g, ' ')}`;
+          if (EMBEDDED_MEDIA.test(node.value)) into.visible += ` ${MEDIA}`;
         }
+        break;
+      case 'image':
+      case 'imageReference':
+        // A mock-up, a screenshot or a diagram is what the section says: it is written, not a placeholder.
+        into.visible += ` ${MEDIA}`;
         break;
       case 'code': {
         into.visible += ` ${node.value}`;
@@ -258,6 +264,11 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
     }
   }
 }
+
+/** An image, video or embedded frame in raw HTML (`<img src="mock-up.png">`): content, like a Markdown image. */
+const EMBEDDED_MEDIA = /<(?:img|picture|video|svg|iframe|object|embed)\b/i;
+/** What an image adds to a section's visible text: a word, so the section does not read as placeholders only. */
+const MEDIA = 'image';
 
 /** A ```markdown fence with at least two headings inside is a template carried as code. */
 function embeddedTemplate(text: string, code: { lang?: string | null | undefined; value: string; position?: { start: { offset?: number } } | undefined }): { start: number; end: number } | undefined {

@@ -47,6 +47,7 @@ export class MarkdownModel {
   /** The units' sections (before nesting) and directives, in document order: an edit splices in the re-read ones. */
   private sections: Section[] = [];
   private directives: Directive[] = [];
+  private templates: { start: number; end: number }[] = [];
   /** The top-level sections as nested (before a sole title is taken off). */
   private roots: Section[] = [];
   /** Link reference definitions of the whole document, by label, with how many chunks define each. */
@@ -117,16 +118,20 @@ export class MarkdownModel {
     // Where the dropped units' sections and directives stand in the lists (found before anything moves).
     const droppedSections = dropped.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
     const droppedDirectives = dropped.flatMap((r) => r.units.flatMap((u) => u.directives));
+    const droppedTemplates = dropped.flatMap((r) => r.units.flatMap((u) => u.templates));
     const sectionsAt = firstAt(this.sections, from, (s) => s.headingRange.start.offset);
     const directivesAt = firstAt(this.directives, from, (d) => d.range.start.offset);
+    const templatesAt = firstAt(this.templates, from, (t) => t.start);
     for (let i = resume; i < chunks.length; i++) moveChunk(itemAt(chunks, i), delta, lineDelta, onMove);
     this.buildUnits(fresh);
     chunks.splice(first, resume - first, ...fresh);
     const freshSections = fresh.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
     const freshDirectives = fresh.flatMap((r) => r.units.flatMap((u) => u.directives));
-    if (holds(this.sections, sectionsAt, droppedSections) && holds(this.directives, directivesAt, droppedDirectives)) {
+    const freshTemplates = fresh.flatMap((r) => r.units.flatMap((u) => u.templates));
+    if (holds(this.sections, sectionsAt, droppedSections) && holds(this.directives, directivesAt, droppedDirectives) && holds(this.templates, templatesAt, droppedTemplates)) {
       this.sections.splice(sectionsAt, droppedSections.length, ...freshSections);
       this.directives.splice(directivesAt, droppedDirectives.length, ...freshDirectives);
+      this.templates.splice(templatesAt, droppedTemplates.length, ...freshTemplates);
       this.assemble(from, sectionsAt + freshSections.length);
     } else {
       this.collect(); // not expected: the lists are in document order
@@ -139,10 +144,12 @@ export class MarkdownModel {
   private collect(): void {
     this.sections = [];
     this.directives = [];
+    this.templates = [];
     for (const record of this.chunks) {
       for (const unit of record.units) {
         if (unit.section) this.sections.push(unit.section);
         for (const d of unit.directives) this.directives.push(d);
+        for (const t of unit.templates) this.templates.push(t);
       }
     }
   }
@@ -204,6 +211,26 @@ export class MarkdownModel {
     close();
   }
 
+  /** The sections of a template carried in a ```markdown fence (its title left out), its directives added to `directives`. */
+  private readTemplate(template: { start: number; end: number }, directives: Directive[]): Section[] {
+    // The template's own front matter (a blog post's `layout:` and `title:`) is not a heading of it.
+    const frontMatter = /^---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)/.exec(this.text.slice(template.start, template.end));
+    const raws = readRange(this.text, template.start + (frontMatter?.[0].length ?? 0), template.end);
+    const sections = build(raws, this.text, this.lines);
+    for (const raw of raws) {
+      for (const comment of raw.comments) {
+        const directive = toDirective(comment, this.lines);
+        if (directive) directives.push(directive);
+      }
+    }
+    const mark = (s: Section): void => {
+      s.inTemplate = true;
+      s.children.forEach(mark);
+    };
+    sections.forEach(mark);
+    return soleTitle(sections)?.children ?? sections;
+  }
+
   /**
    * The document from the units: sections nested by level (re-using the section objects, whose
    * subsection lists and full ranges are corrected in place), the title and template rules, directives.
@@ -212,10 +239,13 @@ export class MarkdownModel {
    */
   private assemble(editedFrom = -1, changedEnd = -1): void {
     const directives = this.directives.slice();
+    const templates = this.templates;
+    const template = templates[0];
     this.roots = editedFrom >= 0 ? this.renest(editedFrom, changedEnd) : nestInPlace(this.sections, this.lines, editedFrom).roots;
     let sections = this.roots;
     const meta: DocumentMeta = { ...this.front.meta };
     const title = soleTitle(sections);
+    let introLabels = title?.labels;
     if (title) {
       sections = title.children;
       meta.title ??= title.title;
@@ -223,21 +253,22 @@ export class MarkdownModel {
     }
     const sole = soleItem(sections);
     const onlyTitle = sole?.depth === 1 && !sole.children.length;
-    const template = sections.length === 0 || onlyTitle ? this.firstTemplate() : undefined;
-    if (template) {
+    if (template && (sections.length === 0 || onlyTitle)) {
       // A document that is nothing but a template inside a ```markdown fence is read as the template (see
       // parseMarkdown). Rare and small: read whole, and again after every edit.
-      const raws = readRange(this.text, template.start, template.end);
-      sections = build(raws, this.text, this.lines);
-      const inner = soleTitle(sections);
-      if (inner) sections = inner.children;
-      for (const raw of raws) {
-        for (const comment of raw.comments) {
-          const directive = toDirective(comment, this.lines);
-          if (directive) directives.push(directive);
-        }
-      }
+      sections = this.readTemplate(template, directives);
+      introLabels = undefined;
       this.incremental = false;
+    } else if (templates.length) {
+      // A template carried in a section that says it is one ("## Release blog template" over a ```md fence
+      // of the blog's headings): its headings are that section's subsections, the parts the team fills
+      // in. A fence under any other heading is an example ("## Example" in a guide) and stays code.
+      for (const t of templates) {
+        const host = innermostHolding(sections, t.start);
+        if (!host || !NAMES_A_TEMPLATE.test(host.title)) continue;
+        host.children.unshift(...this.readTemplate(t, directives));
+        this.incremental = false;
+      }
     }
     this.document = {
       format: 'markdown',
@@ -245,6 +276,7 @@ export class MarkdownModel {
       eol: this.crlf > this.lf ? '\r\n' : '\n',
       meta,
       sections,
+      ...(introLabels?.length ? { introLabels } : {}),
       directives,
       problems: [...this.front.problems],
       bodyStart: this.front.bodyStart,
@@ -310,12 +342,18 @@ export class MarkdownModel {
     nested.close();
     return old;
   }
+}
 
-  /** The first ```markdown fence holding a template, if any. */
-  private firstTemplate(): { start: number; end: number } | undefined {
-    for (const record of this.chunks) for (const unit of record.units) if (unit.templates[0]) return unit.templates[0];
-    return undefined;
+/** A heading over a template to fill in, not an example: "Release blog template", "Boilerplate", "Outline". */
+const NAMES_A_TEMPLATE = /\b(?:template|boilerplate|skeleton|outline)s?\b/i;
+
+/** The deepest section whose own content (before its subsections) holds `offset`. */
+function innermostHolding(sections: readonly Section[], offset: number): Section | undefined {
+  for (const s of sections) {
+    if (offset < s.contentRange.start.offset || offset >= s.fullRange.end.offset) continue;
+    return offset < s.contentRange.end.offset ? s : innermostHolding(s.children, offset);
   }
+  return undefined;
 }
 
 function record(text: string, start: number, end: number): ChunkRecord {

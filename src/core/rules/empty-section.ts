@@ -36,7 +36,7 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        weak: template,
+        weak: template || s.section.inTemplate === true,
         message: `Section ${sectionLabel(s.section)} ${content ? 'holds only placeholders' : 'is empty'}.${owner}`,
         guidelines: s.kind?.guidelines ?? [],
       });
