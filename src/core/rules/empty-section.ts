@@ -2,6 +2,8 @@
 // complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
 import { z } from 'zod';
+import type { AnalysedSection, Analysis } from '../classify/analyse';
+import { partsOfAnalysis } from '../classify/kept-parts';
 import type { ParsedDocument, Section } from '../model';
 import { defineRule } from './rule';
 import { roles, sectionLabel } from './support';
@@ -16,13 +18,13 @@ export default defineRule({
     options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
     defaultOptions: { inTemplates: false },
     scope: 'section',
-    documentContext: (doc) => mostlyPlaceholders(doc),
+    documentContext: (doc, analysis) => mostlyPlaceholders(doc, analysis),
   },
-  check({ analysis, doc, options, path, report }) {
+  check({ analysis, wholeAnalysis, doc, options, path, report }) {
     if (!options.inTemplates && path && isTemplateFile(path)) return;
     // A document most of whose sections are still placeholders is a template, whatever its name (an
     // issue template, a skeleton being filled in): its empty sections are listed, but not as warnings.
-    const template = !options.inTemplates && mostlyPlaceholders(doc);
+    const template = !options.inTemplates && mostlyPlaceholders(doc, wholeAnalysis);
     for (const s of analysis.sections) {
       if (!s.section.placeholderOnly || s.section.children.length || s.section.pseudo || s.kind?.id === 'doc_metadata') continue;
       // A YAML section's content range is its whole map (title included): judge it by its text instead.
@@ -62,15 +64,31 @@ const TEMPLATE_MIN_SECTIONS = 3;
 
 /** Per document: the rule asks twice per lint, for its context and in its check. */
 const placeholderDocuments = new WeakMap<ParsedDocument, boolean>();
+/** Leaves and placeholders per top-level part, by its top reading: a reading is kept only with its whole part (the same sections, nested the same way). */
+const partCounts = new WeakMap<AnalysedSection, { leaves: number; placeholders: number }>();
 
-function mostlyPlaceholders(doc: ParsedDocument): boolean {
+function mostlyPlaceholders(doc: ParsedDocument, analysis: Analysis): boolean {
   let known = placeholderDocuments.get(doc);
-  if (known === undefined) placeholderDocuments.set(doc, (known = countPlaceholders(doc.sections)));
+  if (known === undefined) {
+    // Every section of the document, subsections included (bold labels are none of these), counted per
+    // top-level section: the analysis's top readings other than the title's fields are the document's
+    // top-level sections, in order.
+    let leaves = 0;
+    let placeholders = 0;
+    for (const { root } of partsOfAnalysis(analysis)) {
+      if (root.section.pseudo) continue;
+      let counts = partCounts.get(root);
+      if (!counts) partCounts.set(root, (counts = countPlaceholders([root.section])));
+      leaves += counts.leaves;
+      placeholders += counts.placeholders;
+    }
+    known = leaves >= TEMPLATE_MIN_SECTIONS && placeholders >= leaves * TEMPLATE_SHARE;
+    placeholderDocuments.set(doc, known);
+  }
   return known;
 }
 
-function countPlaceholders(sections: readonly Section[]): boolean {
-  // Every section of the document, subsections included (bold labels are none of these).
+function countPlaceholders(sections: readonly Section[]): { leaves: number; placeholders: number } {
   let leaves = 0;
   let placeholders = 0;
   const visit = (list: readonly Section[]): void => {
@@ -83,7 +101,7 @@ function countPlaceholders(sections: readonly Section[]): boolean {
     }
   };
   visit(sections);
-  return leaves >= TEMPLATE_MIN_SECTIONS && placeholders >= leaves * TEMPLATE_SHARE;
+  return { leaves, placeholders };
 }
 
 /**
