@@ -1,11 +1,14 @@
 // Builds everything that runs: the CLI, the VS Code extension, the remark plugin, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
-// The Node API (`require('specroles')`, src/api) and the remark plugin (src/remark) live in the CLI's
-// bundle, so the npm package carries one copy of the engine, not three: dist/api.js, dist/api.mjs and
-// dist/remark.js are small entry files written here.
+// The CLI's bundle is dist/specroles.js (src/cli/main.ts); the `specroles` command, dist/cli.js
+// (src/cli/bin.ts), loads it through a V8 code cache, and is built after it, with the bundle's hash.
+// The Node API (`require('specroles')`, src/api), the language server and the remark plugin (src/remark)
+// live in the CLI's bundle, so the npm package carries one copy of the engine, not three: dist/api.js,
+// dist/api.mjs, dist/server.js and dist/remark.js are small entry files written here.
 // With --types, the API's declarations are emitted to dist/types (tsconfig.api.json; prepack does this).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -138,8 +141,26 @@ const browserExtension = {
   outdir: 'dist',
 };
 
+/**
+ * dist/cli.js, the `specroles` command: the loader of dist/specroles.js (src/cli/bin.ts), which names its
+ * code cache after the bundle's content. Built once the bundle is written, and again each time it is
+ * rebuilt (--watch).
+ */
+async function buildLoader() {
+  const hash = createHash('sha256').update(readFileSync('dist/specroles.js')).digest('hex').slice(0, 16);
+  await esbuild.build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', sourcemap: false, banner: {}, define: { SPECROLES_BUNDLE_HASH: JSON.stringify(hash) } });
+}
+const loaderAfterBundle = {
+  name: 'loader-after-bundle',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length === 0) await buildLoader();
+    });
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { specroles: 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, loaderAfterBundle] },
   // The VSIX: the language server (both hosts), the browser entry with the client, the desktop entry. The npm
   // package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
   browserServer,
@@ -179,9 +200,9 @@ if (args.has('--types')) await writeDeclarations();
 /** dist/api.js (CommonJS) and dist/api.mjs (ESM, the same objects), with their declarations' entries. */
 function writeApiEntries() {
   const header = '// The Node API of specroles (docs/api.md). It lives in the CLI\'s bundle: see src/cli/main.ts.\n';
-  writeFileSync('dist/api.js', `'use strict';\n${header}module.exports = require('./cli.js').api();\n`);
+  writeFileSync('dist/api.js', `'use strict';\n${header}module.exports = require('./specroles.js').api();\n`);
   const require = createRequire(import.meta.url);
-  delete require.cache[require.resolve('./dist/cli.js')];
+  delete require.cache[require.resolve('./dist/specroles.js')];
   delete require.cache[require.resolve('./dist/api.js')];
   const names = Object.keys(require('./dist/api.js')).sort();
   writeFileSync('dist/api.mjs', `${header}import api from './api.js';\n\nexport const { ${names.join(', ')} } = api;\nexport default api;\n`);
@@ -191,13 +212,13 @@ function writeApiEntries() {
   // default export; require('specroles/remark') gives the same function, with .default and .remarkSpecroles.
   writeFileSync(
     'dist/server.js',
-    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./cli.js').languageServer()();\n",
+    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./specroles.js').languageServer()();\n",
     { mode: 0o755 },
   );
   writeFileSync(
     'dist/remark.js',
     "'use strict';\n// The remark plugin of specroles (docs/remark.md). It lives in the CLI's bundle: see src/cli/main.ts.\n"
-      + "const plugin = require('./cli.js').remark();\nmodule.exports = plugin;\nmodule.exports.default = plugin;\nmodule.exports.remarkSpecroles = plugin;\n",
+      + "const plugin = require('./specroles.js').remark();\nmodule.exports = plugin;\nmodule.exports.default = plugin;\nmodule.exports.remarkSpecroles = plugin;\n",
   );
 }
 

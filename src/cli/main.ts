@@ -8,6 +8,9 @@ import { parseArgs, UsageError, type ParsedArgs } from './args';
 import type { Io } from './io';
 import { CliError, WORKER_TAG } from './util';
 
+/** Whether this process has run a lint (see main). */
+let linted = false;
+
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
@@ -35,8 +38,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return (await import('./commands')).templateCommand(args, io);
       case 'init':
         return (await import('./commands')).initCommand(args, io);
-      default:
-        return await (await import('./lint-command')).lintCommand(args, io, version);
+      default: {
+        const code = await (await import('./lint-command')).lintCommand(args, io, version);
+        linted = true;
+        return code;
+      }
     }
   } catch (e) {
     if (e instanceof CliError) {
@@ -72,12 +78,22 @@ export function languageServer(): typeof import('../server/node').runLanguageSer
   return (require('../server/node') as typeof import('../server/node')).runLanguageServer;
 }
 
+/**
+ * The `specroles` command in this process: dist/cli.js (src/cli/bin.ts) loads this bundle and calls this;
+ * `onLinted` is told when a lint has run (the loader's code cache is then worth writing).
+ */
+export function main(onLinted?: () => void): void {
+  const argv = process.argv.slice(2);
+  void import('./io').then(({ processIo }) =>
+    run(argv, processIo()).then((code) => {
+      process.exitCode = code;
+      if (linted) onLinted?.();
+    }),
+  );
+}
+
 if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {
-  void import('./io').then(({ processIo }) =>
-    run(process.argv.slice(2), processIo()).then((code) => {
-      process.exitCode = code;
-    }),
-  );
+  main();
 }
