@@ -9,11 +9,11 @@
 // name holds a hash of the bundle's content (made at build time), its size and mtime, so a rebuilt or edited
 // bundle never meets an old cache. A cache that cannot be read, is rejected, or cannot be written costs
 // nothing more than a run without it. SPECROLES_CODE_CACHE=0 turns it off; SPECROLES_CODE_CACHE=DIR puts
-// it in DIR. Otherwise it is node_modules/.cache/specroles next to the installed package, or a folder of
-// the user's own in the OS temp folder when that is not writable.
+// it in DIR. Otherwise it is node_modules/.cache/specroles in the node_modules folder that holds the
+// package, or a folder of the user's own in the OS temp folder when there is none or it is not writable.
 //
 // Nothing but Node's built-ins may be imported here: this file is compiled on every run.
-import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -37,9 +37,11 @@ function cacheDirs(): string[] {
   const setting = process.env.SPECROLES_CODE_CACHE;
   if (setting !== undefined && setting !== '') return /^(0|false|off|no)$/i.test(setting) ? [] : [setting];
   const dirs: string[] = [];
+  // Installed: the node_modules folder the package is in; a checkout of the repository: its own.
   const packageRoot = dirname(__dirname);
   const at = packageRoot.lastIndexOf(`${sep}node_modules${sep}`);
-  dirs.push(join(at >= 0 ? packageRoot.slice(0, at) : packageRoot, 'node_modules', '.cache', 'specroles'));
+  const nodeModules = at >= 0 ? packageRoot.slice(0, at + `${sep}node_modules`.length) : join(packageRoot, 'node_modules');
+  if (at >= 0 || existsSync(nodeModules)) dirs.push(join(nodeModules, '.cache', 'specroles'));
   const uid = process.getuid?.();
   dirs.push(join(tmpdir(), `specroles-code-cache${uid === undefined ? '' : `-${uid}`}`));
   return dirs;
