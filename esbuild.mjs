@@ -53,7 +53,7 @@ const yamlAsJson = {
       let data = parseYaml(await readFile(args.path, 'utf8'));
       const schemaName = dirname(args.path) === dataDir ? DATA_SCHEMAS[relative(dataDir, args.path)] : undefined;
       if (schemaName) {
-        const result = (await catalogueSchemas())[schemaName].safeParse(data);
+        const result = (await catalogueSchemas()).catalogueSchemas()[schemaName].safeParse(data);
         if (!result.success) return { errors: [{ text: `Built-in data file ${relative('.', args.path)} is invalid: ${result.error.message}` }] };
         data = result.data;
       }

@@ -44,7 +44,7 @@ export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/tem
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configForPath, runSettings } from './config/resolve';
-export { configSchema, PRESETS } from './config/schema';
+export { configSchemas, PRESETS } from './config/schema';
 export type { ConfigProblem, ConfigKeyRef } from './config/problem';
 export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
 

@@ -1,7 +1,7 @@
 // JSON Schemas generated from the zod schemas, so editors (VS Code's JSON and YAML support) validate and
 // complete exactly what the linter validates. Written to schemas/ by `npm run schemas`.
 import { z } from 'zod';
-import { configSchema } from '../config/schema';
+import { configSchemas } from '../config/schema';
 import { yamlSpecSchema } from './spec';
 
 const BASE = 'https://specroles.dev/schemas';
@@ -16,7 +16,7 @@ export function specJsonSchema(): Record<string, unknown> {
 }
 
 export function configJsonSchema(): Record<string, unknown> {
-  return toJsonSchema(configSchema, 'config.schema.json', 'specroles config', 'Configuration of specroles (.specroles.yaml or .specroles.json).');
+  return toJsonSchema(configSchemas().configSchema, 'config.schema.json', 'specroles config', 'Configuration of specroles (.specroles.yaml or .specroles.json).');
 }
 
 export const jsonSchemaFiles: Record<string, () => Record<string, unknown>> = {
