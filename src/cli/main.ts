@@ -2,7 +2,6 @@
 // The `specroles` command. Also the entry of its own lint workers: the same bundle started as a worker
 // thread runs the worker loop instead. Everything beyond argument parsing is imported on demand, so
 // `specroles --version` and `--help` never load the engine.
-import { isMainThread, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import type { Io } from './io';
@@ -92,7 +91,18 @@ export function main(onLinted?: () => void): void {
   );
 }
 
-if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
+/**
+ * Whether this is a lint worker (pool.ts). A worker has the tag in its argv too, so the CLI's own start
+ * does not load worker_threads (~1.5 ms) to find out that it is not one.
+ */
+function isLintWorker(): boolean {
+  if (!process.argv.includes(WORKER_TAG)) return false;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: only in a worker
+  const { isMainThread, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  return !isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG;
+}
+
+if (isLintWorker()) {
   void import('./worker').then((m) => m.runWorker());
 } else if (require.main === module) {
   main();
