@@ -49,7 +49,7 @@ export type { ConfigProblem, ConfigKeyRef } from './config/problem';
 export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
 
 // Schemas of YAML specs and front matter, and their JSON Schema files (`npm run schemas`).
-export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
+export { specSchemas } from './schema/spec';
 export { jsonSchemaFiles } from './schema/json-schema';
 
 // Which files are specs: by path, by their own marks, by what their text reads as.

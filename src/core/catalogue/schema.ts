@@ -2,9 +2,11 @@
 // shapes are what a team's config may add, so they are defined once here and reused by the config schema.
 // Built on first use, not when the module loads: a lint with no config never validates against them (the
 // build validates the built-in files), and building them was ~4 ms of every CLI run's start.
-import { z } from 'zod';
+import type { z } from 'zod';
+import { zod } from '../schema/zod';
 
 function buildSchemas() {
+  const z = zod();
 
   const idSchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lower-case letters, digits, "_" and "-", starting with a letter');
 

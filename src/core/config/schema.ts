@@ -1,7 +1,8 @@
 // The `.specroles.yaml` / `.specroles.json` format. Data only: nothing in a config is executed, so a
 // config from an untrusted workspace is as safe as any other file.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { catalogueSchemas } from '../catalogue/schema';
+import { zod } from '../schema/zod';
 import { FILE_SIZE_PATTERN } from '../text/file-size';
 import { globRisk, regexRisk } from '../text/regex-safety';
 
@@ -17,6 +18,7 @@ export function configSchemas(): ConfigSchemas {
 let built: ConfigSchemas | undefined;
 
 function buildSchemas() {
+  const z = zod();
   const { cueSchema, docTypeSchema, guidelineSchema, idSchema, kindSchema, roleSchema } = catalogueSchemas();
   const severitySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 

@@ -1,9 +1,9 @@
 // A section holding only placeholders: TBD, TODO, [DATE], {{x}}, guidance comments. A spec that looks
 // complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
-import { z } from 'zod';
+import { zod } from '../schema/zod';
 import type { Section } from '../model';
-import { defineRule } from './rule';
+import { defineRule, lazyOptions } from './rule';
 import { roles, sectionLabel } from './support';
 
 export default defineRule({
@@ -13,7 +13,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     guidelines: ['aha-pm-why-what-when'],
     fixable: false,
-    options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
+    options: lazyOptions(() => zod().object({ inTemplates: zod().boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict()),
     defaultOptions: { inTemplates: false },
     scope: 'section',
     documentContext: (doc) => mostlyPlaceholders(doc.sections),
