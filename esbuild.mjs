@@ -1,7 +1,8 @@
 // Builds everything that runs: the CLI, the VS Code extension, the remark plugin, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
-// The CLI's bundle is dist/specroles.js (src/cli/main.ts); the `specroles` command, dist/cli.js
-// (src/cli/bin.ts), loads it through a V8 code cache, and is built after it, with the bundle's hash.
+// The CLI's bundle is dist/specroles.js (src/cli/main.ts), with zod beside it in dist/zod.js; the
+// `specroles` command, dist/cli.js (src/cli/bin.ts), loads them through a V8 code cache, and is built after
+// them, with their hashes.
 // The Node API (`require('specroles')`, src/api), the language server and the remark plugin (src/remark)
 // live in the CLI's bundle, so the npm package carries one copy of the engine, not three: dist/api.js,
 // dist/api.mjs, dist/server.js and dist/remark.js are small entry files written here.
@@ -142,16 +143,21 @@ const browserExtension = {
 };
 
 /**
- * dist/cli.js, the `specroles` command: the loader of dist/specroles.js (src/cli/bin.ts), which names its
- * code cache after the bundle's content. Built once the bundle is written, and again each time it is
- * rebuilt (--watch).
+ * dist/cli.js, the `specroles` command: the loader of dist/specroles.js and dist/zod.js (src/cli/bin.ts),
+ * which names their code caches after their content. Built once they are written, and again each time one
+ * is rebuilt (--watch); one build at a time, each reading both files as they are then.
  */
-async function buildLoader() {
-  const hash = createHash('sha256').update(readFileSync('dist/specroles.js')).digest('hex').slice(0, 16);
-  await esbuild.build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', sourcemap: false, banner: {}, define: { SPECROLES_BUNDLE_HASH: JSON.stringify(hash) } });
+const LOADED = ['specroles.js', 'zod.js'];
+let loaderBuilds = Promise.resolve();
+function buildLoader() {
+  loaderBuilds = loaderBuilds.then(async () => {
+    const hashes = Object.fromEntries(LOADED.filter((name) => existsSync(join('dist', name))).map((name) => [name, createHash('sha256').update(readFileSync(join('dist', name))).digest('hex').slice(0, 16)]));
+    await esbuild.build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', sourcemap: false, banner: {}, define: { SPECROLES_HASHES: JSON.stringify(hashes) } });
+  });
+  return loaderBuilds;
 }
-const loaderAfterBundle = {
-  name: 'loader-after-bundle',
+const loaderAfterBuild = {
+  name: 'loader-after-build',
   setup(build) {
     build.onEnd(async (result) => {
       if (result.errors.length === 0) await buildLoader();
@@ -159,8 +165,23 @@ const loaderAfterBundle = {
   },
 };
 
+/**
+ * zod (src/core/schema/zod-module.ts) is a file of its own beside the CLI's bundle, dist/zod.js, which the
+ * bundle requires only when it validates something (src/core/schema/zod.ts): a lint with no config and
+ * plain front matter then neither reads nor sets up its ~200 KB (esbuild defines every export of its
+ * namespaces when the bundle starts, even where the module itself is evaluated lazily). Other bundles keep
+ * zod inside.
+ */
+const zodApart = {
+  name: 'zod-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/zod-module$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'schema', 'zod.ts')) ? { path: './zod.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { specroles: 'src/cli/main.ts' }, outdir: 'dist', plugins: [...common.plugins, loaderAfterBundle] },
+  { ...common, entryPoints: { specroles: 'src/cli/main.ts' }, outdir: 'dist', plugins: [zodApart, ...common.plugins, loaderAfterBuild] },
+  { ...common, entryPoints: { zod: 'src/core/schema/zod-module.ts' }, outdir: 'dist', plugins: [...common.plugins, loaderAfterBuild] },
   // The VSIX: the language server (both hosts), the browser entry with the client, the desktop entry. The npm
   // package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
   browserServer,

@@ -2,7 +2,8 @@
 // The `specroles` command's entry (dist/cli.js): a small loader for the bundle (dist/specroles.js, built from
 // src/cli/main.ts) that keeps V8's compiled code of the bundle in a cache, so a run does not parse and
 // compile ~1 MB of JavaScript before it lints (about 40 ms of a one-file run). Node 20 has no compile cache
-// of its own (module.enableCompileCache is Node 22).
+// of its own (module.enableCompileCache is Node 22). zod (dist/zod.js), which the bundle requires only
+// when it validates a config or unusual front matter, is loaded the same way.
 //
 // The cache is only ever an optimisation: the bundle is evaluated from its source; V8 takes the cached code
 // only when it was made by the same V8 with the same flags for a source of the same length, and the file's
@@ -20,15 +21,14 @@ import { setFlagsFromString } from 'node:v8';
 import { dirname, join, sep } from 'node:path';
 import { Script, constants as vmConstants } from 'node:vm';
 
-/** sha256 of the bundle, first 16 hex digits, put here by esbuild.mjs when it builds this file. */
-declare const SPECROLES_BUNDLE_HASH: string;
+/** sha256 of each file loaded here (file name → first 16 hex digits), put here by esbuild.mjs when it builds this file. */
+declare const SPECROLES_HASHES: Record<string, string>;
 
 /** What the bundle (src/cli/main.ts) exports that this file calls. */
 interface Bundle {
   main(onLinted?: () => void): void;
 }
 
-const bundlePath = join(__dirname, 'specroles.js');
 /** The end of a cache file's name: V8 rejects another version's cache, so each Node keeps its own. */
 const SUFFIX = `-${process.version}-${process.arch}.v8cache`;
 
@@ -86,20 +86,30 @@ function withChecksums<T>(f: () => T): T {
   }
 }
 
-function load(): void {
-  const fd = openSync(bundlePath, 'r');
+/** A file of this package compiled with its code cache, if it had one. */
+interface Compiled {
+  path: string;
+  /** The cache file's name. */
+  file: string;
+  script: Script;
+  accepted: boolean;
+  /** Whether the cache taken was written by a run that linted (see its first byte). */
+  cachedLinted: boolean;
+}
+
+/** Reads dist/NAME and its cache (the first one found in `dirs`) and compiles it, with the cache if V8 takes it. */
+function compile(name: string, dirs: readonly string[]): Compiled {
+  const path = join(__dirname, name);
+  const fd = openSync(path, 'r');
   let source: string;
-  let key: string;
+  let file: string;
   try {
     const st = fstatSync(fd);
     source = readWhole(fd, st.size).toString('utf8');
-    key = `${SPECROLES_BUNDLE_HASH}-${st.size}-${Math.trunc(st.mtimeMs)}`;
+    file = `${name.replace(/\.js$/, '')}-${SPECROLES_HASHES[name] ?? 'unknown'}-${st.size}-${Math.trunc(st.mtimeMs)}${SUFFIX}`;
   } finally {
     closeSync(fd);
   }
-
-  const dirs = cacheDirs().filter(trusted);
-  const file = `${key}${SUFFIX}`;
   // A cache file's first byte says whether the run that wrote it linted (1) or not (0): one written by, say,
   // `specroles --version` lacks the linting code, and the next run that lints writes a fuller one.
   let cached: Buffer | undefined;
@@ -116,38 +126,57 @@ function load(): void {
       // none there
     }
   }
-
   const script = withChecksums(
     () =>
       new Script(Module.wrap(source.startsWith('#!') ? `//${source.slice(2)}` : source), {
-        filename: bundlePath,
+        filename: path,
         ...(cached ? { cachedData: cached } : {}),
         ...(vmConstants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
       }),
   );
-  const accepted = cached !== undefined && !script.cachedDataRejected;
+  return { path, file, script, accepted: cached !== undefined && !script.cachedDataRejected, cachedLinted };
+}
 
+/** Runs a compiled file as a CommonJS module, as Node would. */
+function evaluate(compiled: Compiled, require: NodeJS.Require): Module {
+  const m = new Module(compiled.path, module);
+  m.filename = compiled.path;
+  m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  (compiled.script.runInThisContext() as (...args: unknown[]) => void).call(m.exports, m.exports, require, m, compiled.path, __dirname);
+  m.loaded = true;
+  return m;
+}
+
+function load(): void {
+  const dirs = cacheDirs().filter(trusted);
+  const bundle = compile('specroles.js', dirs);
+  let zod: Compiled | undefined;
+  let zodExports: unknown;
   let linted = false;
-  if (dirs.length > 0 && (!accepted || !cachedLinted)) {
+
+  if (dirs.length > 0) {
     process.once('exit', () => {
-      if (accepted && !linted) return;
-      save(dirs, file, linted, script);
+      if (!bundle.accepted || (linted && !bundle.cachedLinted)) save(dirs, bundle, linted);
+      if (zod && !zod.accepted) save(dirs, zod, true);
     });
   }
 
-  const bundle = new Module(bundlePath, module);
-  bundle.filename = bundlePath;
-  bundle.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
-  const require = Module.createRequire(bundlePath);
-  (script.runInThisContext() as (...args: unknown[]) => void).call(bundle.exports, bundle.exports, require, bundle, bundlePath, __dirname);
-  bundle.loaded = true;
-  (bundle.exports as Bundle).main(() => {
+  // The bundle requires zod (dist/zod.js, see esbuild.mjs) only when it validates something: through the
+  // cache too.
+  const nodeRequire = Module.createRequire(bundle.path);
+  const bundleRequire = Object.assign((id: string): unknown => {
+    if (id !== './zod.js') return nodeRequire(id);
+    return (zodExports ??= evaluate((zod = compile('zod.js', dirs)), Module.createRequire(join(__dirname, 'zod.js'))).exports);
+  }, nodeRequire);
+  (evaluate(bundle, bundleRequire).exports as Bundle).main(() => {
     linted = true;
   });
 }
 
 /** Writes the cache atomically (a temporary file renamed over it) to the first folder that takes it. */
-function save(dirs: readonly string[], file: string, linted: boolean, script: Script): void {
+function save(dirs: readonly string[], compiled: Compiled, linted: boolean): void {
+  const { file, script } = compiled;
+  const stem = file.slice(0, file.indexOf('-') + 1);
   let data: Buffer;
   try {
     data = withChecksums(() => script.createCachedData());
@@ -161,10 +190,10 @@ function save(dirs: readonly string[], file: string, linted: boolean, script: Sc
       if (!trusted(dir)) continue;
       writeFileSync(temporary, Buffer.concat([Buffer.from([linted ? 1 : 0]), data]), { mode: 0o600 });
       renameSync(temporary, join(dir, file));
-      // Caches of other builds of the bundle for this Node that no run has written for a day are of no
+      // Caches of other builds of this file for this Node that no run has written for a day are of no
       // more use (a day, so that two builds in use side by side do not delete each other's).
       for (const name of readdirSync(dir)) {
-        if (name === file || !name.endsWith(SUFFIX)) continue;
+        if (name === file || !name.startsWith(stem) || !name.endsWith(SUFFIX)) continue;
         try {
           if (Date.now() - statSync(join(dir, name)).mtimeMs > 86_400_000) unlinkSync(join(dir, name));
         } catch {

@@ -13,7 +13,8 @@ describe('CLI: code cache', function () {
   let cacheDir: string;
   let reference: CliRun;
   const lint = (env: Record<string, string | undefined> = { SPECROLES_CODE_CACHE: cacheDir }) => runCli(['--format', 'json', 'checkout.prd.md'], { cwd: temp, env });
-  const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.v8cache'));
+  /** The bundle's cache files (dist/zod.js has its own, when a run validates something). */
+  const cacheFiles = (stem = 'specroles-') => readdirSync(cacheDir).filter((f) => f.startsWith(stem) && f.endsWith('.v8cache'));
 
   before(() => {
     temp = mkdtempSync(join(tmpdir(), 'specroles-code-cache-test-'));
@@ -63,6 +64,25 @@ describe('CLI: code cache', function () {
       assert.deepEqual(lint(), reference);
       assert.notDeepEqual(readFileSync(path), bad, 'replaced');
     }
+  });
+
+  it('zod, loaded only to validate (here a config), has a cache of its own, taken by the next run', () => {
+    const withConfig = join(temp, 'with-config');
+    cpSync(join(temp, 'checkout.prd.md'), join(withConfig, 'checkout.prd.md'));
+    writeFileSync(join(withConfig, '.specroles.yaml'), 'rules:\n  empty-section: [warning, { inTemplates: true }]\n');
+    const run = () => runCli(['--format', 'json', 'checkout.prd.md'], { cwd: withConfig, env: { SPECROLES_CODE_CACHE: cacheDir } });
+    const expected = runCli(['--format', 'json', 'checkout.prd.md'], { cwd: withConfig, env: { SPECROLES_CODE_CACHE: '0' } });
+    assert.deepEqual(run(), expected);
+    const [zod] = cacheFiles('zod-');
+    assert.ok(zod !== undefined, `a cache for zod: ${readdirSync(cacheDir).join(', ')}`);
+    const mtime = statSync(join(cacheDir, zod)).mtimeMs;
+    assert.deepEqual(run(), expected);
+    assert.equal(statSync(join(cacheDir, zod)).mtimeMs, mtime, 'not written again');
+    // A config with an error: zod's message, from the cached zod.
+    writeFileSync(join(withConfig, '.specroles.yaml'), 'rules:\n  empty-section: [warning, { inTemplate: true }]\n');
+    const bad = run();
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Unrecognized key: "inTemplate"/);
   });
 
   it('a cache folder that cannot be written (a file in its place), or SPECROLES_CODE_CACHE=0: the same output', () => {
