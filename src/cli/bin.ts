@@ -148,6 +148,12 @@ function evaluate(compiled: Compiled, require: NodeJS.Require): Module {
 }
 
 function load(): void {
+  // Node maps stack traces through source maps (--enable-source-maps, a development build's) only for
+  // what it loads itself: then the bundle is required as usual, without the cache.
+  if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) {
+    (Module.createRequire(__filename)('./specroles.js') as Bundle).main();
+    return;
+  }
   const dirs = cacheDirs().filter(trusted);
   const bundle = compile('specroles.js', dirs);
   let zod: Compiled | undefined;

@@ -92,4 +92,9 @@ describe('CLI: code cache', function () {
     rmSync(cacheDir);
     assert.deepEqual(lint({ SPECROLES_CODE_CACHE: 'off' }), reference);
   });
+
+  it('with source maps on (--enable-source-maps) the bundle is required as usual: the same output, no cache', () => {
+    assert.deepEqual(lint({ SPECROLES_CODE_CACHE: cacheDir, NODE_OPTIONS: '--enable-source-maps' }), reference);
+    assert.throws(() => readdirSync(cacheDir), /ENOENT/);
+  });
 });
