@@ -14,6 +14,7 @@
 // package, or a folder of the user's own in the OS temp folder when there is none or it is not writable.
 //
 // Nothing but Node's built-ins may be imported here: this file is compiled on every run.
+import { isAscii } from 'node:buffer';
 import { closeSync, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
@@ -105,7 +106,10 @@ function compile(name: string, dirs: readonly string[]): Compiled {
   let file: string;
   try {
     const st = fstatSync(fd);
-    source = readWhole(fd, st.size).toString('utf8');
+    // A bundle that is all ASCII (esbuild escapes the rest; see classify/normalise.ts) is read as Latin-1,
+    // the same text ~1 ms sooner than decoding it as UTF-8.
+    const bytes = readWhole(fd, st.size);
+    source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     file = `${name.replace(/\.js$/, '')}-${SPECROLES_HASHES[name] ?? 'unknown'}-${st.size}-${Math.trunc(st.mtimeMs)}${SUFFIX}`;
   } finally {
     closeSync(fd);
