@@ -1,11 +1,15 @@
 // Builds everything that runs: the CLI, the VS Code extension, the remark plugin, tools, and (with --tests) the test
 // bundles. One build for code and tests keeps the data-file loaders identical everywhere.
-// The Node API (`require('specroles')`, src/api) and the remark plugin (src/remark) live in the CLI's
-// bundle, so the npm package carries one copy of the engine, not three: dist/api.js, dist/api.mjs and
-// dist/remark.js are small entry files written here.
+// The CLI's bundle is dist/specroles.js (src/cli/main.ts), with zod beside it in dist/zod.js; the
+// `specroles` command, dist/cli.js (src/cli/bin.ts), loads them through a V8 code cache, and is built after
+// them, with their hashes.
+// The Node API (`require('specroles')`, src/api), the language server and the remark plugin (src/remark)
+// live in the CLI's bundle, so the npm package carries one copy of the engine, not three: dist/api.js,
+// dist/api.mjs, dist/server.js and dist/remark.js are small entry files written here.
 // With --types, the API's declarations are emitted to dist/types (tsconfig.api.json; prepack does this).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -50,7 +54,7 @@ const yamlAsJson = {
       let data = parseYaml(await readFile(args.path, 'utf8'));
       const schemaName = dirname(args.path) === dataDir ? DATA_SCHEMAS[relative(dataDir, args.path)] : undefined;
       if (schemaName) {
-        const result = (await catalogueSchemas())[schemaName].safeParse(data);
+        const result = (await catalogueSchemas()).catalogueSchemas()[schemaName].safeParse(data);
         if (!result.success) return { errors: [{ text: `Built-in data file ${relative('.', args.path)} is invalid: ${result.error.message}` }] };
         data = result.data;
       }
@@ -138,8 +142,46 @@ const browserExtension = {
   outdir: 'dist',
 };
 
+/**
+ * dist/cli.js, the `specroles` command: the loader of dist/specroles.js and dist/zod.js (src/cli/bin.ts),
+ * which names their code caches after their content. Built once they are written, and again each time one
+ * is rebuilt (--watch); one build at a time, each reading both files as they are then.
+ */
+const LOADED = ['specroles.js', 'zod.js'];
+let loaderBuilds = Promise.resolve();
+function buildLoader() {
+  loaderBuilds = loaderBuilds.then(async () => {
+    const hashes = Object.fromEntries(LOADED.filter((name) => existsSync(join('dist', name))).map((name) => [name, createHash('sha256').update(readFileSync(join('dist', name))).digest('hex').slice(0, 16)]));
+    await esbuild.build({ ...common, entryPoints: { cli: 'src/cli/bin.ts' }, outdir: 'dist', sourcemap: false, banner: {}, define: { SPECROLES_HASHES: JSON.stringify(hashes) } });
+  });
+  return loaderBuilds;
+}
+const loaderAfterBuild = {
+  name: 'loader-after-build',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length === 0) await buildLoader();
+    });
+  },
+};
+
+/**
+ * zod (src/core/schema/zod-module.ts) is a file of its own beside the CLI's bundle, dist/zod.js, which the
+ * bundle requires only when it validates something (src/core/schema/zod.ts): a lint with no config and
+ * plain front matter then neither reads nor sets up its ~200 KB (esbuild defines every export of its
+ * namespaces when the bundle starts, even where the module itself is evaluated lazily). Other bundles keep
+ * zod inside.
+ */
+const zodApart = {
+  name: 'zod-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/zod-module$/ }, (args) => (args.importer.endsWith(join('src', 'core', 'schema', 'zod.ts')) ? { path: './zod.js', external: true } : undefined));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { specroles: 'src/cli/main.ts' }, outdir: 'dist', plugins: [zodApart, ...common.plugins, loaderAfterBuild] },
+  { ...common, entryPoints: { zod: 'src/core/schema/zod-module.ts' }, outdir: 'dist', plugins: [...common.plugins, loaderAfterBuild] },
   // The VSIX: the language server (both hosts), the browser entry with the client, the desktop entry. The npm
   // package's `specroles-ls` is dist/server.js, an entry into the CLI's bundle (written below).
   browserServer,
@@ -179,9 +221,9 @@ if (args.has('--types')) await writeDeclarations();
 /** dist/api.js (CommonJS) and dist/api.mjs (ESM, the same objects), with their declarations' entries. */
 function writeApiEntries() {
   const header = '// The Node API of specroles (docs/api.md). It lives in the CLI\'s bundle: see src/cli/main.ts.\n';
-  writeFileSync('dist/api.js', `'use strict';\n${header}module.exports = require('./cli.js').api();\n`);
+  writeFileSync('dist/api.js', `'use strict';\n${header}module.exports = require('./specroles.js').api();\n`);
   const require = createRequire(import.meta.url);
-  delete require.cache[require.resolve('./dist/cli.js')];
+  delete require.cache[require.resolve('./dist/specroles.js')];
   delete require.cache[require.resolve('./dist/api.js')];
   const names = Object.keys(require('./dist/api.js')).sort();
   writeFileSync('dist/api.mjs', `${header}import api from './api.js';\n\nexport const { ${names.join(', ')} } = api;\nexport default api;\n`);
@@ -191,13 +233,13 @@ function writeApiEntries() {
   // default export; require('specroles/remark') gives the same function, with .default and .remarkSpecroles.
   writeFileSync(
     'dist/server.js',
-    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./cli.js').languageServer()();\n",
+    "#!/usr/bin/env node\n'use strict';\n// specroles-ls, the language server (docs/editors.md). It lives in the CLI's bundle: see src/cli/main.ts.\nrequire('./specroles.js').languageServer()();\n",
     { mode: 0o755 },
   );
   writeFileSync(
     'dist/remark.js',
     "'use strict';\n// The remark plugin of specroles (docs/remark.md). It lives in the CLI's bundle: see src/cli/main.ts.\n"
-      + "const plugin = require('./cli.js').remark();\nmodule.exports = plugin;\nmodule.exports.default = plugin;\nmodule.exports.remarkSpecroles = plugin;\n",
+      + "const plugin = require('./specroles.js').remark();\nmodule.exports = plugin;\nmodule.exports.default = plugin;\nmodule.exports.remarkSpecroles = plugin;\n",
   );
 }
 

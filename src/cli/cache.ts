@@ -3,11 +3,13 @@
 // specroles' version: the package version plus a hash of this very bundle (engine, rules and catalogue
 // data are all in it), so an upgrade, or any rebuild that changes the code, never serves old results.
 // The cache file is written atomically; one that cannot be read is ignored with a notice, and rewritten.
-import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { version as packageVersion } from '../../package.json';
 import type { FileResult } from './report';
+import { sha256 } from './util';
+
+export { sha256 };
 
 export const DEFAULT_CACHE_FILE = '.specrolescache';
 
@@ -34,17 +36,13 @@ export function cacheVersion(): string {
   if (cachedVersion === undefined) {
     let code = '';
     try {
-      code = createHash('sha256').update(readFileSync(__filename)).digest('hex').slice(0, 16);
+      code = sha256(readFileSync(__filename)).slice(0, 16);
     } catch {
       code = 'unknown';
     }
     cachedVersion = `${packageVersion}+${code}`;
   }
   return cachedVersion;
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** --cache-location: a file, or a folder (existing, or written with a trailing slash) to hold .specrolescache. */

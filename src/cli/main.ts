@@ -2,11 +2,13 @@
 // The `specroles` command. Also the entry of its own lint workers: the same bundle started as a worker
 // thread runs the worker loop instead. Everything beyond argument parsing is imported on demand, so
 // `specroles --version` and `--help` never load the engine.
-import { isMainThread, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import type { Io } from './io';
 import { CliError, WORKER_TAG } from './util';
+
+/** Whether this process has run a lint (see main). */
+let linted = false;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   let args: ParsedArgs;
@@ -35,8 +37,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return (await import('./commands')).templateCommand(args, io);
       case 'init':
         return (await import('./commands')).initCommand(args, io);
-      default:
-        return await (await import('./lint-command')).lintCommand(args, io, version);
+      default: {
+        const code = await (await import('./lint-command')).lintCommand(args, io, version);
+        linted = true;
+        return code;
+      }
     }
   } catch (e) {
     if (e instanceof CliError) {
@@ -72,12 +77,33 @@ export function languageServer(): typeof import('../server/node').runLanguageSer
   return (require('../server/node') as typeof import('../server/node')).runLanguageServer;
 }
 
-if (!isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG) {
-  void import('./worker').then((m) => m.runWorker());
-} else if (require.main === module) {
+/**
+ * The `specroles` command in this process: dist/cli.js (src/cli/bin.ts) loads this bundle and calls this;
+ * `onLinted` is told when a lint has run (the loader's code cache is then worth writing).
+ */
+export function main(onLinted?: () => void): void {
+  const argv = process.argv.slice(2);
   void import('./io').then(({ processIo }) =>
-    run(process.argv.slice(2), processIo()).then((code) => {
+    run(argv, processIo()).then((code) => {
       process.exitCode = code;
+      if (linted) onLinted?.();
     }),
   );
+}
+
+/**
+ * Whether this is a lint worker (pool.ts). A worker has the tag in its argv too, so the CLI's own start
+ * does not load worker_threads (~1.5 ms) to find out that it is not one.
+ */
+function isLintWorker(): boolean {
+  if (!process.argv.includes(WORKER_TAG)) return false;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: only in a worker
+  const { isMainThread, workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
+  return !isMainThread && (workerData as { specroles?: string } | undefined)?.specroles === WORKER_TAG;
+}
+
+if (isLintWorker()) {
+  void import('./worker').then((m) => m.runWorker());
+} else if (require.main === module) {
+  main();
 }

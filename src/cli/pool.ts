@@ -26,7 +26,8 @@ const IN_FLIGHT = 2;
 
 export function startPool(configs: Config[], threads: number): Pool {
   const slots: Slot[] = Array.from({ length: threads }, () => ({
-    worker: new Worker(__filename, { workerData: { specroles: WORKER_TAG, configs } satisfies WorkerInit }),
+    // The tag in argv too: src/cli/main.ts looks for it before it loads worker_threads.
+    worker: new Worker(__filename, { argv: [WORKER_TAG], workerData: { specroles: WORKER_TAG, configs } satisfies WorkerInit }),
     ready: false,
     inFlight: 0,
   }));

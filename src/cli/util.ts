@@ -5,6 +5,13 @@ import { closest as closestCandidate } from '../core';
 /** workerData marker: the bundle started as a lint worker rather than as the CLI. */
 export const WORKER_TAG = 'specroles-lint-worker';
 
+/** sha256 in hex. node:crypto is loaded on first use: loading it is ~2 ms, and a plain lint hashes nothing. */
+export function sha256(data: string | Buffer): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: loaded on first call
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /** An error that ends the run with exit code 2 and one line on standard error. */
 export class CliError extends Error {
   constructor(

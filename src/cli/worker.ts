@@ -1,4 +1,4 @@
-// The worker side of parallel linting: the same bundle (dist/cli.js) started as a worker thread. It gets
+// The worker side of parallel linting: the same bundle (dist/specroles.js) started as a worker thread. It gets
 // the run's configs when it starts, warms the engine up on them (catalogues, rule settings), says it is
 // ready, then answers each batch of files with their results.
 import { parentPort, workerData } from 'node:worker_threads';

@@ -44,12 +44,12 @@ export { renderTemplate, templateKinds, type TemplateOptions } from './stubs/tem
 export type { Config } from './config/schema';
 export { loadConfigFor, parseConfig, mergeConfigs, CONFIG_NAMES, type ConfigHost, type LoadedConfig, type ConfigFileProblem } from './config/load';
 export { configForPath, runSettings } from './config/resolve';
-export { configSchema, PRESETS } from './config/schema';
+export { configSchemas, PRESETS } from './config/schema';
 export type { ConfigProblem, ConfigKeyRef } from './config/problem';
 export { locateConfigProblem, type LocatedConfigProblem } from './config/locate';
 
 // Schemas of YAML specs and front matter, and their JSON Schema files (`npm run schemas`).
-export { yamlSpecSchema, frontMatterSchema } from './schema/spec';
+export { specSchemas } from './schema/spec';
 export { jsonSchemaFiles } from './schema/json-schema';
 
 // Which files are specs: by path, by their own marks, by what their text reads as.

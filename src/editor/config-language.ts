@@ -1,7 +1,7 @@
 // Editing `.specroles.yaml` / `.specroles.json` without any YAML or JSON extension: completion of keys,
 // rule ids, severities, presets, roles and kinds where each belongs; hovers that say what a key, rule,
 // role or kind is; and a "did you mean" fix on a problem that names the value meant.
-import { catalogueFor, configSchema, group, PRESETS, ruleDocUrl, rulesById, spellRoles, type Config } from '../core';
+import { catalogueFor, configSchemas, group, PRESETS, ruleDocUrl, rulesById, spellRoles, type Config } from '../core';
 import type { ConfigDiagnosticData } from './diagnostics';
 import { offsetAt } from './positions';
 import type { CodeAction, CompletionItem, Diagnostic, Hover, Position, Range } from './types';
@@ -147,7 +147,7 @@ function choicesAt(ctx: ConfigContext, config: Config): Choice[] {
 }
 
 function topLevelKeys(): Choice[] {
-  return Object.entries(configSchema.shape)
+  return Object.entries(configSchemas().configSchema.shape)
     .filter(([key]) => key !== '$schema')
     .map(([key, schema]) => ({ label: key, ...((schema as { description?: string }).description ? { documentation: (schema as { description?: string }).description } : {}), kind: KIND.property }));
 }
@@ -184,7 +184,7 @@ export function configHover(text: string, position: Position, json: boolean, con
   else if (kind) value = `**${kind.name}** (\`${kind.id}\`) — owned by the ${spellRoles(catalogue, kind.owner)}: ${kind.hint}`;
   else if (type) value = `**${type.name}** (\`${type.id}\`) — owned by the ${spellRoles(catalogue, type.owner)}`;
   else if (ctx.path.length === 0 && ctx.on === 'key') {
-    const description = (configSchema.shape as Record<string, { description?: string }>)[word]?.description;
+    const description = (configSchemas().configSchema.shape as Record<string, { description?: string }>)[word]?.description;
     if (description) value = `**${word}**: ${description}`;
   } else if ((PRESETS as readonly string[]).includes(word)) value = word === 'specroles:strict' ? '**specroles:strict**: every info is a warning, and disable directives need a reason' : '**specroles:recommended**: the default severities';
   return value ? { contents: { kind: 'markdown', value }, range } : null;

@@ -8,8 +8,8 @@ import type { z } from 'zod';
 import * as api from '../../src/api';
 import type { FormatName as CliFormatName } from '../../src/cli/formatters/registry';
 import type { DocumentSummary as EngineDocumentSummary } from '../../src/core';
-import type { cueSchema, docTypeSchema, guidelineSchema, kindSchema, roleSchema } from '../../src/core/catalogue/schema';
-import type { configSchema } from '../../src/core/config/schema';
+import type { CatalogueSchemas } from '../../src/core/catalogue/schema';
+import type { configSchemas } from '../../src/core/config/schema';
 import type { Fix as EngineFix, Severity as EngineSeverity } from '../../src/core/model';
 import { runCli } from '../cli/support';
 import { projectRoot } from '../support/paths';
@@ -18,12 +18,12 @@ import { nth } from '../support/nth';
 // ---- the public types are the schemas' types ------------------------------------------------------
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const typesMatch: [
-  Same<api.Config, z.input<typeof configSchema>>,
-  Same<api.Kind, z.output<typeof kindSchema>>,
-  Same<api.Role, z.output<typeof roleSchema>>,
-  Same<api.DocType, z.output<typeof docTypeSchema>>,
-  Same<api.Guideline, z.output<typeof guidelineSchema>>,
-  Same<api.Cue, z.input<typeof cueSchema>>,
+  Same<api.Config, z.input<ReturnType<typeof configSchemas>['configSchema']>>,
+  Same<api.Kind, z.output<CatalogueSchemas['kindSchema']>>,
+  Same<api.Role, z.output<CatalogueSchemas['roleSchema']>>,
+  Same<api.DocType, z.output<CatalogueSchemas['docTypeSchema']>>,
+  Same<api.Guideline, z.output<CatalogueSchemas['guidelineSchema']>>,
+  Same<api.Cue, z.input<CatalogueSchemas['cueSchema']>>,
   Same<api.Fix, EngineFix>,
   Same<api.Severity, EngineSeverity>,
   Same<api.FormatName, CliFormatName>,

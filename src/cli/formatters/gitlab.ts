@@ -4,9 +4,9 @@
 // the file, the rule, the section and the message, never line numbers, so editing another part of the
 // document does not make old findings look new. Identical findings in one file are told apart by their
 // order.
-import { createHash } from 'node:crypto';
 import type { Severity } from '../../core';
 import type { FileResult } from '../report';
+import { sha256 } from '../util';
 import type { Formatter } from './types';
 
 export const render: Formatter = (results) => gitlab(results);
@@ -23,7 +23,7 @@ export interface CodeQualityIssue {
 }
 
 export function fingerprint(parts: readonly string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+  return sha256(parts.join('\0')).slice(0, 32);
 }
 
 export function gitlab(results: readonly FileResult[]): string {

@@ -13,12 +13,8 @@ import { WITHOUT_JIT } from '../schema/jitless';
 import { looseKey, normaliseHeading } from '../classify/normalise';
 import { PhraseIndex } from '../text/words';
 import {
-  cuesFileSchema,
-  docTypesFileSchema,
-  guidelinesFileSchema,
-  kindsFileSchema,
-  kindSchema,
-  rolesFileSchema,
+  catalogueSchemas,
+  type CatalogueSchemas,
   type Cue,
   type DocType,
   type Guideline,
@@ -51,23 +47,23 @@ export interface Catalogue {
 
 /**
  * A built-in data file as its schema reads it. The build (esbuild.mjs) validates each against its schema
- * and bundles what the schema makes of it, so it is not validated again at every start; the schema here
- * types it and names it.
+ * and bundles what the schema makes of it, so it is not validated again at every start (nor the schema
+ * built); the schema's name here types it.
  */
-function load<T>(data: unknown, _schema: z.ZodType<T>): T {
-  return data as T;
+function load<K extends keyof CatalogueSchemas>(data: unknown, _schema: K): z.output<CatalogueSchemas[K]> {
+  return data as z.output<CatalogueSchemas[K]>;
 }
 
 let builtin: { roles: Role[]; kinds: Kind[]; docTypes: DocType[]; cues: Cue[]; productParts: { roles: string[]; nouns: string[] }; guidelines: Guideline[] } | undefined;
 
 function builtinData() {
   builtin ??= {
-    roles: load(rolesData, rolesFileSchema).roles,
-    kinds: load(kindsData, kindsFileSchema).kinds,
-    docTypes: load(docTypesData, docTypesFileSchema).docTypes,
-    cues: load(cuesData, cuesFileSchema).cues,
-    productParts: load(cuesData, cuesFileSchema).productParts,
-    guidelines: load(guidelinesData, guidelinesFileSchema).guidelines,
+    roles: load(rolesData, 'rolesFileSchema').roles,
+    kinds: load(kindsData, 'kindsFileSchema').kinds,
+    docTypes: load(docTypesData, 'docTypesFileSchema').docTypes,
+    cues: load(cuesData, 'cuesFileSchema').cues,
+    productParts: load(cuesData, 'cuesFileSchema').productParts,
+    guidelines: load(guidelinesData, 'guidelinesFileSchema').guidelines,
   };
   return builtin;
 }
@@ -102,7 +98,7 @@ function build(config: Config): Catalogue {
         contextFreePatterns: [...(patch.contextFreePatterns ?? []), ...base.contextFreePatterns],
       });
     } else {
-      const parsed = kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) }, WITHOUT_JIT);
+      const parsed = catalogueSchemas().kindSchema.safeParse({ aspect: patch.id, hint: `Write the ${patch.name ?? patch.id} here.`, ...stripUndefined(patch) }, WITHOUT_JIT);
       if (parsed.success) kinds.set(patch.id, parsed.data);
       else problems.push({ message: `kinds: new kind "${patch.id}" needs ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`, at: { list: 'kinds', id: patch.id } });
     }

@@ -36,14 +36,27 @@ export function typeFromFileName(catalogue: Catalogue, path: string | undefined)
  */
 function partOfAnotherRolesKind(catalogue: Catalogue, nameWords: string, fragment: string, type: DocType): boolean {
   const loose = ` ${looseKey(nameWords.trim())} `;
-  const word = ` ${looseKey(fragment.trim())} `;
-  const typeOwners = expandRoles(catalogue, type.owner);
-  for (const [synonym, kind] of catalogue.looseSynonyms) {
-    const phrase = ` ${synonym} `;
-    if (phrase.length <= word.length || !phrase.includes(word) || !loose.includes(phrase)) continue;
-    if (!typeOwners.every((r) => expandRoles(catalogue, kind.owner).includes(r))) return true;
+  return longerNamesOfOthers(catalogue, type, ` ${looseKey(fragment.trim())} `).some((phrase) => loose.includes(phrase));
+}
+
+/** Per catalogue, per type and word: the kind names that contain the word and that the type's owners do not all own. */
+const longerNames = new WeakMap<Catalogue, Map<string, string[]>>();
+
+function longerNamesOfOthers(catalogue: Catalogue, type: DocType, word: string): string[] {
+  let byKey = longerNames.get(catalogue);
+  if (!byKey) longerNames.set(catalogue, (byKey = new Map()));
+  const key = `${type.id}\u0000${word}`;
+  let phrases = byKey.get(key);
+  if (!phrases) {
+    const typeOwners = expandRoles(catalogue, type.owner);
+    phrases = [];
+    for (const [synonym, kind] of catalogue.looseSynonyms) {
+      const phrase = ` ${synonym} `;
+      if (phrase.length > word.length && phrase.includes(word) && !typeOwners.every((r) => expandRoles(catalogue, kind.owner).includes(r))) phrases.push(phrase);
+    }
+    byKey.set(key, phrases);
   }
-  return false;
+  return phrases;
 }
 
 /** `checkout.prd` ends with the part `prd`, `launch.brief` with `launch-brief`; `web-launch` does not end with a part `launch`. */

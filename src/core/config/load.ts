@@ -10,7 +10,7 @@ import { nodeRange, plainData } from '../parse/yaml-nodes';
 import { parseYaml } from '../parse/yaml-text';
 import { LineIndex } from '../text/lines';
 import { WITHOUT_JIT } from '../schema/jitless';
-import { configSchema, PRESETS, type Config } from './schema';
+import { configSchemas, PRESETS, type Config } from './schema';
 
 import { CONFIG_NAMES } from '../spec-files';
 import { lastItem } from '../text/indexing';
@@ -73,11 +73,11 @@ function parseConfigText(text: string, file: string): { config?: Config; problem
   }
   const value = data.value;
   // In the order of the file, as a reader meets them (zod reports them in the order of its schema).
-  const problems = schemaProblems(doc, value, configSchema, { lines, base: 0 }, 'Config')
+  const problems = schemaProblems(doc, value, configSchemas().configSchema, { lines, base: 0 }, 'Config')
     .map((p) => ({ ...p, file, fatal: true }))
     .sort((a, b) => a.range.start.offset - b.range.start.offset);
   if (problems.length) return { problems };
-  return { config: configSchema.parse(value, WITHOUT_JIT), problems: [] };
+  return { config: configSchemas().configSchema.parse(value, WITHOUT_JIT), problems: [] };
 }
 
 /** Parent config first, child wins: rules and lists merge, scalars are replaced. */

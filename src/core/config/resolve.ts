@@ -69,7 +69,7 @@ export function runSettings(config: Config): RunSettings {
         const at = { list: 'rules', id: rule.meta.id } as const;
         if (!rule.meta.options) problems.push({ message: `rules.${rule.meta.id}: this rule takes no options`, at });
         else {
-          const parsed = rule.meta.options.safeParse({ ...(rule.meta.defaultOptions ?? {}), ...given }, WITHOUT_JIT);
+          const parsed = rule.meta.options().safeParse({ ...(rule.meta.defaultOptions ?? {}), ...given }, WITHOUT_JIT);
           if (parsed.success) options = parsed.data;
           else problems.push({ message: `rules.${rule.meta.id}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`, at });
         }

@@ -3,7 +3,7 @@
 // would otherwise look like a setext underline).
 import { isMap } from 'yaml';
 import type { DocumentMeta, ParseProblem, Range } from '../model';
-import { frontMatterSchema } from '../schema/spec';
+import { plainlyValidFrontMatter, specSchemas } from '../schema/spec';
 import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
@@ -52,7 +52,7 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
       meta = readMeta(doc.contents, ctx);
       const data = plainData(doc);
       if ('error' in data) problems.push({ message: `Front matter is not valid YAML: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: false });
-      else problems.push(...schemaProblems(doc, data.value, frontMatterSchema, ctx, 'Front matter'));
+      else if (!plainlyValidFrontMatter(data.value)) problems.push(...schemaProblems(doc, data.value, specSchemas().frontMatterSchema, ctx, 'Front matter'));
     } else {
       problems.push({ message: 'Front matter must be a map of keys to values', range: errorRange(lines, contentStart, contentEnd, 0), fatal: false });
     }

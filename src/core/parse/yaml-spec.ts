@@ -4,7 +4,7 @@
 // files simply have no sections.
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
-import { yamlSpecSchema } from '../schema/spec';
+import { specSchemas } from '../schema/spec';
 import { dominantEol, LineIndex } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
@@ -67,7 +67,7 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
       problems.push({ message: `YAML does not parse: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: true });
       return result;
     }
-    problems.push(...schemaProblems(doc, data.value, yamlSpecSchema, ctx, 'Spec'));
+    problems.push(...schemaProblems(doc, data.value, specSchemas().yamlSpecSchema, ctx, 'Spec'));
   } else {
     const title = findPair(top, 'title');
     if (title && isScalar(title.value) && typeof title.value.value === 'string') result.meta.title = title.value.value;

@@ -1,13 +1,13 @@
 // A section's body reads as another role's work: taglines and campaigns inside "Requirements",
 // acceptance criteria inside "Positioning", a pricing brief under "Proposal". The cue words are the
 // evidence: the finding names them and sits on them.
-import { z } from 'zod';
+import { zod } from '../schema/zod';
 import { expandRoles, mentionRoles, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis, BodyReading } from '../classify/analyse';
 import { partsOfAnalysis } from '../classify/kept-parts';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
-import { defineRule } from './rule';
+import { defineRule, lazyOptions } from './rule';
 import { aKind, roles, sectionLabel, setOwnerFixes } from './support';
 
 /** Per top-level reading, the sections of its part that read as another role's work, with the minScore they were found with. */
@@ -28,7 +28,7 @@ function driftingSections(analysis: Analysis, minScore: number | undefined, drif
   return out;
 }
 
-export default defineRule({
+export default defineRule<{ minScore?: number }>({
   meta: {
     id: 'content-owner-drift',
     description: "A section's text reads as another role's work than its heading says.",
@@ -37,7 +37,7 @@ export default defineRule({
     fixable: 'suggestion',
     // Not section-scoped: the move fix writes into another part of the document (the section the text
     // goes to), so findings cannot be kept per part while the rest changes.
-    options: z.object({ minScore: z.number().min(1).optional() }).strict(),
+    options: lazyOptions(() => zod().object({ minScore: zod().number().min(1).optional() }).strict()),
     defaultOptions: {},
   },
   check({ analysis, doc, options, report }) {

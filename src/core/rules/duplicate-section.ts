@@ -2,11 +2,11 @@
 // who owns it? By default only a repeated heading counts: real specs rightly keep sibling sections of one
 // kind apart ("Mission", "Vision" and "Guiding principles"; "Strengths" and "Weaknesses"). With
 // `sameKind: true` two headings that name the same kind outright (synonyms, declared kinds) count too.
-import { z } from 'zod';
+import { zod } from '../schema/zod';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import { partsOfAnalysis } from '../classify/kept-parts';
 import { headingQualifier, normaliseHeading } from '../classify/normalise';
-import { defineRule } from './rule';
+import { defineRule, lazyOptions } from './rule';
 import { sectionLabel } from './support';
 
 const STRONG = new Set(['synonym', 'declared']);
@@ -31,12 +31,15 @@ export default defineRule({
     defaultSeverity: 'warning',
     guidelines: ['aha-pm-why-what-when'],
     fixable: false,
-    options: z
-      .object({
-        allow: z.array(z.string()).optional().describe('Kinds that may repeat besides those repeatable by nature (kinds.yaml `repeatable`: user stories, metadata…)'),
-        sameKind: z.boolean().optional().describe('Also report two different headings that both name the same kind ("Goals" and "Objectives")'),
-      })
-      .strict(),
+    options: lazyOptions(() => {
+      const z = zod();
+      return z
+        .object({
+          allow: z.array(z.string()).optional().describe('Kinds that may repeat besides those repeatable by nature (kinds.yaml `repeatable`: user stories, metadata…)'),
+          sameKind: z.boolean().optional().describe('Also report two different headings that both name the same kind ("Goals" and "Objectives")'),
+        })
+        .strict();
+    }),
     defaultOptions: { allow: [], sameKind: false },
     scope: 'section',
     linesInMessages: true,

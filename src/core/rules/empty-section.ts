@@ -1,11 +1,11 @@
 // A section holding only placeholders: TBD, TODO, [DATE], {{x}}, guidance comments. A spec that looks
 // complete but is not misleads everyone who reads it. Templates are empty on purpose, and an empty
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
-import { z } from 'zod';
+import { zod } from '../schema/zod';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import { partsOfAnalysis } from '../classify/kept-parts';
 import type { ParsedDocument, Section } from '../model';
-import { defineRule } from './rule';
+import { defineRule, lazyOptions } from './rule';
 import { roles, sectionLabel } from './support';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     guidelines: ['aha-pm-why-what-when'],
     fixable: false,
-    options: z.object({ inTemplates: z.boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict(),
+    options: lazyOptions(() => zod().object({ inTemplates: zod().boolean().optional().describe('Also report in template files (named *template* or *tmpl*)') }).strict()),
     defaultOptions: { inTemplates: false },
     scope: 'section',
     documentContext: (doc, analysis) => mostlyPlaceholders(doc, analysis),

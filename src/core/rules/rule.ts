@@ -14,7 +14,8 @@ export interface RuleMeta<Options = Record<string, never>> {
   guidelines: string[];
   /** Whether the rule offers fixes, and whether any of them are safe for `--fix`. */
   fixable: 'safe' | 'suggestion' | false;
-  options?: z.ZodType<Options>;
+  /** The schema of the options a config may give the rule, built on first call (lazyOptions). */
+  options?: () => z.ZodType<Options>;
   defaultOptions?: Options;
   /**
    * `section`: what the rule reports on a section depends on nothing but the section's top-level part
@@ -69,6 +70,15 @@ export interface RuleContext<Options> {
 export interface Rule<Options = Record<string, never>> {
   meta: RuleMeta<Options>;
   check(context: RuleContext<Options>): void;
+}
+
+/**
+ * A rule's options schema, built the first time a config gives the rule options: building it when the
+ * rule's module loads would load zod at every start (schema/zod.ts).
+ */
+export function lazyOptions<Schema extends z.ZodType>(build: () => Schema): () => Schema {
+  let schema: Schema | undefined;
+  return () => (schema ??= build());
 }
 
 /** Lets each rule module keep its own options type while the registry holds them together. */
