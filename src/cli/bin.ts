@@ -27,8 +27,15 @@ declare const SPECROLES_HASHES: Record<string, string>;
 
 /** What the bundle (src/cli/main.ts) exports that this file calls. */
 interface Bundle {
-  main(onLinted?: () => void): void;
+  main(onLinted?: () => void, loader?: string): void;
 }
+
+/**
+ * The tag of a lint worker (WORKER_TAG in src/cli/util.ts), which the pool puts in a worker's argv: the
+ * bundle, once evaluated, runs the worker loop itself. Lint workers start at this file too, so they
+ * compile the bundle through the code cache as well.
+ */
+const WORKER_TAG = 'specroles-lint-worker';
 
 /** The end of a cache file's name: V8 rejects another version's cache, so each Node keeps its own. */
 const SUFFIX = `-${process.version}-${process.arch}.v8cache`;
@@ -154,8 +161,10 @@ function evaluate(compiled: Compiled, require: NodeJS.Require): Module {
 function load(): void {
   // Node maps stack traces through source maps (--enable-source-maps, a development build's) only for
   // what it loads itself: then the bundle is required as usual, without the cache.
+  const worker = process.argv.includes(WORKER_TAG);
   if ((process as { sourceMapsEnabled?: boolean }).sourceMapsEnabled) {
-    (Module.createRequire(__filename)('./specroles.js') as Bundle).main();
+    const required = Module.createRequire(__filename)('./specroles.js') as Bundle;
+    if (!worker) required.main(undefined, __filename);
     return;
   }
   const dirs = cacheDirs().filter(trusted);
@@ -164,7 +173,8 @@ function load(): void {
   let zodExports: unknown;
   let linted = false;
 
-  if (dirs.length > 0) {
+  // A worker only reads the cache: the run's main thread writes it.
+  if (dirs.length > 0 && !worker) {
     process.once('exit', () => {
       if (!bundle.accepted || (linted && !bundle.cachedLinted)) save(dirs, bundle, linted);
       if (zod && !zod.accepted) save(dirs, zod, true);
@@ -178,9 +188,11 @@ function load(): void {
     if (id !== './zod.js') return nodeRequire(id);
     return (zodExports ??= evaluate((zod = compile('zod.js', dirs)), Module.createRequire(join(__dirname, 'zod.js'))).exports);
   }, nodeRequire);
-  (evaluate(bundle, bundleRequire).exports as Bundle).main(() => {
+  const exports = evaluate(bundle, bundleRequire).exports as Bundle;
+  if (worker) return;
+  exports.main(() => {
     linted = true;
-  });
+  }, __filename);
 }
 
 /** Writes the cache atomically (a temporary file renamed over it) to the first folder that takes it. */

@@ -5,7 +5,7 @@
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import type { Io } from './io';
-import { CliError, WORKER_TAG } from './util';
+import { CliError, setWorkerEntry, WORKER_TAG } from './util';
 
 /** Whether this process has run a lint (see main). */
 let linted = false;
@@ -79,9 +79,11 @@ export function languageServer(): typeof import('../server/node').runLanguageSer
 
 /**
  * The `specroles` command in this process: dist/cli.js (src/cli/bin.ts) loads this bundle and calls this;
- * `onLinted` is told when a lint has run (the loader's code cache is then worth writing).
+ * `onLinted` is told when a lint has run (the loader's code cache is then worth writing). `loader` is that
+ * file: lint workers start there too, so that they load this bundle through the code cache as well.
  */
-export function main(onLinted?: () => void): void {
+export function main(onLinted?: () => void, loader?: string): void {
+  if (loader) setWorkerEntry(loader);
   const argv = process.argv.slice(2);
   void import('./io').then(({ processIo }) =>
     run(argv, processIo()).then((code) => {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { Config } from '../core';
 import type { FileTask } from './process-file';
 import type { FileResult } from './report';
-import { CliError, WORKER_TAG } from './util';
+import { CliError, getWorkerEntry, WORKER_TAG } from './util';
 import type { FromWorker, ToWorker, WorkerInit } from './worker';
 
 export interface Pool {
@@ -27,7 +27,7 @@ const IN_FLIGHT = 2;
 export function startPool(configs: Config[], threads: number): Pool {
   const slots: Slot[] = Array.from({ length: threads }, () => ({
     // The tag in argv too: src/cli/main.ts looks for it before it loads worker_threads.
-    worker: new Worker(__filename, { argv: [WORKER_TAG], workerData: { specroles: WORKER_TAG, configs } satisfies WorkerInit }),
+    worker: new Worker(getWorkerEntry(), { argv: [WORKER_TAG], workerData: { specroles: WORKER_TAG, configs } satisfies WorkerInit }),
     ready: false,
     inFlight: 0,
   }));

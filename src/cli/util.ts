@@ -5,6 +5,20 @@ import { closest as closestCandidate } from '../core';
 /** workerData marker: the bundle started as a lint worker rather than as the CLI. */
 export const WORKER_TAG = 'specroles-lint-worker';
 
+/**
+ * The file lint workers start at (pool.ts): the command's loader (dist/cli.js), which runs this bundle
+ * through its code cache, when the command was started through it; otherwise this bundle itself.
+ */
+let workerEntry: string | undefined;
+
+export function setWorkerEntry(file: string): void {
+  workerEntry = file;
+}
+
+export function getWorkerEntry(): string {
+  return workerEntry ?? __filename;
+}
+
 /** sha256 in hex. node:crypto is loaded on first use: loading it is ~2 ms, and a plain lint hashes nothing. */
 export function sha256(data: string | Buffer): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: loaded on first call

@@ -93,6 +93,20 @@ describe('CLI: code cache', function () {
     assert.deepEqual(lint({ SPECROLES_CODE_CACHE: 'off' }), reference);
   });
 
+  it('lint workers start at the loader too and read the cache; their output is the same, with or without it', () => {
+    const many = join(temp, 'many');
+    for (let i = 0; i < 6; i++) cpSync(join(temp, 'checkout.prd.md'), join(many, `spec-${i}.prd.md`));
+    const run = (env: Record<string, string | undefined>, threads: string) => runCli(['--format', 'json', '--concurrency', threads, '.'], { cwd: many, env });
+    const expected = run({ SPECROLES_CODE_CACHE: '0' }, '0');
+    assert.equal(expected.stderr, '');
+    assert.equal(JSON.parse(expected.stdout).length, 6);
+    assert.deepEqual(run({ SPECROLES_CODE_CACHE: '0' }, '2'), expected);
+    assert.deepEqual(run({ SPECROLES_CODE_CACHE: cacheDir }, '2'), expected);
+    assert.equal(cacheFiles().length, 1);
+    assert.deepEqual(run({ SPECROLES_CODE_CACHE: cacheDir }, '2'), expected);
+    assert.deepEqual(run({ SPECROLES_CODE_CACHE: cacheDir, NODE_OPTIONS: '--enable-source-maps' }, '2'), expected);
+  });
+
   it('with source maps on (--enable-source-maps) the bundle is required as usual: the same output, no cache', () => {
     assert.deepEqual(lint({ SPECROLES_CODE_CACHE: cacheDir, NODE_OPTIONS: '--enable-source-maps' }), reference);
     assert.throws(() => readdirSync(cacheDir), /ENOENT/);
