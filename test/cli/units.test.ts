@@ -7,12 +7,24 @@ import { join } from 'node:path';
 import { parseConfig } from '../../src/core';
 import { parseArgs, UsageError } from '../../src/cli/args';
 import { initialConfig } from '../../src/cli/commands';
+import { autoThreads, PARALLEL_THRESHOLD } from '../../src/cli/lint-command';
 import { escapeData, escapeProperty } from '../../src/cli/formatters/github';
 import { xml } from '../../src/cli/formatters/junit';
 import { projectRoot } from '../support/paths';
 import { fixturesDir, runCli } from './support';
 
 describe('CLI units', function () {
+  it('--concurrency auto: one worker per core but one (at most 7), none for few files or on a machine with no idle core', () => {
+    assert.equal(autoThreads(PARALLEL_THRESHOLD, 8, 0), 0);
+    assert.equal(autoThreads(1000, 2, 0.5), 1);
+    assert.equal(autoThreads(1000, 2, 1.9), 1);
+    assert.equal(autoThreads(1000, 2, 2), 0);
+    assert.equal(autoThreads(1000, 2, 4.5), 0);
+    assert.equal(autoThreads(1000, 4, 0), 3);
+    assert.equal(autoThreads(1000, 16, 3), 7);
+    assert.equal(autoThreads(1000, 1, 0), 1);
+  });
+
   this.timeout(60000);
 
   describe('github workflow command escaping', () => {
