@@ -14,15 +14,15 @@ import { projectRoot } from '../support/paths';
 import { fixturesDir, runCli } from './support';
 
 describe('CLI units', function () {
-  it('--concurrency auto: one worker per core but one (at most 7), none for few files or on a machine with no idle core', () => {
+  it('--concurrency auto: one worker per core but one (at most 7); none for few files, on 2 cores or fewer, or with no idle core', () => {
     assert.equal(autoThreads(PARALLEL_THRESHOLD, 8, 0), 0);
-    assert.equal(autoThreads(1000, 2, 0.5), 1);
-    assert.equal(autoThreads(1000, 2, 1.9), 1);
-    assert.equal(autoThreads(1000, 2, 2), 0);
-    assert.equal(autoThreads(1000, 2, 4.5), 0);
+    assert.equal(autoThreads(PARALLEL_THRESHOLD + 1, 8, 0), 7);
+    assert.equal(autoThreads(1000, 1, 0), 0);
+    assert.equal(autoThreads(1000, 2, 0), 0);
     assert.equal(autoThreads(1000, 4, 0), 3);
+    assert.equal(autoThreads(1000, 4, 3.9), 3);
+    assert.equal(autoThreads(1000, 4, 4), 0);
     assert.equal(autoThreads(1000, 16, 3), 7);
-    assert.equal(autoThreads(1000, 1, 0), 1);
   });
 
   this.timeout(60000);
