@@ -33,9 +33,21 @@ export async function open(uri: vscode.Uri): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
 }
 
+/**
+ * A new untitled document holding `content`, under a name of its own. openTextDocument({ content }) names
+ * it Untitled-N, reusing the name of one a test just closed; code-server then told the extension host
+ * (and so the server) of the new one as empty, with no change to follow, about 3 runs in 4 once lints got
+ * faster (the drift test, right after the docs tests). A fresh name and the content as an edit avoid it.
+ */
 export async function openUntitled(language: 'markdown' | 'yaml', content: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }));
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `test-${++untitledCount}.${language === 'yaml' ? 'yaml' : 'md'}` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  if (editor.document.languageId !== language) await vscode.languages.setTextDocumentLanguage(editor.document, language);
+  await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));
+  return editor;
 }
+
+let untitledCount = 0;
 
 export async function closeAll(): Promise<void> {
   // Untitled test documents are thrown away unsaved.
