@@ -87,9 +87,10 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // the same label recurs in sibling sections, the fields of a form filled in once per item
   // ("**Purpose:**" and "**Elements:**" under each screen, "**Verification:**" under each check); and
   // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would; and
-  // where FORM_PARAGRAPHS paragraphs of the section open with one. A paragraph of nothing but a bold or italic title ("**Success metrics**", "_What could go wrong?_")
-  // is a heading where its words name a kind; bold text alone is weaker evidence than a label's colon,
-  // so it counts only then, and says nothing about the labels around it.
+  // where FORM_PARAGRAPHS paragraphs of the section open with one. A paragraph of nothing but a bold or
+  // italic title ("**Success metrics**", "_What could go wrong?_") is a heading where its words name a
+  // kind; bold text alone is weaker evidence than a label's colon, so it counts only then, and says
+  // nothing about the labels around it.
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
     const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
@@ -106,7 +107,8 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     && (metaOwner.length > 0 || (docType !== undefined && docType.via !== 'file name')) ? previous : undefined;
   const starts = shortcut && partStarts(shortcut);
   // The title's own labels first ("**Dev**:" under "# Personas"): top-level fields, in document order.
-  visitLabels(doc.introLabels ?? [], undefined, topLevel);
+  const readIntro = () => visitLabels(doc.introLabels ?? [], undefined, topLevel);
+  readIntro();
   /** With the shortcut, the sections of the parts read here (the title's fields always are). */
   const readHere: AnalysedSection[] = starts ? sections.slice() : [];
   for (const s of doc.sections) {
@@ -139,7 +141,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   if (shortcut && contexts.get(shortcut) !== contextKey) {
     // The context changed: every part is read again, from pass 1 (the previous readings are final ones).
     sections.length = 0;
-    visitLabels(doc.introLabels ?? [], undefined, topLevel);
+    readIntro();
     doc.sections.forEach((s) => visit(s, undefined, topLevel));
   }
   // With the shortcut and the same context, the parts it took are kept and the others are read here

@@ -71,6 +71,20 @@ export function partRanges(sections: readonly AnalysedSection[]): PartRange[] {
   return ranges;
 }
 
+/**
+ * What `read` gives for each top-level part of `analysis`, in document order, kept in `cache` by the part's
+ * top reading: a reading is kept only with its whole part (partRanges), so what was read of the part
+ * stands while the reading does. `fits` says whether a kept value was read as the caller reads now (with
+ * the same rule options).
+ */
+export function perPart<T>(analysis: Analysis, cache: WeakMap<AnalysedSection, T>, read: (part: PartRange) => T, fits?: (known: T) => boolean): T[] {
+  return partsOfAnalysis(analysis).map((part) => {
+    let known = cache.get(part.root);
+    if (known === undefined || (fits && !fits(known))) cache.set(part.root, (known = read(part)));
+    return known;
+  });
+}
+
 const rangesOf = new WeakMap<Analysis, readonly PartRange[]>();
 
 /** partRanges of an analysis's sections, once per analysis (its sections do not change once it is made). */

@@ -116,23 +116,19 @@ export class MarkdownModel {
     this.lf += lfNew - lfOld;
     this.crlf += crlfNew - crlfOld;
     // Where the dropped units' sections and directives stand in the lists (found before anything moves).
-    const droppedSections = dropped.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
-    const droppedDirectives = dropped.flatMap((r) => r.units.flatMap((u) => u.directives));
-    const droppedTemplates = dropped.flatMap((r) => r.units.flatMap((u) => u.templates));
+    const gone = unitLists(dropped);
     const sectionsAt = firstAt(this.sections, from, (s) => s.headingRange.start.offset);
     const directivesAt = firstAt(this.directives, from, (d) => d.range.start.offset);
     const templatesAt = firstAt(this.templates, from, (t) => t.start);
     for (let i = resume; i < chunks.length; i++) moveChunk(itemAt(chunks, i), delta, lineDelta, onMove);
     this.buildUnits(fresh);
     chunks.splice(first, resume - first, ...fresh);
-    const freshSections = fresh.flatMap((r) => r.units.flatMap((u) => (u.section ? [u.section] : [])));
-    const freshDirectives = fresh.flatMap((r) => r.units.flatMap((u) => u.directives));
-    const freshTemplates = fresh.flatMap((r) => r.units.flatMap((u) => u.templates));
-    if (holds(this.sections, sectionsAt, droppedSections) && holds(this.directives, directivesAt, droppedDirectives) && holds(this.templates, templatesAt, droppedTemplates)) {
-      this.sections.splice(sectionsAt, droppedSections.length, ...freshSections);
-      this.directives.splice(directivesAt, droppedDirectives.length, ...freshDirectives);
-      this.templates.splice(templatesAt, droppedTemplates.length, ...freshTemplates);
-      this.assemble(from, sectionsAt + freshSections.length);
+    const read = unitLists(fresh);
+    if (holds(this.sections, sectionsAt, gone.sections) && holds(this.directives, directivesAt, gone.directives) && holds(this.templates, templatesAt, gone.templates)) {
+      this.sections.splice(sectionsAt, gone.sections.length, ...read.sections);
+      this.directives.splice(directivesAt, gone.directives.length, ...read.directives);
+      this.templates.splice(templatesAt, gone.templates.length, ...read.templates);
+      this.assemble(from, sectionsAt + read.sections.length);
     } else {
       this.collect(); // not expected: the lists are in document order
       this.assemble(from, this.sections.length);
@@ -142,16 +138,7 @@ export class MarkdownModel {
 
   /** Every unit's section and directives, in document order, from the chunks. */
   private collect(): void {
-    this.sections = [];
-    this.directives = [];
-    this.templates = [];
-    for (const record of this.chunks) {
-      for (const unit of record.units) {
-        if (unit.section) this.sections.push(unit.section);
-        for (const d of unit.directives) this.directives.push(d);
-        for (const t of unit.templates) this.templates.push(t);
-      }
-    }
+    ({ sections: this.sections, directives: this.directives, templates: this.templates } = unitLists(this.chunks));
   }
 
   /** Whether the front matter reads the same after the edit: it ends, with its line break, before it. */
@@ -396,6 +383,19 @@ function firstAt<T>(list: readonly T[], offset: number, offsetOf: (item: T) => n
     else hi = mid;
   }
   return lo;
+}
+
+/** The sections, directives and templates of the records' units, in document order. */
+function unitLists(records: readonly ChunkRecord[]): Pick<Unit, 'directives' | 'templates'> & { sections: Section[] } {
+  const lists = { sections: [] as Section[], directives: [] as Directive[], templates: [] as Unit['templates'] };
+  for (const record of records) {
+    for (const unit of record.units) {
+      if (unit.section) lists.sections.push(unit.section);
+      for (const d of unit.directives) lists.directives.push(d);
+      for (const t of unit.templates) lists.templates.push(t);
+    }
+  }
+  return lists;
 }
 
 /** Whether `list` holds `items` from `at` on. */

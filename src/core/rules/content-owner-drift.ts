@@ -4,7 +4,7 @@
 import { zod } from '../schema/zod';
 import { expandRoles, mentionRoles, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis, BodyReading } from '../classify/analyse';
-import { partsOfAnalysis } from '../classify/kept-parts';
+import { perPart, type PartRange } from '../classify/kept-parts';
 import { describeHits } from '../classify/cues';
 import { cueLocations, moveFix } from './drift-fixes';
 import { defineRule, lazyOptions } from './rule';
@@ -15,17 +15,8 @@ const driftingInPart = new WeakMap<AnalysedSection, { minScore: number | undefin
 
 /** The sections for which `drifting` holds, in document order, found again only in parts read again. */
 function driftingSections(analysis: Analysis, minScore: number | undefined, drifting: (s: AnalysedSection) => boolean): AnalysedSection[] {
-  const out: AnalysedSection[] = [];
-  // A reading is kept only with its whole part, in the same catalogue (partRanges, analyse.ts).
-  for (const { root, from, to } of partsOfAnalysis(analysis)) {
-    let known = driftingInPart.get(root);
-    if (!known || known.minScore !== minScore) {
-      known = { minScore, sections: analysis.sections.slice(from, to).filter(drifting) };
-      driftingInPart.set(root, known);
-    }
-    for (const s of known.sections) out.push(s);
-  }
-  return out;
+  const read = ({ from, to }: PartRange) => ({ minScore, sections: analysis.sections.slice(from, to).filter(drifting) });
+  return perPart(analysis, driftingInPart, read, (known) => known.minScore === minScore).flatMap((part) => part.sections);
 }
 
 export default defineRule<{ minScore?: number }>({

@@ -4,7 +4,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
 import type { CueHit } from '../classify/cues';
-import { partsOfAnalysis } from '../classify/kept-parts';
+import { perPart } from '../classify/kept-parts';
 import type { Fix, ParsedDocument, RelatedLocation, Section, TextEdit } from '../model';
 import { renderStub } from '../stubs/stub';
 import { itemAt } from '../text/indexing';
@@ -112,11 +112,7 @@ const MERGE_AFTER = 8;
 
 /** The targets of each part, in document order. */
 function targetsByPart(analysis: Analysis): Targets[] {
-  return partsOfAnalysis(analysis).map(({ root, from, to }) => {
-    let part = partTargets.get(root);
-    if (!part) partTargets.set(root, (part = targetsIn(analysis.sections, from, to)));
-    return part;
-  });
+  return perPart(analysis, partTargets, ({ from, to }) => targetsIn(analysis.sections, from, to));
 }
 
 /** The targets of the whole analysis, merged from its parts' once. */

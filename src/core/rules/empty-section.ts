@@ -3,7 +3,7 @@
 // "Links" or "Appendix" heading misleads nobody, so neither is reported.
 import { zod } from '../schema/zod';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
-import { partsOfAnalysis } from '../classify/kept-parts';
+import { perPart } from '../classify/kept-parts';
 import type { ParsedDocument, Section } from '../model';
 import { defineRule, lazyOptions } from './rule';
 import { roles, sectionLabel } from './support';
@@ -66,6 +66,7 @@ const TEMPLATE_MIN_SECTIONS = 3;
 const placeholderDocuments = new WeakMap<ParsedDocument, boolean>();
 /** Leaves and placeholders per top-level part, by its top reading: a reading is kept only with its whole part (the same sections, nested the same way). */
 const partCounts = new WeakMap<AnalysedSection, { leaves: number; placeholders: number }>();
+const NONE = { leaves: 0, placeholders: 0 };
 
 function mostlyPlaceholders(doc: ParsedDocument, analysis: Analysis): boolean {
   let known = placeholderDocuments.get(doc);
@@ -75,10 +76,7 @@ function mostlyPlaceholders(doc: ParsedDocument, analysis: Analysis): boolean {
     // top-level sections, in order.
     let leaves = 0;
     let placeholders = 0;
-    for (const { root } of partsOfAnalysis(analysis)) {
-      if (root.section.pseudo) continue;
-      let counts = partCounts.get(root);
-      if (!counts) partCounts.set(root, (counts = countPlaceholders([root.section])));
+    for (const counts of perPart(analysis, partCounts, ({ root }) => (root.section.pseudo ? NONE : countPlaceholders([root.section])))) {
       leaves += counts.leaves;
       placeholders += counts.placeholders;
     }

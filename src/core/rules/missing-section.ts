@@ -4,7 +4,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, Analysis } from '../classify/analyse';
-import { partsOfAnalysis } from '../classify/kept-parts';
+import { perPart, type PartRange } from '../classify/kept-parts';
 import type { Fix, ParsedDocument, Range, TextEdit } from '../model';
 import { findPair } from '../parse/yaml-nodes';
 import { renderStub } from '../stubs/stub';
@@ -56,18 +56,8 @@ const kindsInPart = new WeakMap<AnalysedSection, string[]>();
 /** The kinds of the analysis's sections, gathered part by part. */
 function presentKinds(analysis: Analysis): Set<string> {
   const present = new Set<string>();
-  for (const { root, from, to } of partsOfAnalysis(analysis)) {
-    let ids = kindsInPart.get(root);
-    if (!ids) {
-      ids = [];
-      for (let i = from; i < to; i++) {
-        const id = itemAt(analysis.sections, i).kind?.id;
-        if (id) ids.push(id);
-      }
-      kindsInPart.set(root, ids);
-    }
-    for (const id of ids) present.add(id);
-  }
+  const kindsIn = ({ from, to }: PartRange) => analysis.sections.slice(from, to).flatMap((s) => (s.kind ? [s.kind.id] : []));
+  for (const ids of perPart(analysis, kindsInPart, kindsIn)) for (const id of ids) present.add(id);
   return present;
 }
 
