@@ -9,8 +9,6 @@ import { version as packageVersion } from '../../package.json';
 import type { FileResult } from './report';
 import { sha256 } from './util';
 
-export { sha256 };
-
 export const DEFAULT_CACHE_FILE = '.specrolescache';
 
 interface CacheEntry {

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSyn
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { catalogueFor, configForPath, engineConfigProblems, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
-import { cachePath, DEFAULT_CACHE_FILE, ResultCache, sha256 } from './cache';
+import { cachePath, DEFAULT_CACHE_FILE, ResultCache } from './cache';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
 import { Configs, type ResolvedConfig } from './configs';
@@ -15,7 +15,7 @@ import { processFile, type FileTask } from './process-file';
 import { progress } from './progress';
 import { count, type FileResult } from './report';
 import { addSuppressions, applySuppressions, DEFAULT_SUPPRESSIONS_FILE, pruneSuppressions, readSuppressions, serialiseSuppressions } from './suppressions';
-import { byIndex, CliError, closest, displayPath, plural } from './util';
+import { byIndex, CliError, closest, displayPath, plural, sha256 } from './util';
 
 /**
  * Above this many files, worker threads help. Each new thread pays to start (bundle, catalogue) and to
@@ -208,7 +208,7 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   const cache = args.cache && !args.fix && !args.stdin ? openCache(args, cwd, configs, tasks, notices) : undefined;
   const toLint = cache ? cache.misses : tasks;
   // Many files: start the workers now, so they load and warm up while this thread checks the configs.
-  const threads = args.concurrency ?? (toLint.length > PARALLEL_THRESHOLD ? autoThreads(toLint.length, availableParallelism(), loadavg()[0] ?? 0) : 0);
+  const threads = args.concurrency ?? autoThreads(toLint.length, availableParallelism(), loadavg()[0] ?? 0);
   const pool = threads > 0 && toLint.length > 1 ? (await import('./pool')).startPool(configs.all.map((c) => c.config), threads) : undefined;
   let results: FileResult[];
   try {
