@@ -1,7 +1,7 @@
 // Applies `specroles-disable…` directives to findings: drops the findings each one covers, and reports
 // directives that name unknown rules, lack a required reason, or suppress nothing.
 import type { Directive, Finding, ParsedDocument, Range, Section } from '../model';
-import { itemAt } from '../text/indexing';
+import { firstAt, itemAt } from '../text/indexing';
 
 /** Findings that no directive may hide: a broken spec, or a broken directive. */
 const UNSUPPRESSIBLE = new Set(['invalid-spec', 'invalid-directive']);
@@ -97,13 +97,7 @@ function inOrder(sections: readonly Section[]): Section[] {
 function nextSection(sections: readonly Section[], offset: number): Section | undefined {
   let found: Section | undefined;
   for (let list = sections; ; ) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (itemAt(list, mid).headingRange.start.offset < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAt(list, offset, (s) => s.headingRange.start.offset);
     if (lo < list.length) found = itemAt(list, lo);
     if (lo === 0) return found;
     list = itemAt(list, lo - 1).children;

@@ -10,7 +10,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter';
 import type { RawSection } from './markdown-chunk';
 import { build, merge, parsedChunk, readRange, resolveReferences, shift, soleTitle, toDirective, toSection, normalizeLabel } from './markdown';
 import { scanCuts, type Chunk } from './split';
-import { itemAt, lastItem, soleItem } from '../text/indexing';
+import { firstAt, itemAt, lastItem, soleItem } from '../text/indexing';
 
 /** What one heading (or the text before the first) gives the document: its section and its directives. */
 interface Unit {
@@ -371,18 +371,6 @@ function indexOfStart(chunks: readonly Chunk[], value: number, from: number): nu
     else hi = mid - 1;
   }
   return -1;
-}
-
-/** Index of the first item of the ordered `list` whose offset is `offset` or more. */
-function firstAt<T>(list: readonly T[], offset: number, offsetOf: (item: T) => number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (offsetOf(itemAt(list, mid)) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The sections, directives and templates of the records' units, in document order. */

@@ -28,3 +28,15 @@ export function group(match: RegExpExecArray | RegExpMatchArray, n: number): str
   const text = match[n];
   return text === undefined ? missing(`capture group ${n} of ${match[0]} did not take part`) : text;
 }
+
+/** Index of the first item of the ordered `list` whose offset is `offset` or more. */
+export function firstAt<T>(list: readonly T[], offset: number, offsetOf: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsetOf(itemAt(list, mid)) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
