@@ -50,6 +50,8 @@ export function withoutClosingSequence(text: string): string {
 }
 /** A first line that may not open a paragraph (or whose reading the scanner leaves to remark). */
 const NOT_A_PARAGRAPH_START = /^ {0,3}(?:[>|<#=]|[-*+_](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,}|\*[ \t]*\*|_[ \t]*_)|^ {0,3}\t|^ {4}/;
+/** The content of a list item that opens a block other than a paragraph: HTML, a quote, a heading, a fence. */
+const ITEM_OPENS_BLOCK = /^(?:[<>]|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
 const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
 
 export function scanChunk(text: string): RawSection[] | undefined {
@@ -113,14 +115,26 @@ export function scanChunk(text: string): RawSection[] | undefined {
       while (j < lines.length && !itemAt(lines, j).text.includes('-->')) j++;
       const closer = lines[j];
       if (closer === undefined) return undefined; // no "-->" before the chunk ends
-      const end = closer.start + closer.text.indexOf('-->') + 3;
       const after = closer.text.slice(closer.text.indexOf('-->') + 3);
       if (after.trim()) return undefined;
+      // An HTML block runs to the end of its last line: white space after "-->" is the comment's, as in remark.
+      const end = closer.start + closer.text.length;
       const start = line.start + t.indexOf('<!--');
       comments.push({ text: text.slice(start, end), start, end, inHeading: false, leading });
       leading = false;
       previousBlank = false;
       i = j;
+      continue;
+    }
+    // A quoted paragraph ("> Sales enablement: a one-pager…"): its words are the section's; a quote holds no
+    // labels (remark reads labels of top-level paragraphs and list items only).
+    if (QUOTE.test(t)) {
+      const quoted = quotedText(lines, i, inList, previousBlank);
+      if (quoted === undefined) return undefined;
+      if (quoted.text && !addInline(quoted.text, line.start + quoted.column, section)) return undefined;
+      leading = false;
+      previousBlank = false;
+      inList = false;
       continue;
     }
     const fence = FENCE.exec(t);
@@ -155,7 +169,11 @@ export function scanChunk(text: string): RawSection[] | undefined {
     if (HARD_LINE.test(t) && !(inList && /^\s/.test(t) && !previousBlank)) {
       // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
       if (!(inList && /^ {1,}\S/.test(t))) return undefined;
+      // After a blank line, six columns in is code inside the item (four past its content) or may be.
+      if (previousBlank && /^ {6}/.test(t)) return undefined;
     }
+    // A comment or a tag on an indented line opens an HTML block in a list item.
+    if (/^\s+</.test(t)) return undefined;
     // A nested ordered item indented four or more columns: whether its number is a marker or text
     // depends on the parent item's content column, which this scanner does not track.
     if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
@@ -166,11 +184,17 @@ export function scanChunk(text: string): RawSection[] | undefined {
     let contentStart = line.start;
     let content = t;
     if (item) {
-      inList = true;
       contentStart = line.start + item[0].length;
       content = t.slice(item[0].length);
-      const task = /^\[[ xX]\][ \t]/.exec(content);
-      if (task) return undefined;
+      // "1. 1. Goal" is an item in an item, "- <!-- note -->" an HTML block in one, "- ## Goal" a heading in one:
+      // remark reads a block there, not a paragraph's text. Five spaces or more after the marker: the item
+      // opens with indented code (CommonMark 5.2).
+      if (LIST_ITEM.test(content) || ITEM_OPENS_BLOCK.test(content) || group(item, 3).length > 4 || /^\s/.test(content)) return undefined;
+      // An empty item, or a numbered one not starting at 1, cannot interrupt a paragraph: its line continues it.
+      if (!previousBlank && !inList && (!content.trim() || /^(?:\d*[02-9]|\d{2,})[.)]/.test(group(item, 2)))) return undefined;
+      // An item that opens empty takes its content from the next line: where that line's label is, remark knows.
+      if (!content.trim() && lines[i + 1]?.text.trim()) return undefined;
+      inList = true;
       const label = boldLabelAt(content, contentStart, line, lines, i);
       if (label) section.labels.push(label);
       else if (opensWithBoldLabel(content)) return undefined;
@@ -217,6 +241,28 @@ function splitLines(original: string): Line[] {
     start = end + 1;
   }
   return out;
+}
+
+/** A line of a block quote. */
+const QUOTE = /^ {0,3}>/;
+
+/**
+ * The text of line `i` of a block quote that is nothing but paragraphs of plain text, from its `column`
+ * on; undefined where remark's reading could differ: a quote inside a list item or interrupting a
+ * paragraph, a lazy line after it, or any block inside the quote other than a paragraph.
+ */
+function quotedText(lines: Line[], i: number, inList: boolean, previousBlank: boolean): { text: string; column: number } | undefined {
+  const t = itemAt(lines, i).text;
+  const previous = i > 0 ? itemAt(lines, i - 1).text : '';
+  if (!previousBlank && !QUOTE.test(previous)) return undefined;
+  if (inList && (/^\s/.test(t) || !previousBlank)) return undefined;
+  const next = lines[i + 1]?.text;
+  if (next !== undefined && next.trim() && !QUOTE.test(next)) return undefined;
+  const marker = /^ {0,3}> ?/.exec(t)!;
+  const text = t.slice(marker[0].length);
+  if (!text.trim()) return { text: '', column: marker[0].length };
+  if (NOT_A_PARAGRAPH_START.test(text) || /^\s/.test(text) || SETEXT.test(text) || THEMATIC.test(text) || text.includes('|') || text.includes('<') || hardInline(text)) return undefined;
+  return { text, column: marker[0].length };
 }
 
 function stripIndent(line: string, indent: number): string {
@@ -432,6 +478,8 @@ function maskCodeSpans(s: string, codes: string[]): string {
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */
 function addInline(content: string, offset: number, into: RawSection): boolean {
   // Inline comments become comment nodes; code spans are visible but not prose; link targets vanish.
+  // Which of a comment and a code span holds the other is micromark's to say.
+  if (content.includes('`') && content.includes('<!--')) return false;
   const spans = commentSpans(content);
   for (const c of spans) into.comments.push({ text: content.slice(c.start, c.end), start: offset + c.start, end: offset + c.end, inHeading: false, leading: false });
   let masked = withoutSpans(content, spans, ' ');
@@ -445,6 +493,21 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   if (masked.trim()) into.prose.push({ text: masked, offset });
   into.visible += ` ${masked} ${codes.join(' ')}`;
   return true;
+}
+
+/** The lines of the paragraph before line `index` hold an emphasis delimiter other than whole `**` runs. */
+function openEmphasisBefore(lines: Line[], index: number): boolean {
+  for (let j = index - 1; j >= 0 && itemAt(lines, j).text.trim(); j--) {
+    if (/_|(?<!\*)\*(?!\*)|\*{3,}/.test(itemAt(lines, j).text)) return true;
+  }
+  return false;
+}
+
+/** A paragraph of several lines from line `index` whose last line ends in a delimiter: wholly emphasised, maybe. */
+function endsParagraphInEmphasis(lines: Line[], index: number): boolean {
+  let last = index;
+  while (lines[last + 1]?.text.trim()) last++;
+  return last > index && /[*_]\s*$/.test(itemAt(lines, last).text);
 }
 
 /** The scanner leaves the chunk to remark. */
@@ -463,9 +526,11 @@ function paragraphLabelAt(t: string, line: Line, lines: Line[], index: number, p
   const content = t.trim();
   const offset = line.start + (t.length - t.trimStart().length);
   const label = boldLabelAt(t.trimStart(), offset, line, lines, index);
-  if (label) return label;
+  // On a later line of a paragraph, emphasis opened on an earlier line may hold the label: remark's to read.
+  if (label) return previousBlank || !openEmphasisBefore(lines, index) ? label : DECLINE;
   // A label the pattern above does not read (`__Label:__`, a label holding emphasis or a link): remark's.
   if (opensWithBoldLabel(content) || (/^(\*\*|__)/.test(content) && content.includes(':'))) return DECLINE;
+  if (/^[*_]/.test(content) && previousBlank && endsParagraphInEmphasis(lines, index)) return DECLINE;
   if (!/^[*_]/.test(content) || !/[*_]$/.test(content)) return undefined;
   const whole = EMPHASIS_LINE.exec(content);
   if (!whole || !previousBlank || lines[index + 1]?.text.trim()) return DECLINE;
