@@ -49,6 +49,7 @@ function matchWhole(catalogue: Catalogue, normalised: string): HeadingMatch | un
 
 function matchPatterns(catalogue: Catalogue, heading: string): HeadingMatch | undefined {
   for (const kind of catalogue.kindOrder) {
+    if (kind.anyPattern && !kind.anyPattern.test(heading)) continue;
     for (const regex of kind.regexes) {
       const m = regex.exec(heading);
       if (m) return { kind, via: 'pattern', detail: m[0].trim() || regex.source };
