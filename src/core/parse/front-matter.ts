@@ -7,6 +7,7 @@ import { plainlyValidFrontMatter, specSchemas } from '../schema/spec';
 import type { LineIndex } from '../text/lines';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
+import { simpleFrontMatter } from './simple-front-matter';
 import { nodeRange, plainData } from './yaml-nodes';
 import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { parseYaml } from './yaml-text';
@@ -41,6 +42,9 @@ export function readFrontMatter(text: string, lines: LineIndex): FrontMatter {
   const bodyStart = lineEndAfter(text, afterClose);
   const yamlText = text.slice(contentStart, contentEnd);
   const ctx = { lines, base: contentStart };
+  // The common case, `key: value` lines that are plainly valid, without the yaml package.
+  const simple = simpleFrontMatter(yamlText);
+  if (simple && plainlyValidFrontMatter(simple.data)) return { meta: { ...readMeta(simple.map, ctx), range: lines.range(0, afterClose) }, problems: [], bodyStart };
   const doc = parseYaml(yamlText, { prettyErrors: false, logLevel: 'error' });
   const problems: ParseProblem[] = authorYamlErrors(doc.errors, yamlText).map((e) => {
     const { message, range } = describeYamlError(e, contentStart, lines, 0);
