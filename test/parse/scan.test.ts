@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { endsInBracketedLabel, withoutClosingSequence } from '../../src/core/parse/markdown-scan';
 import { splitAtHeadings } from '../../src/core/parse/split';
 import { corpusDir, corpusOrSkip, projectRoot } from '../support/paths';
+import { pieceStrings } from '../support/seeded';
 import { compareChunk } from './scan-vs-remark';
 
 function chunksOf(text: string): string[] {
@@ -57,15 +58,8 @@ describe('fast Markdown scanner', () => {
   it('reads emphasis in headings as remark does: 20,000 generated headings', () => {
     // Deterministic pseudo-random headings over the characters that decide how `*` and `_` open and close.
     const pieces = ['*', '*', '*', '_', '_', '_', 'a', 'b', ' ', '.', 'é', '-', '!', '"', '$', '\t', '<!-- c -->', '<!--', '-->', '<', '1', '(', '😀', '\u00a0', '[a](b)', '~'];
-    let x = 42;
-    const next = (n: number) => {
-      x = (x * 1103515245 + 12345) & 0x7fffffff;
-      return x % n;
-    };
     let accepted = 0;
-    for (let t = 0; t < 20000; t++) {
-      let heading = '';
-      for (let i = 1 + next(24); i > 0; i--) heading += pieces[next(pieces.length)];
+    for (const heading of pieceStrings(pieces, { seed: 42, count: 20000, maxPieces: 24 })) {
       const text = `## ${heading}\n\nText.\n`;
       const result = compareChunk(text);
       if (result.accepted) accepted++;
@@ -78,15 +72,8 @@ describe('fast Markdown scanner', () => {
     // Deterministic pseudo-random paragraphs over what decides a label or a title: emphasis runs, colons,
     // line breaks, list markers and sentence ends.
     const pieces = ['**', '**', '*', '_', '__', 'Goals', 'a', ' ', ':', '?', '.', '\n', '\n', '\n\n', '- ', '1. ', '  ', 'TBD', '[a](b)', '`c`'];
-    let x = 7;
-    const next = (n: number) => {
-      x = (x * 1103515245 + 12345) & 0x7fffffff;
-      return x % n;
-    };
     let accepted = 0;
-    for (let t = 0; t < 20000; t++) {
-      let body = '';
-      for (let i = 1 + next(16); i > 0; i--) body += pieces[next(pieces.length)];
+    for (const body of pieceStrings(pieces, { seed: 7, count: 20000, maxPieces: 16 })) {
       const text = `## Brief\n\n${body}\n`;
       const result = compareChunk(text);
       if (result.accepted) accepted++;
@@ -99,16 +86,9 @@ describe('fast Markdown scanner', () => {
     // Quotes of plain paragraphs and "- [ ] task" items are read by the scanner (issue 17: they sent a
     // chunk in eight of a 1 MB spec to remark); around them, whatever could change their reading.
     const pieces = ['> ', '>', '> ', '  > ', '- [ ] ', '- [x] ', '[ ] ', '- ', '**Owner:** ', '**', '_', 'Goals', 'a', ' ', '\n', '\n', '\n\n', '  ', '    ', '|', '<!-- c -->', '<b>', '`c`', '[a](b)', '1. ', '```'];
-    let x = 11;
-    const next = (n: number) => {
-      x = (x * 1103515245 + 12345) & 0x7fffffff;
-      return x % n;
-    };
     let accepted = 0;
     let quoted = 0;
-    for (let t = 0; t < 20000; t++) {
-      let body = '';
-      for (let i = 1 + next(14); i > 0; i--) body += pieces[next(pieces.length)];
+    for (const body of pieceStrings(pieces, { seed: 11, count: 20000, maxPieces: 14 })) {
       const text = `## Brief\n\n${body}\n`;
       const result = compareChunk(text);
       if (result.accepted) {
