@@ -13,8 +13,8 @@ export interface EditorSettings {
   severityOverrides: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   codeLens: boolean;
   /**
-   * Above this many lenses a document gets one lens at the top instead (to the summary): VS Code moves every
-   * lens of a document on each keystroke, which on a long spec makes typing lag.
+   * Above this many lenses a document gets none (views.ts codeLenses): VS Code moves every lens of a
+   * document on each keystroke, which on a long spec makes typing lag.
    */
   codeLensMaxSections: number;
   /** Findings that specroles-suppressions.json suppresses (as the CLI does): shown as hints, or not at all. */

@@ -31,16 +31,19 @@ export function specOfferLenses(uri: string): CodeLens[] {
 }
 
 /**
- * A lens over each heading of a known kind, or, past `max` of them, one lens on the first line that says so
- * and opens the summary: VS Code re-positions every lens on each keystroke (about 15 µs each), so on a
- * spec of thousands of sections the lenses alone would make typing lag. The status bar and the summary
- * still give every section's owner.
+ * A lens over each heading of a known kind, or none past `max` of them (the status bar still counts the
+ * sections by owner, and a click on it opens the summary with every section's owner). VS Code moves every
+ * lens on each keystroke (about 15 µs each); and while a document has any lens at all, each keystroke
+ * lays out its view zones again, which makes the editor redraw the whole minimap. On a 1 MB spec even the
+ * single lens this used to put on line 1 past `max` ("N sections: owners in the summary") made typing
+ * measurably slower: that redraw, in the profile of `npm run bench:editor --profile`.
  */
 export function codeLenses(linted: Linted, max = Infinity): CodeLens[] {
   const catalogue = linted.result.analysis.catalogue;
   const lenses: CodeLens[] = [];
   for (const s of linted.result.analysis.sections) {
     if (!s.kind || !s.expected.length) continue;
+    if (lenses.length === max) return [];
     const line = s.section.headingRange.start.line - 1;
     const at = { line, character: 0 };
     lenses.push({
@@ -48,18 +51,7 @@ export function codeLenses(linted: Linted, max = Infinity): CodeLens[] {
       command: { title: `${describeRoles(catalogue, s.kind.owner)} · ${s.kind.aspect}`, tooltip: `${s.kind.name}: ${spellRoles(catalogue, s.kind.owner)}`, command: SHOW_SUMMARY },
     });
   }
-  if (lenses.length <= max) return lenses;
-  const top = { line: 0, character: 0 };
-  return [
-    {
-      range: { start: top, end: top },
-      command: {
-        title: `${lenses.length} sections: owners in the summary (lenses stop above ${max})`,
-        tooltip: 'Show the ownership summary. specRoles.codeLensMaxSections sets how many sections get a lens each.',
-        command: SHOW_SUMMARY,
-      },
-    },
-  ];
+  return lenses;
 }
 
 /** The status bar's text for a linted document: "PM 4 · PMM 1", or why there are no counts. */
