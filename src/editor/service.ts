@@ -63,6 +63,8 @@ interface DocState {
   lintKey?: { settings: string; config: Config };
   /** The lint whose diagnostics are shown. */
   published?: Linted;
+  /** The diagnostics last published, to publish the same ones again only when the editor may show them moved. */
+  shown?: ShownDiagnostics;
   /**
    * Whether it was a spec, per version, config and settings; if not, whether to offer to check it as one
    * (a Markdown file whose headings name a section kind or two: worthOfferingAsSpec).
@@ -138,6 +140,7 @@ export class EditorService {
       const state = this.docs.get(doc.uri) ?? { doc, forced: false };
       state.doc = doc;
       state.edits = chainEdits(state, doc.version, edit);
+      if (state.shown && !keepsInPlace(edit?.changes, state.shown)) state.shown.disturbed = true;
       this.docs.set(doc.uri, state);
       if (ConfigStore.isConfigFile(doc.uri)) return this.publishConfig(doc.uri, doc.getText());
       const settings = await this.settingsFor(doc.uri);
@@ -353,7 +356,7 @@ export class EditorService {
     if (state.closed || this.docs.get(uri) !== state) return undefined;
     if (!linted) {
       if (state.published || state.lint === undefined) this.options.publish(uri, []);
-      state.published = undefined;
+      state.published = state.shown = undefined;
       this.options.linted?.(uri, null);
       return undefined;
     }
@@ -361,9 +364,23 @@ export class EditorService {
     state.published = linted;
     // The status first: a client that sees the diagnostics sees the status bar that goes with them.
     this.options.linted?.(uri, { text: statusText(linted), skipped: !!linted.result.skipped });
-    this.options.publish(uri, diagnosticsOf(linted, this.links), linted.version);
+    this.publishUnlessShown(state, diagnosticsOf(linted, this.links), linted.version);
     this.options.lensesChanged?.();
     return linted;
+  }
+
+  /**
+   * Publishes a document's diagnostics, unless they are the ones last published and no edit since may have
+   * moved what the editor shows of them. Each publish makes VS Code's workbench redo the document's markers
+   * (squiggles, overview ruler, outline, Problems) and send them back to the extension host, all on the
+   * thread that draws the keystrokes: on a 1 MB spec that cost showed in typing, and a lint that runs while
+   * typing within a paragraph (a pause longer than debounceMs) mostly finds what was already shown.
+   */
+  private publishUnlessShown(state: DocState, diagnostics: Diagnostic[], version: number): void {
+    const json = JSON.stringify(diagnostics);
+    if (state.shown && !state.shown.disturbed && state.shown.json === json) return;
+    state.shown = { json, lines: diagnostics.map((d) => [d.range.start.line, d.range.end.line]), disturbed: false };
+    this.options.publish(state.doc.uri, diagnostics, version);
   }
 
   /** The current version's lint for a request: the last one, the pending debounced one, or (none pending) a new one. */
@@ -710,6 +727,29 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
  * them when it follows on from where they end (or from the last lint); none when a change came without
  * its edits or out of order (the next lint is then a full one).
  */
+/** Diagnostics as last published: their JSON and the lines each spans. */
+interface ShownDiagnostics {
+  json: string;
+  lines: [number, number][];
+  /** An edit since may have moved or squeezed what the editor shows of them (see keepsInPlace). */
+  disturbed: boolean;
+}
+
+/**
+ * Whether the editor still shows the published diagnostics where they were published after these changes:
+ * VS Code moves a squiggle with the text it is on (and can squeeze it to nothing), so only changes that
+ * keep every line where it was (no line break typed or deleted) and touch no line a diagnostic spans are
+ * known to leave them in place. Unknown changes (the whole text) are not.
+ */
+function keepsInPlace(changes: readonly TextChange[] | undefined, shown: ShownDiagnostics): boolean {
+  if (!changes) return false;
+  return changes.every((c) => {
+    if (!c.range || c.range.start.line !== c.range.end.line || /[\r\n]/.test(c.text)) return false;
+    const line = c.range.start.line;
+    return !shown.lines.some(([from, to]) => from <= line && line <= to);
+  });
+}
+
 function chainEdits(state: DocState, version: number, edit: { from: number; changes: readonly TextChange[] } | undefined): DocState['edits'] {
   if (!edit) return undefined;
   if (state.edits && state.edits.to === edit.from) return { from: state.edits.from, to: version };

@@ -6,6 +6,7 @@ import type { DocumentStatus } from '../server/protocol';
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('specroles.status', vscode.StatusBarAlignment.Right, 100);
   private readonly statuses = new Map<string, DocumentStatus | null>();
+  private visible = false;
 
   constructor() {
     this.item.name = 'Spec Roles';
@@ -20,12 +21,22 @@ export class StatusBar implements vscode.Disposable {
     if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.update();
   }
 
+  /**
+   * Shows the active document's status. Only what changed is set: each setting is a message to the
+   * workbench, which redraws the status bar, and the server sends the status after every lint, while typing too.
+   */
   update(): void {
     const doc = vscode.window.activeTextEditor?.document;
     const status = doc && this.statuses.get(doc.uri.toString());
-    if (!status) return this.item.hide();
-    this.item.text = `$(organization) ${status.text}`;
-    this.item.show();
+    if (!status) {
+      if (this.visible) this.item.hide();
+      this.visible = false;
+      return;
+    }
+    const text = `$(organization) ${status.text}`;
+    if (this.item.text !== text) this.item.text = text;
+    if (!this.visible) this.item.show();
+    this.visible = true;
   }
 
   get text(): string {

@@ -194,6 +194,37 @@ describe('editor service: when it lints', () => {
     assert.equal(h.service.stats.lints - before, 1);
   });
 
+  it('a lint that finds what is shown publishes nothing while the edits since kept it in place', async () => {
+    const h = harness({}, { debounceMs: 5 });
+    const doc = h.open('same.prd.md', PLANTED);
+    await h.until(() => h.published.get(doc.uri), (d) => d !== undefined, 'the first lint');
+    const shown = h.published.get(doc.uri);
+    assert.ok(shown?.some((d) => d.range.start.line === 23), 'the mismatch on line 23');
+    /** One didChange replacing lines/characters [l1:c1, l2:c2) with `text`, and its lint. */
+    const change = async ([l1, c1, l2, c2]: number[], text: string) => {
+      const lints = h.service.stats.lints;
+      const from = doc.version;
+      const range = { start: { line: l1!, character: c1! }, end: { line: l2!, character: c2! } };
+      doc.text = TextDocument.applyEdits(TextDocument.create(doc.uri, 'markdown', from, doc.text), [{ range, newText: text }]);
+      doc.version = from + 1;
+      h.service.change(doc, { from, changes: [{ range, text }] });
+      await h.until(() => h.service.stats.lints, (n) => n > lints, 'the lint');
+      await h.service.diagnostics(doc.uri);
+    };
+    // Typing in a paragraph no diagnostic is on: the same diagnostics, not published again.
+    await change([25, 27, 25, 27], ' Every card.');
+    assert.equal(h.publishes.get(doc.uri), 1);
+    // On the line of a diagnostic, the editor may have moved its squiggle: the same ones are published again.
+    await change([23, 31, 23, 31], ' ');
+    await change([23, 31, 23, 32], '');
+    assert.equal(h.publishes.get(doc.uri), 3);
+    // A line break typed and deleted moves the lines below meanwhile: published again too.
+    await change([25, 0, 25, 0], '\n');
+    await change([25, 0, 26, 0], '');
+    assert.deepEqual(h.published.get(doc.uri), shown);
+    assert.equal(h.publishes.get(doc.uri), 5);
+  });
+
   it('run = onSave: typing changes nothing until the save', async () => {
     const h = harness({}, { run: 'onSave' });
     const doc = h.open('save.prd.md', SPEC);

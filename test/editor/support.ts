@@ -28,6 +28,8 @@ export interface Harness {
   files: Map<string, string>;
   settings: Record<string, unknown>;
   published: Map<string, Diagnostic[]>;
+  /** How many times diagnostics were published, per URI. */
+  publishes: Map<string, number>;
   statuses: Map<string, DocumentStatus | null>;
   logs: string[];
   caught: string[];
@@ -43,6 +45,7 @@ export const uriOf = (path: string) => `${ROOT}/${path}`;
 export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: Pick<ServiceOptions, 'dismissedSpecOffers' | 'docsCommand'> = {}): Harness {
   const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const published = new Map<string, Diagnostic[]>();
+  const publishes = new Map<string, number>();
   const statuses = new Map<string, DocumentStatus | null>();
   const logs: string[] = [];
   const caught: string[] = [];
@@ -50,6 +53,7 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
     files: store,
     settings,
     published,
+    publishes,
     statuses,
     logs,
     caught,
@@ -64,7 +68,10 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
       log: (level, message) => logs.push(`${level}: ${message}`),
       settings: async () => h.settings,
       workspaceFolders: () => [ROOT],
-      publish: (uri, diagnostics) => published.set(uri, diagnostics),
+      publish: (uri, diagnostics) => {
+        published.set(uri, diagnostics);
+        publishes.set(uri, (publishes.get(uri) ?? 0) + 1);
+      },
       linted: (uri, status) => statuses.set(uri, status),
       caught: (what, error) => caught.push(`${what}: ${String(error)}`),
       ...options,
