@@ -619,7 +619,7 @@ export class EditorService {
         const state = this.docs.get(uri);
         if (!state) return [];
         if (ConfigStore.isConfigFile(uri)) {
-          // The section triggers (`#`, a space) are not a config file's: a comment, a space between words.
+          // The section trigger (`#`) is not a config file's: a comment there.
           if (trigger !== undefined && SECTION_TRIGGERS.includes(trigger)) return [];
           return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
         }

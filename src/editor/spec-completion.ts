@@ -7,8 +7,13 @@ import { isYamlDocument } from './selection';
 import { kindChoices } from './stubs';
 import type { CompletionItem, Position } from './types';
 
-/** The characters the language server asks for completion on, besides the config files' own. */
-export const SECTION_TRIGGERS = ['#', ' '];
+/**
+ * The characters the language server asks for completion on, besides the config files' own: `#`, so that
+ * `##` opens the sections, which the editor goes on filtering as `## Pro` is typed. Not a space: the
+ * editor would start a completion session on every space typed in prose, and in VS Code each session
+ * costs the window's main thread (snippets, the word list, the request) while typing in a large spec.
+ */
+export const SECTION_TRIGGERS = ['#'];
 
 export interface SpecCompletionInput {
   text: string;
@@ -18,7 +23,7 @@ export interface SpecCompletionInput {
   config: Config;
   /**
    * Whether the document is taken as a spec (or was linted on request). Asked only where a heading is
-   * being typed: a space is a trigger character, and most spaces typed are not in a heading.
+   * being typed: `#` and the config files' trigger characters come elsewhere too.
    */
   isSpec: () => boolean;
   /**
@@ -47,7 +52,7 @@ export function specCompletion(input: SpecCompletionInput): CompletionItem[] {
 
 /**
  * Line `n` of the text (ended by \r\n, \n or \r, as the protocol counts lines), found without splitting
- * the whole text: completion is asked for on every space typed, in specs of a megabyte too.
+ * the whole text: completion is asked for as headings are typed, in specs of a megabyte too.
  */
 function lineAt(text: string, n: number): string {
   const breaks = /\r\n?|\n/g;

@@ -102,10 +102,10 @@ export function startServer(connection: Connection, platform: Platform, version:
   /** The code action kind of fix-all, as the editor service names it (here before the service loads). */
   const FIX_ALL = 'source.fixAll.specroles';
   /**
-   * Completion triggers: the config files' (`:`, `"`, `[`) and the section headings' in Markdown (`#`, a
-   * space: the editor service's SECTION_TRIGGERS), so `## ` offers sections without Ctrl+Space.
+   * Completion triggers: the config files' (`:`, `"`, `[`) and the section headings' in Markdown (`#`: the
+   * editor service's SECTION_TRIGGERS), so `##` offers sections without Ctrl+Space. No space: see there.
    */
-  const COMPLETION_TRIGGERS = [':', '"', '[', '#', ' '];
+  const COMPLETION_TRIGGERS = [':', '"', '[', '#'];
   let loaded: EditorService | undefined;
   const service = (): EditorService => (loaded ??= createService());
   const createService = () => new (platform.loadEditor().EditorService)({

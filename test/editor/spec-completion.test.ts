@@ -15,15 +15,23 @@ const newText = (item: CompletionItem | undefined) => (item?.textEdit && 'newTex
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);
 
 describe('editor service: completion in Markdown specs', () => {
-  it('`## ` in a spec offers sections, typed (no Ctrl+Space), with the owner annotation; no skeleton', async () => {
+  it('`##` in a spec offers sections, typed (no Ctrl+Space), with the owner annotation; no skeleton', async () => {
     const h = harness();
-    const doc = h.open('checkout.prd.md', `${SPEC}## `);
-    const items = await h.service.completion(doc.uri, { line: 10, character: 3 }, ' ');
+    const doc = h.open('checkout.prd.md', `${SPEC}##`);
+    const items = await h.service.completion(doc.uri, { line: 10, character: 2 }, '#');
     assert.ok(labels(items).includes('## Messaging'), labels(items).join(', '));
     assert.ok(!labels(items).some((l) => l.startsWith('specroles-')), 'no skeleton mid-document');
     const messaging = items.find((i) => i.label === '## Messaging');
     assert.match(newText(messaging), /^## Messaging <!-- owner: pmm -->/);
-    assert.deepEqual(messaging?.textEdit && 'range' in messaging.textEdit ? messaging.textEdit.range : undefined, { start: { line: 10, character: 0 }, end: { line: 10, character: 3 } });
+    assert.deepEqual(messaging?.textEdit && 'range' in messaging.textEdit ? messaging.textEdit.range : undefined, { start: { line: 10, character: 0 }, end: { line: 10, character: 2 } });
+  });
+
+  it('`## Pro`, as the editor asks again while the heading is typed: sections still, over the whole heading', async () => {
+    const h = harness();
+    const doc = h.open('checkout.prd.md', `${SPEC}## Pro`);
+    const items = await h.service.completion(doc.uri, { line: 10, character: 6 });
+    const problem = items.find((i) => i.label === '## Problem');
+    assert.deepEqual(problem?.textEdit && 'range' in problem.textEdit ? problem.textEdit.range : undefined, { start: { line: 10, character: 0 }, end: { line: 10, character: 6 } });
   });
 
   it('CRLF line ends: the line is found, and the section is written with them', async () => {
@@ -56,10 +64,10 @@ describe('editor service: completion in Markdown specs', () => {
     assert.deepEqual(positioning?.textEdit && 'range' in positioning.textEdit ? positioning.textEdit.range : undefined, { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } });
   });
 
-  it("a README's `## ` offers nothing as typed (its headings are not PM/PMM sections), sections when asked for", async () => {
+  it("a README's `##` offers nothing as typed (its headings are not PM/PMM sections), sections when asked for", async () => {
     const h = harness();
     const doc = h.open('README.md', `${README}## `);
-    assert.deepEqual(await h.service.completion(doc.uri, { line: 8, character: 3 }, ' '), []);
+    assert.deepEqual(await h.service.completion(doc.uri, { line: 8, character: 2 }, '#'), []);
     assert.ok(labels(await h.service.completion(doc.uri, { line: 8, character: 3 })).includes('## Problem'));
   });
 
@@ -69,10 +77,10 @@ describe('editor service: completion in Markdown specs', () => {
     assert.deepEqual(await h.service.completion(doc.uri, { line: 10, character: 5 }, ' '), []);
   });
 
-  it('the section trigger characters are not a config file’s', async () => {
+  it('the section trigger character is not a config file’s (a comment there)', async () => {
     const h = harness();
-    const doc = h.open('.specroles.yaml', 'rules: ');
-    assert.deepEqual(await h.service.completion(doc.uri, { line: 0, character: 7 }, ' '), []);
+    const doc = h.open('.specroles.yaml', 'rules: #');
+    assert.deepEqual(await h.service.completion(doc.uri, { line: 0, character: 8 }, '#'), []);
   });
 
   it('the static snippets hold no whole-document skeleton a prefix could paste mid-document', () => {

@@ -91,11 +91,11 @@ describe('offers as you write', function () {
     assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specroles'), []);
   });
 
-  it('completion: `## ` typed in a spec offers sections with their owner annotation', async () => {
+  it('completion: `##` typed in a spec offers sections with their owner annotation', async () => {
     const uri = path('sections.prd.md');
-    writeFileSync(uri.fsPath, `${SPEC}## `);
+    writeFileSync(uri.fsPath, `${SPEC}##`);
     await open(uri);
-    const items = await completions(uri, new vscode.Position(10, 3), ' ');
+    const items = await completions(uri, new vscode.Position(10, 2), '#');
     const messaging = items.find((i) => labelOf(i) === '## Messaging');
     assert.ok(messaging, `no "## Messaging" among ${items.map(labelOf).join(', ')}`);
     assert.match(inserted(messaging), /^## Messaging <!-- owner: pmm -->/);
