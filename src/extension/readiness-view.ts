@@ -87,8 +87,9 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.stale = true;
     if (!this.view.visible) return;
     try {
-      await this.load();
-      this.changed.fire(undefined);
+      // Redrawn only when the documents changed: a redraw sends every expanded row to the workbench again,
+      // and most lints while typing (one each pause) change nothing here.
+      if (await this.load()) this.changed.fire(undefined);
     } catch (error) {
       logCaught(this.log, 'readiness view', error);
     }
@@ -172,12 +173,15 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     return item;
   }
 
-  /** Fetches the documents; of fetches that overlap, the last one started wins. */
-  private async load(): Promise<void> {
+  /** Fetches the documents; of fetches that overlap, the last one started wins. Whether they changed. */
+  private async load(): Promise<boolean> {
     this.stale = false;
     const fetch = ++this.fetches;
+    let changed = false;
     const loading = this.fetch().then((docs) => {
-      if (fetch === this.fetches) this.docs = docs;
+      if (fetch !== this.fetches) return;
+      changed = JSON.stringify(docs) !== JSON.stringify(this.docs);
+      this.docs = docs;
     });
     this.loading = loading;
     try {
@@ -185,6 +189,7 @@ export class ReadinessView implements vscode.TreeDataProvider<Node>, vscode.Disp
     } finally {
       if (this.loading === loading) this.loading = undefined;
     }
+    return changed;
   }
 
   /**
