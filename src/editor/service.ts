@@ -722,11 +722,6 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
   return out;
 }
 
-/**
- * The edits that lead from the last lint's version to `version`: those already chained, with `edit` after
- * them when it follows on from where they end (or from the last lint); none when a change came without
- * its edits or out of order (the next lint is then a full one).
- */
 /** Diagnostics as last published: their JSON and the lines each spans. */
 interface ShownDiagnostics {
   json: string;
@@ -750,6 +745,11 @@ function keepsInPlace(changes: readonly TextChange[] | undefined, shown: ShownDi
   });
 }
 
+/**
+ * The edits that lead from the last lint's version to `version`: those already chained, with `edit` after
+ * them when it follows on from where they end (or from the last lint); none when a change came without
+ * its edits or out of order (the next lint is then a full one).
+ */
 function chainEdits(state: DocState, version: number, edit: { from: number; changes: readonly TextChange[] } | undefined): DocState['edits'] {
   if (!edit) return undefined;
   if (state.edits && state.edits.to === edit.from) return { from: state.edits.from, to: version };
