@@ -5,13 +5,14 @@
 //   npm run bench:profile                          # specroles, 100 KB, 10 fresh variants
 //   PROFILE_KB=1024 PROFILE_RUNS=3 PROFILE_TOOL=markdownlint node bench/profile.mjs
 //   PROFILE_MODE=relint node bench/profile.mjs     # lintIncremental after one-character edits of a linted spec
+//   PROFILE_MODE=yaml PROFILE_KB=1024 PROFILE_RUNS=3 node bench/profile.mjs   # full lint of a YAML spec
 //   node bench/profile.mjs FILE.cpuprofile         # summarise a profile from `node --cpu-prof …` (e.g. of the CLI)
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { createRequire, SourceMap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { editOneChar, generateMarkdown, hashSeed, paragraphLetterOffsets } from './generate.mjs';
+import { editOneChar, generateMarkdown, generateYaml, hashSeed, paragraphLetterOffsets } from './generate.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -26,12 +27,15 @@ const { lint, lintIncremental } = given ? {} : require('../dist/tools/bench-engi
 const { lint: markdownlint } = await import('markdownlint/sync');
 // One config object, as the CLI, the editor and the benchmark use: caches are per config object.
 const engineConfig = {};
+const yaml = mode === 'yaml';
+const path = yaml ? `spec-${kb}kb.spec.yaml` : `spec-${kb}kb.prd.md`;
 const run =
   tool === 'markdownlint'
     ? (text) => markdownlint({ strings: { spec: text } })
-    : (text) => lint(text, { path: `spec-${kb}kb.prd.md`, config: engineConfig });
-const seed = hashSeed('markdown', Number(process.env.BENCH_SEED ?? 20250601), kb);
-const make = (salt) => generateMarkdown({ seed, targetBytes: kb * 1024, salt });
+    : (text) => lint(text, { path, config: engineConfig });
+// The same specs as bench/run.mjs makes for this size.
+const seed = hashSeed(yaml ? 'yaml' : 'markdown', Number(process.env.BENCH_SEED ?? 20250601), kb);
+const make = (salt) => (yaml ? generateYaml : generateMarkdown)({ seed, targetBytes: kb * 1024, salt });
 
 let profile;
 let wall = 0;
