@@ -5,7 +5,7 @@
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { specSchemas } from '../schema/spec';
-import { dominantEol, LineIndex } from '../text/lines';
+import { dominantEol, LineIndex, rememberLines } from '../text/lines';
 import { isPlaceholderOnly } from '../text/placeholders';
 import { parseDirective } from './comments';
 import { firstLine } from './front-matter';
@@ -49,6 +49,8 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
     bodyStart: text.length,
   };
   yamlTrees.set(result, doc);
+  // The rules that build fixes ask for the document's line index (linesOf): this one, not a second.
+  rememberLines(result, lines);
   if (problems.length) return result;
   if (!isMap(doc.contents)) {
     // A file named as a spec that is a list or a lone value is not silently skipped.
