@@ -12,6 +12,7 @@ import { firstLine } from './front-matter';
 import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
+import { plainlyValidYamlSpec } from './yaml-spec-shape';
 import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
 import { parseYaml } from './yaml-text';
 import { group } from '../text/indexing';
@@ -64,12 +65,14 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
   const isSpec = options.isSpec || findPair(top, 'specroles') !== undefined;
   if (isSpec) {
     result.meta = readMeta(top, ctx);
-    const data = plainData(doc);
-    if ('error' in data) {
-      problems.push({ message: `YAML does not parse: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: true });
-      return result;
+    if (!plainlyValidYamlSpec(top)) {
+      const data = plainData(doc);
+      if ('error' in data) {
+        problems.push({ message: `YAML does not parse: ${firstLine(data.error)}`, range: nodeRange(ctx, data.at), fatal: true });
+        return result;
+      }
+      problems.push(...schemaProblems(doc, data.value, specSchemas().yamlSpecSchema, ctx, 'Spec'));
     }
-    problems.push(...schemaProblems(doc, data.value, specSchemas().yamlSpecSchema, ctx, 'Spec'));
   } else {
     const title = findPair(top, 'title');
     if (title && isScalar(title.value) && typeof title.value.value === 'string') result.meta.title = title.value.value;
