@@ -35,6 +35,20 @@ export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | u
   return (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
+/**
+ * The pairs of a map by key, the first of each as findPair finds it: one pass over the map for a reader
+ * that looks up many keys in each of thousands of maps (a spec's sections).
+ */
+export function pairsByKey(map: YAMLMap): Map<string, Pair<Node, Node | null>> {
+  const pairs = new Map<string, Pair<Node, Node | null>>();
+  for (const pair of map.items as Pair<Node, Node | null>[]) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (!pairs.has(key)) pairs.set(key, pair);
+  }
+  return pairs;
+}
+
 export function pairRange(ctx: YamlContext, pair: Pair<Node, Node | null>): Range {
   const start = pair.key?.range?.[0] ?? 0;
   const end = pair.value?.range ? trimmedNodeRange(ctx, pair.value).end.offset - ctx.base : (pair.key?.range?.[1] ?? start);

@@ -13,7 +13,7 @@ import { authorYamlErrors, describeYamlError } from './yaml-errors';
 import { readMeta } from './meta';
 import { schemaProblems } from './schema-issues';
 import { plainlyValidYamlSpec } from './yaml-spec-shape';
-import { findPair, nodeRange, ownerFromPair, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
+import { findPair, nodeRange, ownerFromPair, pairsByKey, plainData, trimmedNodeRange, type YamlContext } from './yaml-nodes';
 import { parseYaml } from './yaml-text';
 import { group } from '../text/indexing';
 
@@ -140,16 +140,17 @@ function readSections(items: Node[], depth: number, ctx: YamlContext, text: stri
 }
 
 function readSection(map: YAMLMap, depth: number, ctx: YamlContext, text: string): Section | undefined {
-  const titlePair = findPair(map, 'title');
+  const pairs = pairsByKey(map);
+  const titlePair = pairs.get('title');
   const titleNode = titlePair?.value;
   if (!titlePair || !isScalar(titleNode) || titleNode.value == null) return undefined;
   const prose: TextRun[] = [];
   let visible = '';
   for (const key of PROSE_KEYS) {
-    const pair = findPair(map, key);
+    const pair = pairs.get(key);
     if (pair) collectText(pair.value, ctx, prose, (t) => (visible += ` ${t}`));
   }
-  const childPair = findPair(map, 'sections');
+  const childPair = pairs.get('sections');
   const children = childPair && isSeq(childPair.value) ? readSections(childPair.value.items as Node[], depth + 1, ctx, text) : [];
   // The yaml package ends a block map after its last line break; a section ends where its text does (as in
   // Markdown), so what follows it (a fix inserting the next section) starts on the next line.
@@ -165,11 +166,11 @@ function readSection(map: YAMLMap, depth: number, ctx: YamlContext, text: string
     placeholderOnly: isPlaceholderOnly(visible),
     children,
   };
-  const kindPair = findPair(map, 'kind');
+  const kindPair = pairs.get('kind');
   if (kindPair && isScalar(kindPair.value) && typeof kindPair.value.value === 'string') {
     section.declaredKind = { id: kindPair.value.value.trim(), range: nodeRange(ctx, kindPair.value) };
   }
-  const ownerPair = findPair(map, 'owner');
+  const ownerPair = pairs.get('owner');
   const owner = ownerPair && ownerFromPair(ctx, ownerPair);
   if (owner) section.owner = owner;
   return section;
