@@ -35,7 +35,8 @@ const run =
     : (text) => lint(text, { path, config: engineConfig });
 // The same specs as bench/run.mjs makes for this size.
 const seed = hashSeed(yaml ? 'yaml' : 'markdown', Number(process.env.BENCH_SEED ?? 20250601), kb);
-const make = (salt) => (yaml ? generateYaml : generateMarkdown)({ seed, targetBytes: kb * 1024, salt });
+// Flat, as read from a file (bench/run.mjs, asReadFromFile).
+const make = (salt) => Buffer.from((yaml ? generateYaml : generateMarkdown)({ seed, targetBytes: kb * 1024, salt })).toString();
 
 let profile;
 let wall = 0;
