@@ -4,7 +4,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { Cue } from '../catalogue/schema';
 import type { Section, TextRun } from '../model';
-import { words } from '../text/words';
+import { WordRun } from '../text/words';
 
 export interface CueHit {
   cue: Cue;
@@ -71,13 +71,13 @@ class PlacedHit implements CueHit {
 export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueScore {
   const hits: CueHit[] = [];
   for (const run of prose) {
-    const ws = words(run.text, run.offset);
+    const ws = new WordRun(run.text, run.offset);
     const skipped = new Set<number>();
     if (catalogue.glossary.size) {
       for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) skipped.add(i);
     }
     for (const hit of catalogue.cues.match(ws, skipped.size ? (i) => skipped.has(i) : undefined)) {
-      if (catalogue.productParts.roles.has(hit.value.role) && namesProductPart(catalogue, ws[hit.to]?.text)) continue;
+      if (catalogue.productParts.roles.has(hit.value.role) && namesProductPart(catalogue, hit.to < ws.length ? ws.text(hit.to) : undefined)) continue;
       hits.push({ cue: hit.value, phrase: hit.phrase, start: hit.start, end: hit.end });
     }
   }

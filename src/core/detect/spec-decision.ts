@@ -6,7 +6,7 @@ import type { Catalogue, CompiledKind } from '../catalogue/catalogue';
 import { matchHeading } from '../classify/heading';
 import { withoutClosingSequence } from '../parse/markdown-scan';
 import { splitAtHeadings } from '../parse/split';
-import { words } from '../text/words';
+import { WordRun } from '../text/words';
 import { markedAsSpec } from '../spec-files';
 import { group } from '../text/indexing';
 
@@ -96,7 +96,7 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
     named++;
     if (!kinds.includes(kind)) kinds.push(kind);
   }
-  const ws = words(head);
+  const ws = new WordRun(head);
   const hits = catalogue.cues.match(ws);
   const cueGroups = new Set(hits.map((h) => h.value.id)).size;
   const density = ws.length ? (1000 * hits.reduce((sum, h) => sum + h.value.weight, 0)) / ws.length : 0;
