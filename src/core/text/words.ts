@@ -1,7 +1,6 @@
 // Word-level matching of cue phrases. Text is cut into words (letters and digits; hyphens and other
 // punctuation separate words, so "go-to-market" is "go to market"), then phrases are looked up by their
 // first word. No regular expression is built from data, so no cue list can make matching slow.
-import { itemAt } from './indexing';
 
 export interface Word {
   text: string;
@@ -48,9 +47,8 @@ function hashOf(lower: string): number {
  * for each of a 1 MB spec's 160,000 words were a fifth of a YAML spec's lint).
  */
 export class WordRun {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-  private readonly hashes: number[] = [];
+  /** Per word: its start and end in the text, and its hash; three numbers each, off the JavaScript heap. */
+  private readonly words: Int32Array<ArrayBuffer>;
 
   constructor(
     private readonly source: string,
@@ -58,10 +56,12 @@ export class WordRun {
   ) {
     // A scan by code point rather than the regular expression: a third of a cold lint went to it.
     const text = source;
+    let out = scratch;
+    let n = 0;
     let start = -1;
     let h = 0;
-    for (let i = 0; i < text.length; ) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i <= text.length; ) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
       let size = 1;
       let word: boolean;
       if (c < 128) {
@@ -77,42 +77,58 @@ export class WordRun {
       if (word) {
         if (start < 0) start = i;
       } else if (start >= 0) {
-        this.push(start, i, h);
+        if (n + 3 > out.length) out = scratch = grown(out);
+        out[n++] = start;
+        out[n++] = i;
+        out[n++] = h === NO_HASH ? NO_HASH : h & (HASH_SIZE - 1);
         start = -1;
         h = 0;
       }
       i += size;
     }
-    if (start >= 0) this.push(start, text.length, h);
-  }
-
-  private push(start: number, end: number, h: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.hashes.push(h === NO_HASH ? NO_HASH : h & (HASH_SIZE - 1));
+    this.words = out.slice(0, n);
   }
 
   get length(): number {
-    return this.starts.length;
+    return this.words.length / 3;
   }
 
   /** The lower-cased text of word `i` (0 ≤ i < length). */
   text(i: number): string {
-    return this.source.slice(itemAt(this.starts, i), itemAt(this.ends, i)).toLowerCase();
+    return this.source.slice(this.at(3 * i), this.at(3 * i + 1)).toLowerCase();
   }
 
   start(i: number): number {
-    return this.offset + itemAt(this.starts, i);
+    return this.offset + this.at(3 * i);
   }
 
   end(i: number): number {
-    return this.offset + itemAt(this.ends, i);
+    return this.offset + this.at(3 * i + 1);
   }
 
   /** hashOf(text(i)), without making the text. */
   hash(i: number): number {
-    return itemAt(this.hashes, i);
+    return this.at(3 * i + 2);
   }
+
+  /** Word data at `index`, which the caller has bounded; itemAt's own, not shared with arrays' look-ups. */
+  private at(index: number): number {
+    const value = this.words[index];
+    if (value === undefined) throw new Error(`internal error: no word data at index ${index} of ${this.words.length}`);
+    return value;
+  }
+}
+
+/**
+ * Where WordRun cuts a text, reused from one run to the next (each copies out what it found): a lint
+ * cuts thousands of runs, and growing arrays word by word for each was a tenth of the words' cost.
+ */
+let scratch: Int32Array<ArrayBuffer> = new Int32Array(3 * 1024);
+
+function grown(full: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(full.length * 2);
+  bigger.set(full);
+  return bigger;
 }
 
 export function words(text: string, offset = 0): Word[] {
@@ -179,7 +195,7 @@ export class PhraseIndex<T> {
       if (!candidates) continue;
       let found: { words: string[]; phrase: string; value: T } | undefined;
       for (const c of candidates) {
-        if (matchesAt(ws, i, c.words)) {
+        if (matchesAt(ws, i, w, c.words)) {
           found = c;
           break;
         }
@@ -193,10 +209,11 @@ export class PhraseIndex<T> {
   }
 }
 
-function matchesAt(ws: WordRun, at: number, phrase: string[]): boolean {
+/** Whether the words from `at` on, the first of which reads `first`, are `phrase`. */
+function matchesAt(ws: WordRun, at: number, first: string, phrase: string[]): boolean {
   if (at + phrase.length > ws.length) return false;
   for (let k = 0; k < phrase.length; k++) {
-    const w = ws.text(at + k);
+    const w = k === 0 ? first : ws.text(at + k);
     const last = k === phrase.length - 1;
     if (w !== phrase[k] && !(last || k === 0 ? singular(w) === phrase[k] : false)) return false;
   }
