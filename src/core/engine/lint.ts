@@ -9,6 +9,7 @@ import { clearParseCache } from '../parse/markdown';
 import { MarkdownModel, type OffsetEdit } from '../parse/markdown-model';
 import { parseYamlSpec } from '../parse/yaml-spec';
 import { rules, rulesById } from '../rules';
+import { releaseYamlTree } from '../rules/yaml-layout';
 import { namedAsYamlSpec } from '../spec-files';
 import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
@@ -232,6 +233,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
     byRule.set(id, { context: ruleContext, parts: forRule });
   }
   if (parts) state.partFindings = { context, roots: new Set(parts.roots), byRule };
+  if (document.format === 'yaml') releaseYamlTree(document);
 
   const { kept, problems } = applyDirectives(document, findings, knownRuleIds, settings.requireDisableReason);
   const directiveRun = settings.rules.get('invalid-directive');

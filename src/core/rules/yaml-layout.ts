@@ -17,6 +17,17 @@ export interface YamlLayout {
 
 const layouts = new WeakMap<ParsedDocument, YamlLayout>();
 
+/**
+ * Lets the yaml package's tree of a linted document go (the spec parser's and the layout read from it):
+ * the rules have built their fixes, and a result the engine keeps for a lint of the same text again
+ * (lint.ts, recent) would otherwise hold it, about a quarter of what a kept result of a 1 MB spec holds, for
+ * every garbage collection to walk. A later yamlLayout of the document parses its text again.
+ */
+export function releaseYamlTree(doc: ParsedDocument): void {
+  yamlTrees.delete(doc);
+  layouts.delete(doc);
+}
+
 /** Rules run only on documents that parsed without errors, so this tree is the one the sections came from. */
 export function yamlLayout(doc: ParsedDocument): YamlLayout {
   let layout = layouts.get(doc);
