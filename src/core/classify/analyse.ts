@@ -11,7 +11,7 @@ import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading } from './heading';
 import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
-import { partStarts, previousPart } from './kept-parts';
+import { partStarts, previousPart, readWhole } from './kept-parts';
 import { readBody, subjectFromVocabulary } from './vocabulary';
 import { itemAt, soleItem } from '../text/indexing';
 
@@ -75,8 +75,11 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 
   // Pass 1: what each section says on its own (declared kind, heading, body vocabulary).
   const sections: AnalysedSection[] = [];
+  // Only a Markdown document is re-read in place (lint.ts): a YAML one's readings are not kept for that.
+  const keep = doc.format !== 'yaml';
+  if (!keep) readWhole(sections);
   const visit = (section: Section, parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
-    const analysed = readSection(section, parent, catalogue);
+    const analysed = readSection(section, parent, catalogue, keep);
     sections.push(analysed);
     visitLabels(section.labels ?? [], analysed, repeated);
     const inChildren = repeatedLabels(section.children);
@@ -96,7 +99,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
     const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
       || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
     for (const label of labels) {
-      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue));
+      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue, keep));
     }
   };
   const topLevel = repeatedLabels(doc.sections);
@@ -249,11 +252,13 @@ function repeatedLabels(siblings: readonly Section[]): Set<string> {
   return repeated;
 }
 
-function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue): AnalysedSection {
-  let known = ownReadings.get(section);
+/** A section's reading; what it says on its own is kept with the section where `keep` (see keptForReRead). */
+function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue, keep: boolean): AnalysedSection {
+  let known = keep ? ownReadings.get(section) : undefined;
   if (known?.catalogue !== catalogue) {
     const reading = readOwn(section, catalogue);
-    ownReadings.set(section, (known = { catalogue, reading, plain: Object.keys(reading).every((k) => PLAIN_FIELDS.has(k)) }));
+    known = { catalogue, reading, plain: Object.keys(reading).every((k) => PLAIN_FIELDS.has(k)) };
+    if (keep) ownReadings.set(section, known);
   }
   // A copy for the later passes to change, with its fields in the order readOwn sets them (parent after cues).
   const own = known.reading;

@@ -39,6 +39,24 @@ export function previousPart(root: Section, previous: Analysis, starts: PartStar
   return before.slice(at, i);
 }
 
+/**
+ * Analyses' section lists whose readings no later re-read takes over: a YAML document is read whole at
+ * every lint (only a Markdown document is edited in place, markdown-model.ts), so what is kept per part
+ * or per section for the next edit is only work for one: thousands of WeakMap entries per 1 MB spec, for
+ * every garbage collection to walk while the result is kept.
+ */
+const readOnce = new WeakSet<readonly AnalysedSection[]>();
+
+/** Marks `sections`, an analysis's list (before anything is read into it), as readOnce. */
+export function readWhole(sections: readonly AnalysedSection[]): void {
+  readOnce.add(sections);
+}
+
+/** Whether what is read of `sections` is kept for a re-read (see readOnce). */
+export function keptForReRead(sections: readonly AnalysedSection[]): boolean {
+  return !readOnce.has(sections);
+}
+
 /** A top-level part of an analysis: its top section's reading, and [from, to) in the analysis's sections. */
 export interface PartRange {
   root: AnalysedSection;
@@ -56,14 +74,15 @@ const partLengths = new WeakMap<AnalysedSection, { length: number; last: Analyse
  */
 export function partRanges(sections: readonly AnalysedSection[]): PartRange[] {
   const ranges: PartRange[] = [];
+  const keep = keptForReRead(sections);
   for (let from = 0; from < sections.length; ) {
     const root = itemAt(sections, from);
-    const known = partLengths.get(root);
+    const known = keep ? partLengths.get(root) : undefined;
     let to = from + (known?.length ?? 1);
     if (!known || sections[to - 1] !== known.last || sections[to]?.parent) {
       to = from + 1;
       while (sections[to]?.parent) to++;
-      partLengths.set(root, { length: to - from, last: itemAt(sections, to - 1) });
+      if (keep) partLengths.set(root, { length: to - from, last: itemAt(sections, to - 1) });
     }
     ranges.push({ root, from, to });
     from = to;
@@ -78,6 +97,7 @@ export function partRanges(sections: readonly AnalysedSection[]): PartRange[] {
  * the same rule options).
  */
 export function perPart<T>(analysis: Analysis, cache: WeakMap<AnalysedSection, T>, read: (part: PartRange) => T, fits?: (known: T) => boolean): T[] {
+  if (!keptForReRead(analysis.sections)) return partsOfAnalysis(analysis).map(read);
   return partsOfAnalysis(analysis).map((part) => {
     let known = cache.get(part.root);
     if (known === undefined || (fits && !fits(known))) cache.set(part.root, (known = read(part)));

@@ -3,7 +3,7 @@
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
 import type { AnalysedSection, BodyReading } from './analyse';
 import type { CueHit, CueScore } from './cues';
-import { partRanges } from './kept-parts';
+import { keptForReRead, partRanges } from './kept-parts';
 import type { Section } from '../model';
 import { itemAt } from '../text/indexing';
 
@@ -27,10 +27,12 @@ const SUBJECT_DOMINANCE = 2;
 export function subjectFromVocabulary(catalogue: Catalogue, sections: AnalysedSection[], docRole: string): CompiledKind | undefined {
   // Summed part by part (a top-level section with everything under it): an edit changes one part, and the
   // others' sums are kept with their sections (partVocabulary).
+  const keep = keptForReRead(sections);
   const parts = partRanges(sections).map(({ root, from, to }) => {
+    if (!keep) return partVocabulary(sections, from, to, false);
     // A part whose readings were kept whole (the same objects) has the same sums.
     let sums = partsRead.get(root);
-    if (!sums) partsRead.set(root, (sums = partVocabulary(sections, from, to)));
+    if (!sums) partsRead.set(root, (sums = partVocabulary(sections, from, to, true)));
     return sums;
   });
   // By kind slot; `seen` keeps the order in which kinds first appear (which ties sort by).
@@ -94,10 +96,10 @@ const partsRead = new WeakMap<AnalysedSection, PartSums>();
 /** Per top-level section: its part's sums, kept while its sections' scores are the same maps (cues.ts caches them per text). */
 const partSums = new WeakMap<Section, PartSums>();
 
-/** The sums of sections[from, to), one part. */
-function partVocabulary(sections: readonly AnalysedSection[], from: number, to: number): PartSums {
+/** The sums of sections[from, to), one part; kept with its sections where `keep` (see keptForReRead). */
+function partVocabulary(sections: readonly AnalysedSection[], from: number, to: number, keep: boolean): PartSums {
   const key = itemAt(sections, from).section;
-  const known = partSums.get(key);
+  const known = keep ? partSums.get(key) : undefined;
   if (known && known.scores.length === to - from && sameScores(known.scores, sections, from)) return known;
   const scores: (ReadonlyMap<string, number> | undefined)[] = [];
   const total = new Map<string, number>();
@@ -107,7 +109,7 @@ function partVocabulary(sections: readonly AnalysedSection[], from: number, to: 
     const byKind = scoresOf(itemAt(sections, i));
     scores.push(byKind);
     if (!byKind) continue;
-    const ranked = rankedKinds(byKind);
+    const ranked = keep ? rankedKinds(byKind) : ranking(byKind);
     const topScore = ranked[0]?.[1];
     if (topScore === undefined) continue;
     withCues++;
@@ -118,7 +120,7 @@ function partVocabulary(sections: readonly AnalysedSection[], from: number, to: 
   }
   const ids = [...total.keys()];
   const sums = { scores, kinds: ids.map(slotOf), total: [...total.values()], leads: ids.map((id) => leads.get(id) ?? 0), withCues };
-  partSums.set(key, sums);
+  if (keep) partSums.set(key, sums);
   return sums;
 }
 
@@ -136,8 +138,12 @@ const rankings = new WeakMap<ReadonlyMap<string, number>, [string, number][]>();
 
 function rankedKinds(byKind: ReadonlyMap<string, number>): [string, number][] {
   let ranked = rankings.get(byKind);
-  if (!ranked) rankings.set(byKind, (ranked = [...byKind].sort((a, b) => b[1] - a[1])));
+  if (!ranked) rankings.set(byKind, (ranked = ranking(byKind)));
   return ranked;
+}
+
+function ranking(byKind: ReadonlyMap<string, number>): [string, number][] {
+  return [...byKind].sort((a, b) => b[1] - a[1]);
 }
 
 /** A kind's words must add up to this, and outweigh the next kind's twice, to name a silent heading's kind. */
