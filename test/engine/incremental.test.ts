@@ -253,4 +253,20 @@ describe('incremental re-lint', () => {
     assert.notEqual(lint(text, { path: 'b.prd.md' }), first);
     assert.equal(lintIncremental(first, [], { path: 'a.prd.md' }), first);
   });
+
+  it('keeps one result of a long text for a lint of the same text, the newest, beside those of short ones', () => {
+    const short = nth(examples, 0);
+    const long = (salt: string) => `# Spec ${salt}
+
+${'Words of a long paragraph. '.repeat(10_000)}
+`;
+    const [a, b] = [long('a'), long('b')];
+    const shortResult = lint(short, { path: 'a.prd.md' });
+    const aResult = lint(a, { path: 'a.prd.md' });
+    assert.equal(lint(a, { path: 'a.prd.md' }), aResult);
+    const bResult = lint(b, { path: 'a.prd.md' });
+    assert.equal(lint(b, { path: 'a.prd.md' }), bResult);
+    assert.notEqual(lint(a, { path: 'a.prd.md' }), aResult, 'the older long text was linted again');
+    assert.equal(lint(short, { path: 'a.prd.md' }), shortResult);
+  });
 });

@@ -15,6 +15,7 @@ import type { Report } from '../rules/rule';
 import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
 import { applyDirectives } from './directives';
+import { itemAt } from '../text/indexing';
 import { contextOf, keep, partAt, partsOf, reuse as reuseFinding, sectionsOutside, type Kept, type KeptFindings, type PartFindings } from './part-findings';
 
 export interface LintOptions {
@@ -250,10 +251,20 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
 /** The last results, newest first, for lint of an unchanged text (see recentResult). */
 const recent: LintResult[] = [];
 const RECENT = 4;
+/**
+ * Texts at least this long are kept with one recent result only, the newest such: a kept result of a
+ * 1 MB spec holds about 7 MB, which every garbage collection walks while it is kept (three of them made
+ * the next 1 MB lint's collections a good part of its time), and a long text is rarely linted unchanged
+ * but after the one before it.
+ */
+const LONG_TEXT = 256 * 1024;
 
 function remember(result: LintResult, state: LintState): LintResult {
   states.set(result, state);
   madeWith.set(result, currentMakers());
+  if (state.input.length >= LONG_TEXT) {
+    for (let i = recent.length - 1; i >= 0; i--) if (itemAt(recent, i).document.text.length >= LONG_TEXT) recent.splice(i, 1);
+  }
   recent.unshift(result);
   if (recent.length > RECENT) recent.length = RECENT;
   return result;
