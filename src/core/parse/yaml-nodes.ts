@@ -23,12 +23,22 @@ export function nodeRange(ctx: YamlContext, node: Node | null | undefined, fallb
 export function trimmedNodeRange(ctx: YamlContext, node: Node | null | undefined): Range {
   const r = node?.range;
   if (!r) return nodeRange(ctx, node);
+  return ctx.lines.range(ctx.base + r[0], trimmedEnd(ctx, r));
+}
+
+/** Where trimmedNodeRange of a node with range `r` ends, in document offsets. */
+function trimmedEnd(ctx: YamlContext, r: readonly number[]): number {
   const text = ctx.lines.text;
-  const start = ctx.base + r[0];
-  let end = ctx.base + r[1];
+  const start = ctx.base + (r[0] ?? 0);
+  let end = ctx.base + (r[1] ?? 0);
   // YAML's own white space only: JavaScript's \s also takes U+2028, U+00A0 and U+FEFF, which YAML reads as text.
-  while (end > start && /[ \t\r\n]/.test(text.charAt(end - 1))) end--;
-  return ctx.lines.range(start, end);
+  while (end > start && isYamlSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Space, tab, CR or LF. */
+function isYamlSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
 }
 
 export function findPair(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
@@ -51,7 +61,8 @@ export function pairsByKey(map: YAMLMap): Map<string, Pair<Node, Node | null>> {
 
 export function pairRange(ctx: YamlContext, pair: Pair<Node, Node | null>): Range {
   const start = pair.key?.range?.[0] ?? 0;
-  const end = pair.value?.range ? trimmedNodeRange(ctx, pair.value).end.offset - ctx.base : (pair.key?.range?.[1] ?? start);
+  // The offset a Range of trimmedNodeRange would end at (positions are clamped to the text), without making one.
+  const end = pair.value?.range ? Math.max(0, Math.min(trimmedEnd(ctx, pair.value.range), ctx.lines.text.length)) - ctx.base : (pair.key?.range?.[1] ?? start);
   return ctx.lines.range(ctx.base + start, ctx.base + Math.max(start, end));
 }
 
