@@ -24,12 +24,6 @@ import {
 
 export interface CompiledKind extends Kind {
   regexes: RegExp[];
-  /**
-   * Whether any of `regexes` matches, in one test (their alternation): most headings match none of a
-   * kind's patterns, and one test of the alternation costs about what one of them does. Undefined where
-   * the patterns cannot be joined (a back reference or a named group would change meaning).
-   */
-  anyPattern?: RegExp | undefined;
   contextFreeRegexes: RegExp[];
 }
 
@@ -134,7 +128,7 @@ function build(config: Config): Catalogue {
       const guess = closest(role, [...roles.keys()]);
       problems.push({ message: `kinds: "${id}" is owned by unknown role "${role}"`, at: { list: 'kinds', id, value: role }, ...(guess ? { suggestion: guess } : {}) });
     }
-    compiled.set(id, { ...kind, regexes, anyPattern: alternation(regexes), contextFreeRegexes });
+    compiled.set(id, { ...kind, regexes, contextFreeRegexes });
   }
 
   const synonyms = new Map<string, CompiledKind>();
@@ -215,14 +209,4 @@ export function mentionRoles(catalogue: Catalogue, roles: readonly string[]): st
 export function spellRoles(catalogue: Catalogue, roles: readonly string[]): string {
   const names = expandRoles(catalogue, roles).map((r) => catalogue.roles.get(r)?.name ?? r);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-/** One regular expression that matches where any of `regexes` does, where they can be joined safely. */
-function alternation(regexes: readonly RegExp[]): RegExp | undefined {
-  if (regexes.length < 2 || regexes.some((r) => /\\[1-9k]|\(\?</.test(r.source.replace(/\(\?<[=!]/g, '')))) return undefined;
-  try {
-    return new RegExp(regexes.map((r) => `(?:${r.source})`).join('|'), 'u');
-  } catch {
-    return undefined;
-  }
 }
