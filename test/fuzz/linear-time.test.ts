@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { catalogueFor, lint, type LintOptions } from '../../src/core';
+import { anyPattern } from '../../src/core/classify/heading';
 import { projectRoot } from '../support/paths';
 import { findRegexes } from '../support/regex-literals';
 
@@ -168,6 +169,10 @@ const CONSTRUCTED: Record<string, { note: string; build: () => RegExp[] }> = {
   'src/core/catalogue/catalogue.ts': {
     note: 'kind patterns from kinds.yaml (tested below) and from config (bounded by text/regex-safety.ts, tested in test/config/regex-safety.test.ts)',
     build: () => [],
+  },
+  'src/core/classify/heading.ts': {
+    note: 'each kind\'s patterns joined into one alternation (tried once a document has many headings)',
+    build: () => catalogueFor({}).kindOrder.flatMap((kind) => anyPattern(kind) ?? []),
   },
   'src/core/parse/markdown-scan.ts': {
     note: 'the closing fence for an opening ``` or ~~~ fence of any length',

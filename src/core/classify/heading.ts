@@ -74,7 +74,7 @@ const alternations = new WeakMap<CompiledKind, RegExp | null>();
  * kind's patterns, and one test of the alternation costs about what one of them does. None where the
  * patterns cannot be joined (a back reference or a named group would change meaning) or are only one.
  */
-function anyPattern(kind: CompiledKind): RegExp | undefined {
+export function anyPattern(kind: CompiledKind): RegExp | undefined {
   let any = alternations.get(kind);
   if (any === undefined) {
     const joinable = kind.regexes.length > 1 && !kind.regexes.some((r) => /\\[1-9k]|\(\?</.test(r.source.replace(/\(\?<[=!]/g, '')));
