@@ -495,12 +495,25 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   return true;
 }
 
+/** An emphasis delimiter other than a whole `**` run. */
+const EMPHASIS_DELIMITER = /_|(?<!\*)\*(?!\*)|\*{3,}/;
+/** Per chunk's lines, whether the lines of its paragraph before each line hold one: worked out once. */
+const delimitersBefore = new WeakMap<Line[], Uint8Array>();
+
 /** The lines of the paragraph before line `index` hold an emphasis delimiter other than whole `**` runs. */
 function openEmphasisBefore(lines: Line[], index: number): boolean {
-  for (let j = index - 1; j >= 0 && itemAt(lines, j).text.trim(); j--) {
-    if (/_|(?<!\*)\*(?!\*)|\*{3,}/.test(itemAt(lines, j).text)) return true;
+  let before = delimitersBefore.get(lines);
+  if (!before) {
+    before = new Uint8Array(lines.length);
+    let open = 0;
+    for (let j = 0; j < lines.length; j++) {
+      before[j] = open;
+      const t = itemAt(lines, j).text;
+      open = !t.trim() ? 0 : open || (EMPHASIS_DELIMITER.test(t) ? 1 : 0);
+    }
+    delimitersBefore.set(lines, before);
   }
-  return false;
+  return before[index] === 1;
 }
 
 /** A paragraph of several lines from line `index` whose last line ends in a delimiter: wholly emphasised, maybe. */
