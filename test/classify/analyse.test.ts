@@ -167,6 +167,24 @@ describe('classification', () => {
     ]);
   });
 
+  it('reads a version\'s changes as release notes, and a release\'s contributors as document metadata', () => {
+    assert.deepEqual(kinds('## What\'s in 1.85.0 stable\n\n### Async closures\n\nText.\n\n## Changes in v2.3\n\n## Contributors to 1.85.0\n\n## Credits\n'), [
+      'What\'s in 1.85.0 stable=release_notes/pattern',
+      'Async closures=release_notes/parent',
+      'Changes in v2.3=release_notes/pattern',
+      'Contributors to 1.85.0=doc_metadata/pattern',
+      'Credits=doc_metadata/pattern',
+    ]);
+  });
+
+  it('takes the document\'s topic from what follows the name its title opens with, not from a keyword inside it', () => {
+    const parts = '## Profile summary\n\nA senior designer at a small agency.\n\n## Daily reality\n\nToo many tools.\n';
+    assert.deepEqual(kinds(`# Stina the Strategist - Designer Persona\n\n${parts}`), ['Profile summary=personas_audience/context', 'Daily reality=personas_audience/context']);
+    assert.deepEqual(kinds(`# Acme: Personas\n\n${parts}`), ['Profile summary=personas_audience/context', 'Daily reality=personas_audience/context']);
+    // A keyword inside the title names no topic: the parts say nothing, and get no kind.
+    assert.deepEqual(kinds(`# Persona page redesign\n\n${parts}`), ['Profile summary=-/-', 'Daily reality=-/-']);
+  });
+
   it('promotes bold labels that recur in sibling sections: the fields of a form filled in per item', () => {
     const text = '## Screens\n\n### Dashboard\n\n**Purpose**: status at a glance.\n\n**Elements**: stats, activity.\n\n### Roadmap view\n\n**Purpose**: a timeline.\n\n**Elements**: swimlanes.\n\n### Settings\n\n**Note**: one page.\n';
     const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);

@@ -8,7 +8,7 @@ import type { DocType } from '../catalogue/schema';
 import type { ParsedDocument, Section } from '../model';
 import { scoreSection, type CueHit, type CueScore } from './cues';
 import { ownerFromSections, typeFromFileName } from './document';
-import { matchHeading } from './heading';
+import { matchHeading, type HeadingMatch } from './heading';
 import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
 import { partStarts, previousPart, readWhole } from './kept-parts';
@@ -136,8 +136,8 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
 
   // Pass 2: context. Parents come before their children, so inherited kinds are already settled.
   const docRole = soleItem(docOwner.roles);
-  const titleMatch = doc.meta.title ? matchHeading(catalogue, doc.meta.title) : undefined;
-  const topic = titleMatch?.via === 'synonym' && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
+  const titleMatch = doc.meta.title ? topicOfTitle(catalogue, doc.meta.title) : undefined;
+  const topic = titleMatch && !titleMatch.kind.skipOwnership ? { kind: titleMatch.kind, title: doc.meta.title! } : undefined;
   const subject = docRole ? subjectFromVocabulary(catalogue, sections, docRole) : undefined;
   // Everything passes 2 to 4 read besides a part's own sections: a part is re-read when this changes.
   const contextKey = [docRole, topic?.kind.id, topic?.title, subject?.id, metaOwner.join(), docOwner.roles.join()].join('\u0000');
@@ -169,6 +169,19 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   contexts.set(analysis, contextKey);
   topLevelKeys.set(analysis, topLevelKey);
   return analysis;
+}
+
+/**
+ * The kind a document's title names outright: the whole title as a synonym ("Feature rollout process"), or
+ * what follows the name it opens with ("Stina the Strategist - Designer Persona", "Acme: Launch plan"),
+ * which says what kind of document the named thing gets. A keyword elsewhere in a title says less
+ * ("Pricing page redesign" is no pricing document).
+ */
+function topicOfTitle(catalogue: Catalogue, title: string): HeadingMatch | undefined {
+  const whole = matchHeading(catalogue, title);
+  if (whole?.via === 'synonym') return whole;
+  const tail = /(?:\s[-–—]|:)\s+([^-–—:]{3,80})$/.exec(title.trim())?.[1];
+  return tail ? matchHeading(catalogue, tail) : undefined;
 }
 
 /** The context key each analysis was made with (see analyse). */
