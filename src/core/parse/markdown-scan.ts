@@ -15,12 +15,18 @@ const FENCE = /^( {0,3})(`{3,}|~{3,})(.*)$/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])( +|$)/;
 const THEMATIC = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
-/** Inline syntax the scanner does not try to imitate: escapes, entities, raw HTML, references, images. */
-const HARD_INLINE_SYNTAX = /\\|&[#a-zA-Z0-9]+;|<(?!!--)[a-zA-Z/]|!\[|\]\[|^\s*\[[^\]]+\]:/;
+/** Inline syntax the scanner does not try to imitate: escapes, entities, raw HTML, images. */
+const HARD_INLINE_SYNTAX = /\\|&[#a-zA-Z0-9]+;|<(?!!--)[a-zA-Z/]|!\[/;
+/** A full reference ("[text][label]") or a definition ("[label]: url", in a list item or a quote too). */
+const REFERENCE_SYNTAX = /\]\[|\]:/;
 
-/** HARD_INLINE_SYNTAX, or a line that ends in a bracketed label (a shortcut reference, maybe). */
-function hardInline(line: string): boolean {
-  return HARD_INLINE_SYNTAX.test(line) || endsInBracketedLabel(line);
+/**
+ * HARD_INLINE_SYNTAX, or reference syntax: a full reference, a definition, or a line that ends in a
+ * bracketed label (a shortcut reference, maybe). `definitions`: false where the chunk holds no "]:", so
+ * no definition: a chunk is parsed on its own, so there its "[DATE]" and "[a][b]" are plain text.
+ */
+function hardInline(line: string, definitions = true): boolean {
+  return HARD_INLINE_SYNTAX.test(line) || (definitions && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)));
 }
 
 /**
@@ -56,6 +62,11 @@ const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
 
 export function scanChunk(text: string): RawSection[] | undefined {
   const lines = splitLines(text);
+  // Without a "]:" the chunk defines no link reference, so bracketed text in it is text (hardInline)…
+  // unless a "[" left open on some line could pair with it in the section's visible text, which the
+  // scanner joins with spaces where remark keeps a paragraph's line breaks (a placeholder never spans one).
+  const definitions = text.includes(']:') || lines.some((l) => l.text.lastIndexOf('[') > l.text.lastIndexOf(']'));
+  wrappedLinks = text.includes('](') ? wrappedLinksOf(lines) : NO_WRAPPED_LINKS;
   const [first, second] = lines;
   if (first === undefined) return undefined;
   const atx = ATX.exec(first.text);
@@ -117,9 +128,10 @@ export function scanChunk(text: string): RawSection[] | undefined {
       if (closer === undefined) return undefined; // no "-->" before the chunk ends
       const after = closer.text.slice(closer.text.indexOf('-->') + 3);
       if (after.trim()) return undefined;
-      // An HTML block runs to the end of its last line: white space after "-->" is the comment's, as in remark.
+      // An HTML block runs from the start of its first line to the end of its last: white space before
+      // "<!--" and after "-->" is the comment's, as in remark.
       const end = closer.start + closer.text.length;
-      const start = line.start + t.indexOf('<!--');
+      const start = line.start;
       comments.push({ text: text.slice(start, end), start, end, inHeading: false, leading });
       leading = false;
       previousBlank = false;
@@ -178,7 +190,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
     // depends on the parent item's content column, which this scanner does not track.
     if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
     if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
-    if (hardInline(t)) return undefined;
+    if (hardInline(t, definitions)) return undefined;
 
     const item = LIST_ITEM.exec(t);
     let contentStart = line.start;
@@ -475,6 +487,53 @@ function maskCodeSpans(s: string, codes: string[]): string {
   return out + s.slice(at);
 }
 
+/**
+ * Where a link's text runs over a line break ("[research\nnotes](url)", as hard-wrapped prose has it), the
+ * offsets of the "[" that open and of the "](" that close such links in the chunk being scanned: addInline
+ * blanks them and the destination, as it does for a link on one line. Set by scanChunk for its chunk (it
+ * is not re-entered).
+ */
+interface WrappedLinks {
+  openers: ReadonlySet<number>;
+  closers: ReadonlySet<number>;
+}
+const NO_WRAPPED_LINKS: WrappedLinks = { openers: new Set(), closers: new Set() };
+let wrappedLinks = NO_WRAPPED_LINKS;
+
+/** The "[" of a link a line opens and does not close: its last "[", after its last "]". */
+const OPENS_LINK = /\[[^[\]]*$/;
+/** The start of a line that closes a link opened on a line before: "notes](url)". */
+const CLOSES_LINK = /^[^[\]]*\]\([^()\s]*\)/;
+/**
+ * Lines a wrapped link may run over, from its "[" to its "](": one plain paragraph, so one link to remark.
+ * Not a blank line, a heading, a quote, a fence, a rule or an underline, nor a line with code, HTML, a
+ * table cell or an escape, whose reading the scanner leaves to remark; a list item only opens one.
+ */
+const NOT_IN_WRAPPED_LINK = /[`<>|\\]|^ {0,3}#{1,6}(?:[ \t]|$)/;
+
+function wrappedLinksOf(lines: Line[]): WrappedLinks {
+  const openers = new Set<number>();
+  const closers = new Set<number>();
+  let opener = -1;
+  for (let i = 1; i < lines.length; i++) {
+    const { text: t, start } = itemAt(lines, i);
+    if (!t.trim() || NOT_IN_WRAPPED_LINK.test(t) || FENCE.test(t) || THEMATIC.test(t) || SETEXT.test(t) || LIST_ITEM.test(t)) opener = -1;
+    if (!t.trim() || NOT_IN_WRAPPED_LINK.test(t) || FENCE.test(t) || THEMATIC.test(t) || SETEXT.test(t)) continue;
+    let from = 0;
+    if (opener >= 0) {
+      const closer = CLOSES_LINK.exec(t);
+      if (closer) {
+        openers.add(opener);
+        closers.add(start + closer[0].lastIndexOf(']('));
+        from = closer[0].length;
+      } else if (!/[[\]]/.test(t)) continue; // a line of the link's text
+    }
+    const open = OPENS_LINK.exec(t.slice(from));
+    opener = open ? start + from + open.index : -1;
+  }
+  return closers.size ? { openers, closers } : NO_WRAPPED_LINKS;
+}
+
 /** Adds one line of inline content to the prose; false where remark's reading could differ. */
 function addInline(content: string, offset: number, into: RawSection): boolean {
   // Inline comments become comment nodes; code spans are visible but not prose; link targets vanish.
@@ -487,12 +546,21 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   const codes: string[] = [];
   masked = maskCodeSpans(masked, codes);
   if (masked.includes('`')) return false;
+  // The end of a link opened on a line before ("notes](url)"): its destination is no prose either.
+  if (wrappedLinks.closers.size) masked = blankWrappedLinks(masked, offset);
   // [text](url) reads as "text": blank out the brackets and the destination, keeping offsets.
   masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
   if (/\]\(/.test(masked)) return false;
   if (masked.trim()) into.prose.push({ text: masked, offset });
   into.visible += ` ${masked} ${codes.join(' ')}`;
   return true;
+}
+
+/** The line's part of links wrapped over lines (wrappedLinks): "[" and "](url)" blanked, offsets kept. */
+function blankWrappedLinks(masked: string, offset: number): string {
+  return masked
+    .replace(/\[/g, (m, at: number) => (wrappedLinks.openers.has(offset + at) ? ' ' : m))
+    .replace(/\]\([^()\s]*\)/g, (m, at: number) => (wrappedLinks.closers.has(offset + at) ? ' '.repeat(m.length) : m));
 }
 
 /** An emphasis delimiter other than a whole `**` run. */
