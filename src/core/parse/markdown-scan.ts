@@ -638,6 +638,9 @@ function boldLabelAt(content: string, offset: number, line: Line, lines: Line[],
   const inner = group(m, 1).trim();
   const after = content.slice(m[0].length);
   if (!inner.endsWith(':') && !after.startsWith(':')) return undefined;
+  // A delimiter right after the closing "**" ("**b:****b:**") makes one longer run, and a "**" after a
+  // colon closes only before a space or punctuation ("**Goal:**text" is no bold): remark's to read.
+  if (/^[*_]/.test(after) || (inner.endsWith(':') && after !== '' && !/^[\s\p{P}\p{S}]/u.test(after))) return undefined;
   const title = stripLinks(inner.replace(/:$/, '')).trim();
   // Emphasis inside, or a run that white space keeps from opening or closing, is left to remark.
   if (!title || title.length > 120 || /[`<\\[_]|^\s|\s$/.test(inner)) return undefined;
@@ -672,6 +675,9 @@ function boldLabelAt(content: string, offset: number, line: Line, lines: Line[],
   return { title, start: offset, end: offset + m[0].length, style: 'bold-label', contentEnd: end, prose: into.prose, visible: into.visible };
 }
 
+/** A line that opens a block of its own (a quote, a heading, HTML, a list item, a fence), ending a table. */
+const OPENS_OTHER_BLOCK = /^ {0,3}(?:[>#<]|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,})/;
+
 /** A pipe table from line `i`: cells become prose, a wholly bold first cell a label. Returns the last line index. */
 function readTable(lines: Line[], i: number, into: RawSection): number | undefined {
   const delimiter = lines[i + 1];
@@ -680,10 +686,11 @@ function readTable(lines: Line[], i: number, into: RawSection): number | undefin
   for (; j < lines.length && itemAt(lines, j).text.includes('|') && itemAt(lines, j).text.trim(); j++) {
     if (j === i + 1) continue;
     const line = itemAt(lines, j);
-    // Code spans, escapes, HTML and entities in cells are remark's to read.
-    if (/`|\\|<(?!!--)/.test(line.text) || hardInline(line.text)) return undefined;
+    // Escapes, HTML and entities in cells are remark's to read; code spans are read as in a paragraph (a
+    // "|" splits cells inside a code span too, in GFM), and a cell addInline declines declines the chunk.
+    if (/\\|<(?!!--)/.test(line.text) || hardInline(line.text) || OPENS_OTHER_BLOCK.test(line.text) || THEMATIC.test(line.text)) return undefined;
     const cells = cellsOf(line);
-    cells.forEach((cell, c) => {
+    for (const [c, cell] of cells.entries()) {
       const bold = /^\*\*([^*]+)\*\*$/.exec(cell.text.trim());
       if (c === 0 && bold) {
         const start = cell.start + cell.text.indexOf('**');
@@ -691,15 +698,18 @@ function readTable(lines: Line[], i: number, into: RawSection): number | undefin
         let visible = '';
         for (const other of cells.slice(1)) {
           const tmp: RawSection = { contentStart: 0, contentEnd: 0, comments: [], prose: [], visible: '', labels: [], templates: [] };
-          addInline(other.text, other.start, tmp);
+          if (!addInline(other.text, other.start, tmp)) return undefined;
           rest.push(...tmp.prose);
           visible += tmp.visible;
         }
         into.labels.push({ title: group(bold, 1).trim().replace(/:$/, ''), start, end: start + bold[0].length, style: 'table-label', contentEnd: line.start + line.text.length, prose: rest, visible });
       }
-      addInline(cell.text, cell.start, into);
-    });
+      if (!addInline(cell.text, cell.start, into)) return undefined;
+    }
   }
+  // GFM runs a table on over a following line without a "|" (a row of one cell) unless that line opens a
+  // block of its own: remark's to read.
+  if (lines[j]?.text.trim()) return undefined;
   return j - 1;
 }
 
