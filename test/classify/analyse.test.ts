@@ -185,6 +185,15 @@ describe('classification', () => {
     assert.deepEqual(kinds(`# Persona page redesign\n\n${parts}`), ['Profile summary=-/-', 'Daily reality=-/-']);
   });
 
+  it('keeps the kind a subsection of an appendix or a resources list names, and gives the rest the parent\'s', () => {
+    assert.deepEqual(kinds('## Resources\n\n### Interview guides\n\nText.\n\n### Live demos\n\nText.\n\n### Misc\n\nText.\n'), [
+      'Resources=doc_metadata/pattern',
+      'Interview guides=sales_enablement/pattern',
+      'Live demos=sales_enablement/pattern',
+      'Misc=doc_metadata/parent',
+    ]);
+  });
+
   it('promotes bold labels that recur in sibling sections: the fields of a form filled in per item', () => {
     const text = '## Screens\n\n### Dashboard\n\n**Purpose**: status at a glance.\n\n**Elements**: stats, activity.\n\n### Roadmap view\n\n**Purpose**: a timeline.\n\n**Elements**: swimlanes.\n\n### Settings\n\n**Note**: one page.\n';
     const titles = lint(text, { path: 'spec.md' }).analysis.sections.map((s) => `${s.section.title}${s.section.pseudo ? '*' : ''}`);
