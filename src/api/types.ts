@@ -86,6 +86,8 @@ export interface Kind {
   confusableWith: string[];
   wrongMetrics?: { kind: string; says: string };
   inDocumentsOf?: Record<string, string>;
+  /** Role → owner roles: in a document owned by that role the section is owned otherwise. */
+  ownersInDocumentsOf?: Record<string, string[]>;
   /** Its text speaks the users' language: body cue words neither change its kind nor report it as another role's. */
   inUsersWords: boolean;
   /** Headings that name this kind so plainly that no document changes it (`inDocumentsOf` does not apply). */

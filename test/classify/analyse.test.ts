@@ -151,6 +151,16 @@ describe('classification', () => {
     assert.deepEqual(kinds(text), ['User personas=users_use_cases/context', 'What is the type of buyer?=personas_audience/synonym']);
   });
 
+  it('gives the use cases of a PMM page to the PM and the PMM, and those of a PRD to the PM', () => {
+    const owners = (type: string) => lint(`---\nspecroles: 1\ntype: ${type}\n---\n## Use cases\n\nTeams that review code.\n`, { path: 'spec.md' }).analysis.sections.map((s) => `${s.kind?.id}:${s.expected.join('+')}`);
+    assert.deepEqual(owners('positioning'), ['users_use_cases:pm+pmm']);
+    assert.deepEqual(owners('prd'), ['users_use_cases:pm']);
+    // …so "owner: pmm" on a use case in a positioning page is no mismatch, and "owner: pm" is asked to name both.
+    const declared = (owner: string) => lint(`---\nspecroles: 1\ntype: positioning\n---\n## Use cases <!-- owner: ${owner} -->\n\nTeams.\n`, { path: 'spec.md' }).findings.map((f) => f.ruleId);
+    assert.deepEqual(declared('pmm').filter((id) => id === 'section-owner-mismatch'), []);
+    assert.ok(declared('pm').includes('shared-section-owners'));
+  });
+
   it('does not take a document type from a file-name word that is part of another role\'s kind name', () => {
     assert.equal(lint('## Tone\n\nWarm.\n', { path: 'landing-page-content-strategy.md' }).analysis.docType, undefined);
     assert.equal(lint('## Tone\n\nWarm.\n', { path: 'platform-strategy.md' }).analysis.docType?.type.id, 'strategy');

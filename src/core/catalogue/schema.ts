@@ -60,6 +60,10 @@ function buildSchemas() {
       .record(idSchema, idSchema)
       .optional()
       .describe('Role → kind: in a document owned by that role the heading means another kind (market "Alternatives" in a PMM document are a competitive landscape)'),
+    ownersInDocumentsOf: z
+      .record(idSchema, z.array(idSchema).min(1))
+      .optional()
+      .describe('Role → owner roles: in a document owned by that role the section is owned otherwise (use cases in a PMM page are the PM\'s and the PMM\'s)'),
     inUsersWords: z
       .boolean()
       .default(false)

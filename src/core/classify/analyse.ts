@@ -361,7 +361,7 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
     s.kind = top[0];
     const named = kids.filter((c) => c.kind === top[0]).map((c) => `"${c.section.title}"`);
     s.evidence = { via: 'context', detail: `its subsections ${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}` };
-    s.expected = expandRoles(catalogue, s.kind.owner);
+    s.expected = ownersIn(catalogue, s.kind, docRole);
     changed.push(s);
   }
   // Document order: parents before children, so a chain of empty headings fills from the top.
@@ -370,7 +370,7 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
     if (!changed.includes(s.parent)) continue;
     s.kind = s.parent.kind;
     s.evidence = { via: 'parent', detail: s.parent.section.title };
-    s.expected = expandRoles(catalogue, s.kind.owner);
+    s.expected = ownersIn(catalogue, s.kind, docRole);
     changed.push(s);
   }
 }
@@ -398,6 +398,16 @@ function ownersOfKindless(sections: readonly AnalysedSection[], docRoles: readon
 export function ownedBy(catalogue: Catalogue, kind: CompiledKind, role: string): boolean {
   const owners = expandRoles(catalogue, kind.owner);
   return owners.length === 1 && owners[0] === role;
+}
+
+/** Who a section of `kind` belongs to in a document `docRole` owns (kinds.yaml `ownersInDocumentsOf`), as the kind names them. */
+export function kindOwnersIn(kind: CompiledKind, docRole: string | undefined): readonly string[] {
+  return (docRole !== undefined && kind.ownersInDocumentsOf?.[docRole]) || kind.owner;
+}
+
+/** kindOwnersIn, composite roles expanded. */
+export function ownersIn(catalogue: Catalogue, kind: CompiledKind, docRole: string | undefined): string[] {
+  return expandRoles(catalogue, kindOwnersIn(kind, docRole));
 }
 
 

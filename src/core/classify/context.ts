@@ -3,7 +3,7 @@
 // in the named steps below, in this order. Parents are read before their children, so a step that looks
 // at the parent sees its final kind. Every change keeps the evidence that made it.
 import { expandRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
-import { ownedBy, type AnalysedSection, type KindEvidence } from './analyse';
+import { ownedBy, ownersIn, type AnalysedSection, type KindEvidence } from './analyse';
 import { normaliseHeading } from './normalise';
 import { leadingKind, leadingKinds, topPhrases } from './vocabulary';
 
@@ -33,7 +33,7 @@ const STEPS: readonly Step[] = [
 
 export function readInContext(s: AnalysedSection, context: DocumentContext): void {
   for (const step of STEPS) step(s, context);
-  if (s.kind) s.expected = expandRoles(context.catalogue, s.kind.owner);
+  if (s.kind) s.expected = ownersIn(context.catalogue, s.kind, context.docRole);
 }
 
 function reread(s: AnalysedSection, kind: CompiledKind, evidence: KindEvidence): void {

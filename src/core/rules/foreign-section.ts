@@ -1,7 +1,7 @@
 // A section owned by another role inside a single-owner document, with that role neither an owner nor a
 // reviewer: a "Competitive landscape" in a PRD that no PMM looks at.
 import { defineRule } from './rule';
-import { inSentence, kindWithEvidence, roles, sectionLabel, typeEvidence } from './support';
+import { inSentence, kindOwners, kindWithEvidence, roles, sectionLabel, typeEvidence } from './support';
 
 export default defineRule({
   meta: {
@@ -29,9 +29,9 @@ export default defineRule({
       report({
         range: s.section.headingRange,
         section: s,
-        message: `Section ${sectionLabel(s.section)} is ${roles(catalogue, s.kind.owner)} work in a ${roles(catalogue, docOwner.roles)} document. It is ${kindWithEvidence(s)}; the document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as a reviewer, or move the section to their document.`,
+        message: `Section ${sectionLabel(s.section)} is ${roles(catalogue, kindOwners(analysis, s.kind))} work in a ${roles(catalogue, docOwner.roles)} document. It is ${kindWithEvidence(s)}; the document is the ${roles(catalogue, docOwner.roles)}'s (${how}) and lists no ${roles(catalogue, s.expected)} as owner or reviewer. Add them as a reviewer, or move the section to their document.`,
         guidelines: s.kind.guidelines,
-        data: { expected: s.kind.owner, documentOwner: docOwner.roles, kind: s.kind.id },
+        data: { expected: [...kindOwners(analysis, s.kind)], documentOwner: docOwner.roles, kind: s.kind.id },
       });
     }
   },

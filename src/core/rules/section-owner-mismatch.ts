@@ -1,7 +1,7 @@
 // A section declares an owner other than the one its kind belongs to: a "Messaging" section marked as
 // the PM's, a "Requirements" section marked as the PMM's.
 import { defineRule } from './rule';
-import { kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
+import { kindOwners, kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
 
 export default defineRule({
   meta: {
@@ -19,7 +19,7 @@ export default defineRule({
       if (!s.kind || s.kind.skipOwnership || !owner || s.declared?.via !== 'annotation') continue;
       const declared = s.declared.roles;
       if (!declared.length || declared.some((r) => s.expected.includes(r))) continue;
-      const expectedOwner = s.kind.owner;
+      const expectedOwner = kindOwners(analysis, s.kind);
       report({
         range: owner.valueRange,
         section: s,

@@ -1,7 +1,7 @@
 // A shared section (pricing, launch, target market, sales enablement) names only one role: both
 // contribute, so both should be named.
 import { defineRule } from './rule';
-import { kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
+import { kindOwners, kindWithEvidence, roles, sectionLabel, setOwnerFixes } from './support';
 
 export default defineRule({
   meta: {
@@ -24,14 +24,15 @@ export default defineRule({
       const missing = s.expected.filter((r) => !s.declared!.roles.includes(r));
       if (named.length !== 1 || !missing.length) continue;
       // The kind's owners, keeping any other role the declaration names (a safe fix must not drop one).
-      const owners = [...s.kind.owner, ...s.section.owner!.roles.filter((r) => !s.expected.includes(r) && !s.kind!.owner.includes(r))];
+      const kindOwned = kindOwners(analysis, s.kind);
+      const owners = [...kindOwned, ...s.section.owner!.roles.filter((r) => !s.expected.includes(r) && !kindOwned.includes(r))];
       report({
         range: s.section.owner!.valueRange,
         section: s,
         message: `Section ${sectionLabel(s.section)} names only the ${roles(catalogue, named)}, but the ${roles(catalogue, s.expected)} share it. It is ${kindWithEvidence(s)}${s.kind.lead ? `, led by the ${roles(catalogue, [s.kind.lead])}` : ''}.`,
         guidelines: s.kind.guidelines,
         fixes: setOwnerFixes(doc, s.section, owners, `Set owner to ${roles(catalogue, owners)}`, true),
-        data: { expected: s.kind.owner, declared: s.declared.roles, kind: s.kind.id },
+        data: { expected: [...kindOwned], declared: s.declared.roles, kind: s.kind.id },
       });
     }
   },

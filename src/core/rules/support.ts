@@ -1,7 +1,8 @@
 // Pieces several rules share: how a section is named in messages, and the edits that set an owner.
-import { describeRoles, type Catalogue } from '../catalogue/catalogue';
-import type { Analysis, AnalysedSection } from '../classify/analyse';
+import { describeRoles, type Catalogue, type CompiledKind } from '../catalogue/catalogue';
+import { kindOwnersIn, type Analysis, type AnalysedSection } from '../classify/analyse';
 import type { Fix, ParsedDocument, Section, TextEdit } from '../model';
+import { soleItem } from '../text/indexing';
 import { linesOf } from '../text/lines';
 import { addOwnerKey } from './yaml-layout';
 
@@ -16,6 +17,14 @@ export function sectionLabel(section: Section): string {
 }
 
 const MAX_LABEL = 40;
+
+/**
+ * The roles a section's kind calls for in this document, as the kind names them (not expanded): a use case
+ * in a PMM page is the PM's and the PMM's (kinds.yaml `ownersInDocumentsOf`). What messages and fixes name.
+ */
+export function kindOwners(analysis: Analysis, kind: CompiledKind): readonly string[] {
+  return kindOwnersIn(kind, soleItem(analysis.docOwner.roles));
+}
 
 /** "a messaging section", "an acceptance criteria section". */
 export function aKind(name: string): string {
