@@ -29,6 +29,13 @@ describe('config problems with file and range', () => {
     assert.deepEqual([role?.range?.start.line, role?.range?.start.column, role?.range?.end.column], [9, 17, 22]);
   });
 
+  it('an unknown role among a kind\'s owners in another role\'s documents: at the role', () => {
+    const host = tree({ '/r/.specroles.yaml': 'root: true\nkinds:\n  - id: users_use_cases\n    ownersInDocumentsOf: { pmm: [pm, markting] }\n' });
+    const problems = checkConfig(loadConfigFor('/r/a.md', host), host, '/r/a.md');
+    const role = problems.find((p) => p.message.includes('unknown role "markting"'));
+    assert.equal(role?.range?.start.line, 4);
+  });
+
   it('without config files: the message alone; the key in no file: the nearest file', () => {
     const host = tree({ '/r/.specroles.yaml': 'root: true\n' });
     assert.deepEqual(locateConfigProblem({ message: 'm', at: { list: 'rules', id: 'x' } }, [], host), { message: 'm' });

@@ -123,7 +123,7 @@ function build(config: Config): Catalogue {
     };
     const regexes = compile(kind.patterns, 'pattern');
     const contextFreeRegexes = compile(kind.contextFreePatterns ?? [], 'contextFreePattern');
-    for (const role of kind.owner) {
+    for (const role of [...kind.owner, ...Object.values(kind.ownersInDocumentsOf ?? {}).flat()]) {
       if (roles.has(role)) continue;
       const guess = closest(role, [...roles.keys()]);
       problems.push({ message: `kinds: "${id}" is owned by unknown role "${role}"`, at: { list: 'kinds', id, value: role }, ...(guess ? { suggestion: guess } : {}) });
