@@ -16,7 +16,7 @@ import { encodingProblems } from '../text/encoding';
 import { DEFAULT_MAX_FILE_SIZE, parseFileSize, tooLargeNotice, utf8SizeOver } from '../text/file-size';
 import { applyDirectives } from './directives';
 import { itemAt } from '../text/indexing';
-import { contextOf, keep, partAt, partsOf, reuse as reuseFinding, sectionsOutside, type Kept, type KeptFindings, type PartFindings } from './part-findings';
+import { contextOf, keep, partAt, partsOf, partwise, sectionsOutside, type FreshFindings, type PartFindings } from './part-findings';
 
 export interface LintOptions {
   /** The file's path: decides the format, whether a YAML file is a spec, the type by file name, and overrides. */
@@ -201,13 +201,13 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
     const made: Finding[] = [];
     // Each new finding goes to its part; one outside the parts the rule read (a rule that reads beyond its
     // part) makes it run over the whole document, its findings kept for no part.
-    let partwise = run(id, ruleRun, kept ? freshOnly! : analysis, made);
-    const mine = new Map<AnalysedSection, { made: Finding[]; kept: Kept[] }>();
+    let inParts = run(id, ruleRun, kept ? freshOnly! : analysis, made);
+    const mine = new Map<AnalysedSection, FreshFindings>();
     const documentWide: Finding[] = [];
     for (const f of made) {
       const root = partAt(parts.roots, f.range.start.offset);
       if (root === 'before') documentWide.push(f);
-      else if (!root || (kept && known!.roots.has(root))) partwise = false;
+      else if (!root || (kept && known!.roots.has(root))) inParts = false;
       else {
         let list = mine.get(root);
         if (!list) mine.set(root, (list = { made: [], kept: [] }));
@@ -215,25 +215,17 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
         list.kept.push(keep(f, root));
       }
     }
-    if (!partwise) {
+    if (!inParts) {
       if (kept) run(id, ruleRun, analysis, findings);
       else findings.push(...made);
       continue;
     }
-    // Part by part in document order, as a run over the whole document reports them.
-    const forRule = new Map<AnalysedSection, KeptFindings>();
-    for (const root of parts.roots) {
-      const previous = kept?.get(root);
-      const now = previous ? undefined : mine.get(root);
-      if (previous) for (const k of previous) findings.push(reuseFinding(k, root));
-      else if (now) findings.push(...now.made);
-      const list = previous ?? now?.kept;
-      if (list) forRule.set(root, list);
-    }
+    const byPart = partwise(parts, kept, mine);
+    for (const f of byPart.findings) findings.push(f);
     findings.push(...documentWide);
-    byRule.set(id, { context: ruleContext, parts: forRule });
+    byRule.set(id, { context: ruleContext, parts: byPart.byPart });
   }
-  if (parts) state.partFindings = { context, roots: new Set(parts.roots), byRule };
+  if (parts) state.partFindings = { context, roots: parts.order, byRule };
   if (document.format === 'yaml') releaseYamlTree(document);
 
   const { kept, problems } = applyDirectives(document, findings, knownRuleIds, settings.requireDisableReason);

@@ -22,7 +22,7 @@ export interface PartFindings {
   /** Everything besides a part's own sections that section-scoped rules read (see contextOf). */
   context: readonly unknown[];
   /** The roots of the parts of the result (see partsOf): a part of the next analysis with one of these was kept. */
-  roots: ReadonlySet<AnalysedSection>;
+  roots: ReadonlyMap<AnalysedSection, number>;
   /** Per section-scoped rule, its documentContext then and the findings of each part that has any. */
   byRule: Map<string, { context: unknown; parts: Map<AnalysedSection, KeptFindings> }>;
 }
@@ -37,16 +37,19 @@ export function contextOf(analysis: Analysis, format: string, path: string | und
 export interface Parts {
   roots: AnalysedSection[];
   ranges: readonly PartRange[];
+  /** Each root's place in `roots`. */
+  order: ReadonlyMap<AnalysedSection, number>;
 }
 
 export function partsOf(analysis: Analysis): Parts {
   // Sections come part by part (pass 1 visits depth first; kept parts are replaced whole).
   const ranges = partsOfAnalysis(analysis);
-  return { roots: ranges.map((r) => r.root), ranges };
+  const roots = ranges.map((r) => r.root);
+  return { roots, ranges, order: new Map(roots.map((root, i) => [root, i])) };
 }
 
 /** The sections of the parts whose roots are not in `kept`, in document order. */
-export function sectionsOutside(analysis: Analysis, parts: Parts, kept: ReadonlySet<AnalysedSection>): AnalysedSection[] {
+export function sectionsOutside(analysis: Analysis, parts: Parts, kept: ReadonlyMap<AnalysedSection, number>): AnalysedSection[] {
   const out: AnalysedSection[] = [];
   for (const { root, from, to } of parts.ranges) if (!kept.has(root)) for (let i = from; i < to; i++) out.push(itemAt(analysis.sections, i));
   return out;
@@ -69,6 +72,38 @@ export function partAt(roots: readonly AnalysedSection[], offset: number): Analy
   }
   const root = itemAt(roots, lo);
   return offset <= root.section.fullRange.end.offset ? root : undefined;
+}
+
+/** One rule's new findings in a part read again, as made and as kept for the next edit. */
+export interface FreshFindings {
+  made: Finding[];
+  kept: Kept[];
+}
+
+/**
+ * One section-scoped rule's findings part by part, in document order as a run over the whole document
+ * reports them, and what is kept of them for the next edit: a kept part's previous findings (`kept`) where
+ * its part now is, a part read again its new ones (`fresh`). Only parts with findings are visited: a long
+ * spec has hundreds of parts, in few of which a rule finds anything, and every section-scoped rule comes here.
+ */
+export function partwise(parts: Parts, kept: ReadonlyMap<AnalysedSection, KeptFindings> | undefined, fresh: ReadonlyMap<AnalysedSection, FreshFindings>): { findings: Finding[]; byPart: Map<AnalysedSection, KeptFindings> } {
+  const withFindings: AnalysedSection[] = [];
+  // Kept parts' roots that are still parts (the others were read again).
+  if (kept) for (const root of kept.keys()) if (parts.order.has(root)) withFindings.push(root);
+  for (const root of fresh.keys()) if (!kept?.has(root)) withFindings.push(root);
+  const place = (root: AnalysedSection) => parts.order.get(root) ?? -1; // every root here is a part's
+  withFindings.sort((a, b) => place(a) - place(b));
+  const findings: Finding[] = [];
+  const byPart = new Map<AnalysedSection, KeptFindings>();
+  for (const root of withFindings) {
+    const previous = kept?.get(root);
+    const now = fresh.get(root);
+    if (previous) for (const k of previous) findings.push(reuse(k, root));
+    else if (now) for (const f of now.made) findings.push(f);
+    const list = previous ?? now?.kept;
+    if (list) byPart.set(root, list);
+  }
+  return { findings, byPart };
 }
 
 /** A copy of `finding` that nothing else holds (its ranges may be a section's, which edits move in place). */
