@@ -109,6 +109,22 @@ function randomEdit(random: () => number, text: string, eol: string): Edit {
   return { start: at, end: random() < 0.2 ? Math.max(at, whole(Math.min(text.length, at + Math.floor(random() * 10)))) : at, text: piece(pick(STRUCTURE)) };
 }
 
+/** Characters typed over others in overtypeEdit: letters, and marks that make or unmake structure. */
+const OVERTYPED = ['e', 'a', 'x', '#', ' ', '-', '*', '`', '<', '>', '|', '!', '['];
+
+/**
+ * One character, not a line break, typed over another that is not one either: the text keeps its length
+ * and its lines, so nothing after the edit moves (markdown-model.ts skips that walk), while what the
+ * character was may still have made a heading, a fence or a comment.
+ */
+function overtypeEdit(random: () => number, text: string): Edit {
+  for (;;) {
+    const at = Math.floor(random() * text.length);
+    if (text[at] === '\n' || text[at] === '\r') continue;
+    return { start: at, end: at + 1, text: nth(OVERTYPED, Math.floor(random() * OVERTYPED.length)) };
+  }
+}
+
 function asChange(random: () => number, text: string, e: Edit): TextChange {
   if (random() < 0.2) return { rangeOffset: e.start, rangeLength: e.end - e.start, text: e.text };
   return { range: { start: positionAt(text, e.start), end: positionAt(text, e.end) }, text: e.text };
@@ -142,7 +158,7 @@ function fromScratch(text: string, path: string): LintResult {
 }
 
 /** `steps` random edits of `start`, each checked against a lint from scratch. */
-export function check(seed: number, start: string, steps: number, path: string, eol = '\n'): void {
+export function check(seed: number, start: string, steps: number, path: string, eol = '\n', makeEdit: (random: () => number, text: string, eol: string) => Edit = randomEdit): void {
   const random = prng(seed);
   let text = start;
   let incremental = lint(text, { path });
@@ -151,7 +167,7 @@ export function check(seed: number, start: string, steps: number, path: string, 
     const batch = random() < 0.15 ? 2 : 1;
     const changes: TextChange[] = [];
     for (let i = 0; i < batch; i++) {
-      const e = randomEdit(random, text, eol);
+      const e = makeEdit(random, text, eol);
       const after = text.slice(0, e.start) + e.text + text.slice(e.end);
       // Sometimes the whole new text, as a client with full sync sends it.
       changes.push(random() < 0.1 ? { text: after } : asChange(random, text, e));
@@ -190,6 +206,11 @@ describe('incremental re-lint', () => {
   it('…without front matter or a type, where the sections decide the owner', function () {
     this.timeout(120_000);
     check(23, long, 200, 'notes.md');
+  });
+
+  it('…with characters typed over others (the length and the lines kept, so nothing after an edit moves)', function () {
+    this.timeout(120_000);
+    check(41, `---\nspecroles: 1\ntype: prd\nowner: pm\n---\n# Checkout\n\n${long}`, 200, 'checkout.md', '\n', overtypeEdit);
   });
 
   it('…with fields in the title\'s own text and a template carried under a "template" heading', function () {

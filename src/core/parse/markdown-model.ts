@@ -120,7 +120,9 @@ export class MarkdownModel {
     const sectionsAt = firstAt(this.sections, from, (s) => s.headingRange.start.offset);
     const directivesAt = firstAt(this.directives, from, (d) => d.range.start.offset);
     const templatesAt = firstAt(this.templates, from, (t) => t.start);
-    for (let i = resume; i < chunks.length; i++) moveChunk(itemAt(chunks, i), delta, lineDelta, onMove);
+    // An edit that keeps the length and the line count (a letter typed over another) moves nothing: the
+    // walk over every section after it would only touch their objects.
+    if (delta || lineDelta) for (let i = resume; i < chunks.length; i++) moveChunk(itemAt(chunks, i), delta, lineDelta, onMove);
     this.buildUnits(fresh);
     chunks.splice(first, resume - first, ...fresh);
     const read = unitLists(fresh);
