@@ -112,10 +112,16 @@ export function keep(finding: Finding, root: AnalysedSection): Kept {
   return { finding: moved(finding, 0, 0), offset: at.offset, line: at.line };
 }
 
-/** The kept finding where its part's heading is now. */
+/**
+ * The kept finding where its part's heading is now. Where the part has not moved (every part before an
+ * edit, and every part after one that kept the text's length and lines), the kept copy itself: no one
+ * changes a finding once made, and only moved() makes copies of it.
+ */
 export function reuse(kept: Kept, root: AnalysedSection): Finding {
   const at = root.section.headingRange.start;
-  return moved(kept.finding, at.offset - kept.offset, at.line - kept.line);
+  const by = at.offset - kept.offset;
+  const lines = at.line - kept.line;
+  return by || lines ? moved(kept.finding, by, lines) : kept.finding;
 }
 
 function moved(f: Finding, by: number, lines: number): Finding {
