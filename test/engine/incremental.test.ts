@@ -233,6 +233,22 @@ describe('incremental re-lint', () => {
     assert.deepEqual(again.findings, fromScratch('## Pricing\n\nper seat\n', 'a.prd.md').findings);
   });
 
+  it('keeps the fixes of findings across an edit that blocked them for a while (a replacement character typed, then removed)', () => {
+    // A re-lint hands out a part's kept findings as they are; a lint that blocks fixes keeps no parts, so
+    // the findings handed out after it have their fixes again.
+    const path = 'a.prd.md';
+    const text = '---\ntype: prd\n---\n## Goals <!-- owner: pmm -->\n\nGrow revenue.\n\n## Problem\n\nSlow checkout.\n\n## Notes\n\nFree text.\n';
+    const at = text.indexOf('Free');
+    const position = (offset: number) => ({ line: text.slice(0, offset).split('\n').length - 1, character: offset - text.lastIndexOf('\n', offset - 1) - 1 });
+    const first = lintIncremental(lint(text, { path }), [], { path });
+    assert.ok(first.findings.some((f) => f.fixes.length), 'the text has findings with fixes');
+    const blocked = lintIncremental(first, [{ range: { start: position(at), end: position(at) }, text: '\uFFFD' }], { path });
+    assert.ok(blocked.findings.every((f) => !f.fixes.length));
+    const back = lintIncremental(blocked, [{ range: { start: position(at), end: { ...position(at), character: position(at).character + 1 } }, text: '' }], { path });
+    assert.equal(back.document.text, text);
+    assert.deepEqual(back.findings, fromScratch(text, path).findings);
+  });
+
   it('runs a section-scoped rule over the whole document where it reports outside the parts read again', () => {
     // A rule that breaks its scope's promise (it reports each section at the document's first heading) still
     // gives what a lint from scratch gives: its findings are then kept for no part.
