@@ -22,11 +22,11 @@ const REFERENCE_SYNTAX = /\]\[|\]:/;
 
 /**
  * HARD_INLINE_SYNTAX, or reference syntax: a full reference, a definition, or a line that ends in a
- * bracketed label (a shortcut reference, maybe). `definitions`: false where the chunk holds no "]:", so
- * no definition: a chunk is parsed on its own, so there its "[DATE]" and "[a][b]" are plain text.
+ * bracketed label (a shortcut reference, maybe). `mayReference`: false where the chunk holds no "]:", so
+ * no definition (a chunk is parsed on its own: there "[DATE]" and "[a][b]" are plain text).
  */
-function hardInline(line: string, definitions = true): boolean {
-  return HARD_INLINE_SYNTAX.test(line) || (definitions && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)));
+function hardInline(line: string, mayReference = true): boolean {
+  return HARD_INLINE_SYNTAX.test(line) || (mayReference && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)));
 }
 
 /**
@@ -65,7 +65,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
   // Without a "]:" the chunk defines no link reference, so bracketed text in it is text (hardInline)…
   // unless a "[" left open on some line could pair with it in the section's visible text, which the
   // scanner joins with spaces where remark keeps a paragraph's line breaks (a placeholder never spans one).
-  const definitions = text.includes(']:') || lines.some((l) => l.text.lastIndexOf('[') > l.text.lastIndexOf(']'));
+  const mayReference = text.includes(']:') || lines.some((l) => l.text.lastIndexOf('[') > l.text.lastIndexOf(']'));
   wrappedLinks = text.includes('](') ? wrappedLinksOf(lines) : NO_WRAPPED_LINKS;
   const [first, second] = lines;
   if (first === undefined) return undefined;
@@ -190,7 +190,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
     // depends on the parent item's content column, which this scanner does not track.
     if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
     if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
-    if (hardInline(t, definitions)) return undefined;
+    if (hardInline(t, mayReference)) return undefined;
 
     const item = LIST_ITEM.exec(t);
     let contentStart = line.start;
@@ -487,17 +487,17 @@ function maskCodeSpans(s: string, codes: string[]): string {
   return out + s.slice(at);
 }
 
-/**
- * Where a link's text runs over a line break ("[research\nnotes](url)", as hard-wrapped prose has it), the
- * offsets of the "[" that open and of the "](" that close such links in the chunk being scanned: addInline
- * blanks them and the destination, as it does for a link on one line. Set by scanChunk for its chunk (it
- * is not re-entered).
- */
+/** The offsets of the "[" that open and of the "](" that close the links of a chunk that wrap over lines. */
 interface WrappedLinks {
   openers: ReadonlySet<number>;
   closers: ReadonlySet<number>;
 }
 const NO_WRAPPED_LINKS: WrappedLinks = { openers: new Set(), closers: new Set() };
+/**
+ * Where a link's text runs over a line break ("[research\nnotes](url)", as hard-wrapped prose has it):
+ * addInline blanks its brackets and destination, as it does for a link on one line. Set by scanChunk for
+ * its chunk (it is not re-entered).
+ */
 let wrappedLinks = NO_WRAPPED_LINKS;
 
 /** The "[" of a link a line opens and does not close: its last "[", after its last "]". */
@@ -517,8 +517,9 @@ function wrappedLinksOf(lines: Line[]): WrappedLinks {
   let opener = -1;
   for (let i = 1; i < lines.length; i++) {
     const { text: t, start } = itemAt(lines, i);
-    if (!t.trim() || NOT_IN_WRAPPED_LINK.test(t) || FENCE.test(t) || THEMATIC.test(t) || SETEXT.test(t) || LIST_ITEM.test(t)) opener = -1;
-    if (!t.trim() || NOT_IN_WRAPPED_LINK.test(t) || FENCE.test(t) || THEMATIC.test(t) || SETEXT.test(t)) continue;
+    const plain = t.trim() !== '' && !NOT_IN_WRAPPED_LINK.test(t) && !FENCE.test(t) && !THEMATIC.test(t) && !SETEXT.test(t);
+    if (!plain || LIST_ITEM.test(t)) opener = -1;
+    if (!plain) continue;
     let from = 0;
     if (opener >= 0) {
       const closer = CLOSES_LINK.exec(t);
