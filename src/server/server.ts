@@ -7,6 +7,7 @@
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  CompletionRequest,
   CompletionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -71,7 +72,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   let caught = 0;
   let verbose = false;
   /** What the client can register dynamically. */
-  let dynamic = { watch: false, configuration: false, folders: false };
+  let dynamic = { watch: false, configuration: false, folders: false, completion: false };
 
   const log = (level: LogLevel, message: string) => {
     if (level === 'error') connection.console.error(message);
@@ -105,7 +106,21 @@ export function startServer(connection: Connection, platform: Platform, version:
    * Completion triggers: the config files' (`:`, `"`, `[`) and the section headings' in Markdown (`#`: the
    * editor service's SECTION_TRIGGERS), so `##` offers sections without Ctrl+Space. No space: see there.
    */
-  const COMPLETION_TRIGGERS = [':', '"', '[', '#'];
+  const CONFIG_TRIGGERS = [':', '"', '['];
+  /** The editor service's SECTION_TRIGGERS, written out: the service is loaded only after initialize. */
+  const SECTION_TRIGGER_CHARACTERS = ['#'];
+  const COMPLETION_TRIGGERS = [...CONFIG_TRIGGERS, ...SECTION_TRIGGER_CHARACTERS];
+  /**
+   * Where a client can register completion per document selector (VS Code can), each trigger is registered
+   * only where it can bring something: the config files' in config files, `#` in Markdown, none in YAML
+   * specs. Registered once for all, a colon, quote or bracket typed in a spec's prose made VS Code start a
+   * completion session (a request to the server, the suggest controller's work on the window's thread)
+   * for nothing, and a colon in a heading's `<!-- owner: pm -->` brought back every section.
+   */
+  const COMPLETION_REGISTRATIONS = [
+    { documentSelector: [{ pattern: '**/.specroles.{yaml,yml,json}' }], triggerCharacters: CONFIG_TRIGGERS },
+    { documentSelector: [{ language: 'markdown' }], triggerCharacters: SECTION_TRIGGER_CHARACTERS },
+  ];
   let loaded: EditorService | undefined;
   const service = (): EditorService => (loaded ??= createService());
   const createService = () => new (platform.loadEditor().EditorService)({
@@ -164,6 +179,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       watch: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configuration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
       folders: !!caps.workspace?.workspaceFolders,
+      completion: !!caps.textDocument?.completion?.dynamicRegistration,
     };
     const result: InitializeResult = {
       serverInfo: { name: SERVER_NAME, version },
@@ -172,7 +188,7 @@ export function startServer(connection: Connection, platform: Platform, version:
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        ...(dynamic.completion ? {} : { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS } }),
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -188,6 +204,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       const caps = dynamic;
       if (caps.watch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.specroles.{yaml,yml,json}' }, { globPattern: '**/specroles-suppressions.json' }] });
       if (caps.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'specRoles' });
+      if (caps.completion) for (const options of COMPLETION_REGISTRATIONS) await connection.client.register(CompletionRequest.type, options);
       if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
       });
