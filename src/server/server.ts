@@ -6,6 +6,7 @@
 // answered with an empty result, never a crash.
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   CodeLensRefreshRequest,
   CompletionRequest,
   CompletionTriggerKind,
@@ -246,7 +247,15 @@ export function startServer(connection: Connection, platform: Platform, version:
   );
 
   connection.onHover(safely('hover', null, (p) => service().hover(p.textDocument.uri, p.position)));
-  connection.onCodeAction(safely('code actions', [], (p) => service().codeActions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics)));
+  connection.onCodeAction(
+    safely('code actions', [], (p) => {
+      // Asked for automatically (VS Code's light bulb, each time the cursor rests) with no kinds named: the
+      // quick fixes only. Fix-all carries an edit for every fixable finding (25 KB on a 1 MB spec), and VS
+      // Code drops source actions there anyway; asked for by the user (or by kind), it comes as before.
+      const only = p.context.only ?? (p.context.triggerKind === CodeActionTriggerKind.Automatic ? [CodeActionKind.QuickFix] : undefined);
+      return service().codeActions(p.textDocument.uri, p.range, only, p.context.diagnostics);
+    }),
+  );
   connection.onCodeLens(safely('code lens', [], (p) => service().codeLenses(p.textDocument.uri)));
   connection.onCompletion(
     safely('completion', [], (p) => {

@@ -172,6 +172,12 @@ describe('specroles-ls over stdio', function () {
       context: { diagnostics: ds, only: ['quickfix'] },
     });
     assert.deepEqual(actions.map((a) => a.title), ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch']);
+    // Asked for with no kinds: fix-all last; asked for automatically (the light bulb), the quick fixes only.
+    const any = async (triggerKind?: number) =>
+      (await connection.sendRequest<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: planted }, range: nth(ds!, 0).range, context: { diagnostics: ds, ...(triggerKind ? { triggerKind } : {}) } })).map((a) => a.title);
+    assert.equal((await any()).at(-1), 'Fix all safe specroles problems');
+    assert.equal((await any(1)).at(-1), 'Fix all safe specroles problems');
+    assert.deepEqual(await any(2), ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch']);
     const docs = nth(actions, 2).command!;
     await connection.sendRequest('workspace/executeCommand', { command: docs.command, arguments: docs.arguments });
     assert.ok(client.shown[0]?.endsWith('/docs/rules/section-owner-mismatch.md'));
