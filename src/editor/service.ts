@@ -46,7 +46,10 @@ export interface ServiceOptions {
   caught?(what: string, error: unknown): void;
   /**
    * How long after a lint that found only lines moved (see publishUnlessShown) its diagnostics are
-   * published, if no edit came meanwhile: 1000 ms unless set (tests set less).
+   * published, if no edit came meanwhile: 2000 ms unless set (tests set less). Long enough that the user
+   * has stopped typing, not paused between words: the publish changes nothing the editor shows, and on a
+   * large spec it costs the window a burst of work that a keystroke landing with it waits for (at 1000 ms
+   * it met the first keys typed after a pause of a second and a half).
    */
   markerResyncMs?: number;
   /** Files whose offer to check them as a spec was turned down before (the client remembers them). */
@@ -384,7 +387,7 @@ export class EditorService {
    * than debounceMs) mostly finds what was already shown: the same diagnostics (typing within a paragraph)
    * or the same moved by the lines typed or deleted above them (Enter in a paragraph). VS Code moved their
    * squiggles already; only its markers (the Problems panel's line numbers, F8) still hold the published
-   * lines. Those are published once typing has paused (markerResyncMs with no edit), not at each lint.
+   * lines. Those are published once typing has stopped (markerResyncMs with no edit), not at each lint.
    */
   private publishUnlessShown(state: DocState, diagnostics: Diagnostic[], version: number): void {
     const json = JSON.stringify(diagnostics);
@@ -400,7 +403,7 @@ export class EditorService {
             if (state.closed || this.docs.get(uri) !== state || state.doc.version !== version || state.shown !== shown) return;
             this.options.publish(uri, diagnostics, version);
             state.shown = shownOf(uri, json, diagnostics);
-          }, this.options.markerResyncMs ?? 1000);
+          }, this.options.markerResyncMs ?? 2000);
         }
         return;
       }
