@@ -44,14 +44,6 @@ export interface ServiceOptions {
   lensesChanged?(): void;
   /** An exception was caught and logged: each one is a bug. */
   caught?(what: string, error: unknown): void;
-  /**
-   * How long after a lint that found only lines moved (see publishUnlessShown) its diagnostics are
-   * published, if no edit came meanwhile: 2000 ms unless set (tests set less). Long enough that the user
-   * has stopped typing, not paused between words: the publish changes nothing the editor shows, and on a
-   * large spec it costs the window a burst of work that a keystroke landing with it waits for (at 1000 ms
-   * it met the first keys typed after a pause of a second and a half).
-   */
-  markerResyncMs?: number;
   /** Files whose offer to check them as a spec was turned down before (the client remembers them). */
   dismissedSpecOffers?: readonly string[];
   /**
@@ -148,7 +140,7 @@ export class EditorService {
       const state = this.docs.get(doc.uri) ?? { doc, forced: false };
       state.doc = doc;
       state.edits = chainEdits(state, doc.version, edit);
-      if (state.shown) follow(state.shown, edit?.changes);
+      if (state.shown && !keepsInPlace(edit?.changes, state.shown)) state.shown.disturbed = true;
       this.docs.set(doc.uri, state);
       if (ConfigStore.isConfigFile(doc.uri)) return this.publishConfig(doc.uri, doc.getText());
       const settings = await this.settingsFor(doc.uri);
@@ -169,7 +161,6 @@ export class EditorService {
       const state = this.docs.get(uri);
       if (state) {
         clearTimeout(state.timer);
-        clearTimeout(state.shown?.resync);
         state.settle?.(); // requests waiting for a lint that will not run now
         state.closed = true;
       }
@@ -365,7 +356,6 @@ export class EditorService {
     if (state.closed || this.docs.get(uri) !== state) return undefined;
     if (!linted) {
       if (state.published || state.lint === undefined) this.options.publish(uri, []);
-      clearTimeout(state.shown?.resync);
       state.published = state.shown = undefined;
       this.options.linted?.(uri, null);
       return undefined;
@@ -380,36 +370,16 @@ export class EditorService {
   }
 
   /**
-   * Publishes a document's diagnostics, unless the editor already shows them where they are. Each publish
-   * makes VS Code's workbench redo the document's markers (squiggles, overview ruler, outline, Problems) and
-   * send them back to the extension host, all on the thread that draws the keystrokes: on a 1 MB spec (some
-   * 200 diagnostics, 100 KB) that cost showed in typing, and a lint that runs while typing (a pause longer
-   * than debounceMs) mostly finds what was already shown: the same diagnostics (typing within a paragraph)
-   * or the same moved by the lines typed or deleted above them (Enter in a paragraph). VS Code moved their
-   * squiggles already; only its markers (the Problems panel's line numbers, F8) still hold the published
-   * lines. Those are published once typing has stopped (markerResyncMs with no edit), not at each lint.
+   * Publishes a document's diagnostics, unless they are the ones last published and no edit since may have
+   * moved what the editor shows of them. Each publish makes VS Code's workbench redo the document's markers
+   * (squiggles, overview ruler, outline, Problems) and send them back to the extension host, all on the
+   * thread that draws the keystrokes: on a 1 MB spec that cost showed in typing, and a lint that runs while
+   * typing within a paragraph (a pause longer than debounceMs) mostly finds what was already shown.
    */
   private publishUnlessShown(state: DocState, diagnostics: Diagnostic[], version: number): void {
     const json = JSON.stringify(diagnostics);
-    const shown = state.shown;
-    if (shown?.lines) {
-      clearTimeout(shown.resync);
-      shown.resync = undefined;
-      const moved = movedDiagnostics(shown);
-      if ((moved ? JSON.stringify(moved) : shown.json) === json) {
-        if (moved) {
-          const uri = state.doc.uri;
-          shown.resync = setTimeout(() => {
-            if (state.closed || this.docs.get(uri) !== state || state.doc.version !== version || state.shown !== shown) return;
-            this.options.publish(uri, diagnostics, version);
-            state.shown = shownOf(uri, json, diagnostics);
-          }, this.options.markerResyncMs ?? 2000);
-        }
-        return;
-      }
-    }
-    clearTimeout(shown?.resync);
-    state.shown = shownOf(state.doc.uri, json, diagnostics);
+    if (state.shown && !state.shown.disturbed && state.shown.json === json) return;
+    state.shown = { json, lines: diagnostics.map((d) => [d.range.start.line, d.range.end.line]), disturbed: false };
     this.options.publish(state.doc.uri, diagnostics, version);
   }
 
@@ -755,83 +725,27 @@ function settingDiagnostics(text: string, problems: readonly SettingProblem[]): 
   return out;
 }
 
-/** Diagnostics as last published, and where the editor shows them now. */
+/** Diagnostics as last published: their JSON and the lines each spans. */
 interface ShownDiagnostics {
-  uri: string;
   json: string;
-  diagnostics: Diagnostic[];
-  /**
-   * The [start, end] lines of each published range (every diagnostic's, then its related locations' in
-   * this document), as the edits since moved them: by the lines typed or deleted above them. Undefined
-   * once an edit may have moved one otherwise (typed on its lines) or the edits are not known (see follow).
-   */
-  lines: [number, number][] | undefined;
-  /** The publish owed to the markers when lines moved (publishUnlessShown). */
-  resync?: ReturnType<typeof setTimeout>;
-}
-
-function shownOf(uri: string, json: string, diagnostics: Diagnostic[]): ShownDiagnostics {
-  const lines: [number, number][] = [];
-  for (const d of diagnostics) {
-    lines.push([d.range.start.line, d.range.end.line]);
-    for (const r of d.relatedInformation ?? []) if (r.location.uri === uri) lines.push([r.location.range.start.line, r.location.range.end.line]);
-  }
-  return { uri, json, diagnostics, lines };
+  lines: [number, number][];
+  /** An edit since may have moved or squeezed what the editor shows of them (see keepsInPlace). */
+  disturbed: boolean;
 }
 
 /**
- * Moves the shown ranges' lines as the editor moves what it shows of them: VS Code moves a squiggle with
- * the text it is on, and can squeeze or stretch it when the text it spans is edited. So a change on lines
- * before a range leaves it where it is, one on lines after it moves it by the line breaks it adds or
- * removes, and one that touches its lines (or one whose place is not known: the whole text, a CR) leaves
- * it unknown.
+ * Whether the editor still shows the published diagnostics where they were published after these changes:
+ * VS Code moves a squiggle with the text it is on (and can squeeze it to nothing), so only changes that
+ * keep every line where it was (no line break typed or deleted) and touch no line a diagnostic spans are
+ * known to leave them in place. Unknown changes (the whole text) are not.
  */
-function follow(shown: ShownDiagnostics, changes: readonly TextChange[] | undefined): void {
-  if (!shown.lines) return;
-  if (!changes) {
-    shown.lines = undefined;
-    return;
-  }
-  for (const c of changes) {
-    if (!c.range || c.text.includes('\r')) {
-      shown.lines = undefined;
-      return;
-    }
-    const { start, end } = c.range;
-    let breaks = 0;
-    for (let i = c.text.indexOf('\n'); i >= 0; i = c.text.indexOf('\n', i + 1)) breaks++;
-    const delta = breaks - (end.line - start.line);
-    for (const l of shown.lines) {
-      if (l[1] < start.line) continue;
-      if (l[0] > end.line) {
-        l[0] += delta;
-        l[1] += delta;
-        continue;
-      }
-      shown.lines = undefined;
-      return;
-    }
-  }
-}
-
-/** The published diagnostics at the lines the editor shows them on now, or undefined when none moved. */
-function movedDiagnostics(shown: ShownDiagnostics): Diagnostic[] | undefined {
-  const lines = shown.lines!;
-  let i = 0;
-  let moved = false;
-  const at = (range: Diagnostic['range']): Diagnostic['range'] => {
-    const [from, to] = lines[i++]!;
-    if (from === range.start.line && to === range.end.line) return range;
-    moved = true;
-    return { start: { line: from, character: range.start.character }, end: { line: to, character: range.end.character } };
-  };
-  const out = shown.diagnostics.map((d) => {
-    const range = at(d.range);
-    if (!d.relatedInformation) return { ...d, range };
-    const relatedInformation = d.relatedInformation.map((r) => (r.location.uri === shown.uri ? { ...r, location: { ...r.location, range: at(r.location.range) } } : r));
-    return { ...d, range, relatedInformation };
+function keepsInPlace(changes: readonly TextChange[] | undefined, shown: ShownDiagnostics): boolean {
+  if (!changes) return false;
+  return changes.every((c) => {
+    if (!c.range || c.range.start.line !== c.range.end.line || /[\r\n]/.test(c.text)) return false;
+    const line = c.range.start.line;
+    return !shown.lines.some(([from, to]) => from <= line && line <= to);
   });
-  return moved ? out : undefined;
 }
 
 /**

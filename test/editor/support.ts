@@ -42,7 +42,7 @@ export interface Harness {
 export const uriOf = (path: string) => `${ROOT}/${path}`;
 
 /** `options`: more of the service's options (what a client says at start). */
-export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: Pick<ServiceOptions, 'dismissedSpecOffers' | 'docsCommand' | 'markerResyncMs'> = {}): Harness {
+export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: Pick<ServiceOptions, 'dismissedSpecOffers' | 'docsCommand'> = {}): Harness {
   const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
   const published = new Map<string, Diagnostic[]>();
   const publishes = new Map<string, number>();
