@@ -12,7 +12,7 @@ import { configDiagnostic, diagnosticsOf } from './diagnostics';
 import { hoverAt } from './hover';
 import { lintDocument, relintDocument, withOverrides, type Linted } from './linting';
 import { isYamlDocument, selectDocument } from './selection';
-import { SECTION_TRIGGERS, specCompletion } from './spec-completion';
+import { CONFIG_TRIGGERS, SECTION_TRIGGERS, specCompletion } from './spec-completion';
 import { SuppressionStore } from './suppressions';
 import { locateSetting, readSettings, type EditorSettings, type SettingProblem } from './settings';
 import { docTypeChoices, kindChoices, stubEdit, templateText, type DocTypeChoice, type KindChoice, type OwnerGroup } from './stubs';
@@ -623,6 +623,9 @@ export class EditorService {
           if (trigger !== undefined && SECTION_TRIGGERS.includes(trigger)) return [];
           return configCompletion(state.doc.getText(), position, uri.endsWith('.json'), (await this.configs.forDocument(uri)).loaded.config);
         }
+        // The config files' triggers are not a spec's: typed in its prose (or in a heading's `<!-- owner: pm -->`),
+        // they ask for nothing (clients that register one trigger list for all files send them).
+        if (trigger !== undefined && CONFIG_TRIGGERS.includes(trigger)) return [];
         const { doc } = state;
         const settings = await this.settingsFor(uri);
         if (!settings.enable) return [];

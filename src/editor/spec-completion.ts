@@ -15,6 +15,9 @@ import type { CompletionItem, Position } from './types';
  */
 export const SECTION_TRIGGERS = ['#'];
 
+/** The config files' trigger characters (keys and values: `:`, `"`, `[`); in a spec they ask for nothing. */
+export const CONFIG_TRIGGERS = [':', '"', '['];
+
 export interface SpecCompletionInput {
   text: string;
   languageId: string;

@@ -6,7 +6,9 @@
 // answered with an empty result, never a crash.
 import {
   CodeActionKind,
+  CodeActionTriggerKind,
   CodeLensRefreshRequest,
+  CompletionRequest,
   CompletionTriggerKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -71,7 +73,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   let caught = 0;
   let verbose = false;
   /** What the client can register dynamically. */
-  let dynamic = { watch: false, configuration: false, folders: false };
+  let dynamic = { watch: false, configuration: false, folders: false, completion: false };
 
   const log = (level: LogLevel, message: string) => {
     if (level === 'error') connection.console.error(message);
@@ -105,7 +107,21 @@ export function startServer(connection: Connection, platform: Platform, version:
    * Completion triggers: the config files' (`:`, `"`, `[`) and the section headings' in Markdown (`#`: the
    * editor service's SECTION_TRIGGERS), so `##` offers sections without Ctrl+Space. No space: see there.
    */
-  const COMPLETION_TRIGGERS = [':', '"', '[', '#'];
+  const CONFIG_TRIGGERS = [':', '"', '['];
+  /** The editor service's SECTION_TRIGGERS, written out: the service is loaded only after initialize. */
+  const SECTION_TRIGGER_CHARACTERS = ['#'];
+  const COMPLETION_TRIGGERS = [...CONFIG_TRIGGERS, ...SECTION_TRIGGER_CHARACTERS];
+  /**
+   * Where a client can register completion per document selector (VS Code can), each trigger is registered
+   * only where it can bring something: the config files' in config files, `#` in Markdown, none in YAML
+   * specs. Registered once for all, a colon, quote or bracket typed in a spec's prose made VS Code start a
+   * completion session (a request to the server, the suggest controller's work on the window's thread)
+   * for nothing, and a colon in a heading's `<!-- owner: pm -->` brought back every section.
+   */
+  const COMPLETION_REGISTRATIONS = [
+    { documentSelector: [{ pattern: '**/.specroles.{yaml,yml,json}' }], triggerCharacters: CONFIG_TRIGGERS },
+    { documentSelector: [{ language: 'markdown' }], triggerCharacters: SECTION_TRIGGER_CHARACTERS },
+  ];
   let loaded: EditorService | undefined;
   const service = (): EditorService => (loaded ??= createService());
   const createService = () => new (platform.loadEditor().EditorService)({
@@ -164,6 +180,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       watch: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configuration: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
       folders: !!caps.workspace?.workspaceFolders,
+      completion: !!caps.textDocument?.completion?.dynamicRegistration,
     };
     const result: InitializeResult = {
       serverInfo: { name: SERVER_NAME, version },
@@ -172,7 +189,7 @@ export function startServer(connection: Connection, platform: Platform, version:
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        ...(dynamic.completion ? {} : { completionProvider: { triggerCharacters: COMPLETION_TRIGGERS } }),
         executeCommandProvider: { commands: Object.values(COMMANDS) },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -188,6 +205,7 @@ export function startServer(connection: Connection, platform: Platform, version:
       const caps = dynamic;
       if (caps.watch) await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.specroles.{yaml,yml,json}' }, { globPattern: '**/specroles-suppressions.json' }] });
       if (caps.configuration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'specRoles' });
+      if (caps.completion) for (const options of COMPLETION_REGISTRATIONS) await connection.client.register(CompletionRequest.type, options);
       if (caps.folders) connection.workspace.onDidChangeWorkspaceFolders((e) => {
         folders = [...folders.filter((f) => !e.removed.some((r) => r.uri === f)), ...e.added.map((a) => a.uri)];
       });
@@ -229,7 +247,15 @@ export function startServer(connection: Connection, platform: Platform, version:
   );
 
   connection.onHover(safely('hover', null, (p) => service().hover(p.textDocument.uri, p.position)));
-  connection.onCodeAction(safely('code actions', [], (p) => service().codeActions(p.textDocument.uri, p.range, p.context.only, p.context.diagnostics)));
+  connection.onCodeAction(
+    safely('code actions', [], (p) => {
+      // Asked for automatically (VS Code's light bulb, each time the cursor rests) with no kinds named: the
+      // quick fixes only. Fix-all carries an edit for every fixable finding (25 KB on a 1 MB spec), and VS
+      // Code drops source actions there anyway; asked for by the user (or by kind), it comes as before.
+      const only = p.context.only ?? (p.context.triggerKind === CodeActionTriggerKind.Automatic ? [CodeActionKind.QuickFix] : undefined);
+      return service().codeActions(p.textDocument.uri, p.range, only, p.context.diagnostics);
+    }),
+  );
   connection.onCodeLens(safely('code lens', [], (p) => service().codeLenses(p.textDocument.uri)));
   connection.onCompletion(
     safely('completion', [], (p) => {

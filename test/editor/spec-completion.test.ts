@@ -77,6 +77,15 @@ describe('editor service: completion in Markdown specs', () => {
     assert.deepEqual(await h.service.completion(doc.uri, { line: 10, character: 5 }, ' '), []);
   });
 
+  it("a config file's trigger typed in a spec offers nothing: a colon in a heading's owner annotation brings back no section", async () => {
+    const h = harness();
+    const doc = h.open('checkout.prd.md', `${SPEC}## Messaging <!-- owner:`);
+    assert.deepEqual(await h.service.completion(doc.uri, { line: 10, character: 24 }, ':'), []);
+    assert.deepEqual(await h.service.completion(doc.uri, { line: 10, character: 24 }, '"'), []);
+    // Asked for (Ctrl+Space), the sections are still there.
+    assert.ok(labels(await h.service.completion(doc.uri, { line: 10, character: 24 })).includes('## Messaging'));
+  });
+
   it('the section trigger character is not a config file’s (a comment there)', async () => {
     const h = harness();
     const doc = h.open('.specroles.yaml', 'rules: #');

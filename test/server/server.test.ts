@@ -35,6 +35,9 @@ interface Client {
   statuses: Map<string, unknown>;
   readyMs: number;
   stderr: string[];
+  /** The server's initialize result, and what it registered dynamically (client/registerCapability). */
+  initialized: { capabilities: Record<string, unknown> };
+  registrations: { method: string; registerOptions?: unknown }[];
 }
 
 /**
@@ -44,7 +47,7 @@ interface Client {
  */
 async function start(
   workspace: string,
-  options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean; showDocument?: boolean; dismissedSpecOffers?: string[] } = {},
+  options: { pull?: boolean; settings?: Record<string, unknown>; server?: string; ipc?: boolean; clientReadsFiles?: boolean; showDocument?: boolean; dismissedSpecOffers?: string[]; dynamicCompletion?: boolean } = {},
 ): Promise<Client> {
   const child = options.ipc
     ? fork(options.server ?? SERVER, [], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
@@ -54,7 +57,7 @@ async function start(
   const connection = options.ipc
     ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
     : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], messages: [], logs: [], statuses: new Map(), readyMs: 0, stderr };
+  const client: Client = { connection, child, diagnostics: new Map(), edits: [], shown: [], messages: [], logs: [], statuses: new Map(), readyMs: 0, stderr, initialized: { capabilities: {} }, registrations: [] };
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
     client.diagnostics.set(p.uri, p.diagnostics);
   });
@@ -68,7 +71,10 @@ async function start(
     client.messages.push(p);
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ debounceMs: 30, ...options.settings })));
-  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    client.registrations.push(...p.registrations);
+    return null;
+  });
   connection.onRequest('workspace/codeLens/refresh', () => null);
   connection.onRequest('workspace/applyEdit', (p: { edit: WorkspaceEdit }) => {
     client.edits.push(p.edit);
@@ -93,7 +99,7 @@ async function start(
   connection.listen();
   const root = pathToFileURL(workspace).href;
   const started = performance.now();
-  await connection.sendRequest('initialize', {
+  client.initialized = await connection.sendRequest('initialize', {
     processId: process.pid,
     initializationOptions: {
       ...(options.clientReadsFiles ? { readFile: true, findFiles: true } : {}),
@@ -103,7 +109,7 @@ async function start(
     workspaceFolders: [{ uri: root, name: 'ws' }],
     capabilities: {
       workspace: { configuration: true, applyEdit: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true }, codeLens: { refreshSupport: true } },
-      textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : {},
+      textDocument: { ...(options.pull ? { diagnostic: { dynamicRegistration: false } } : {}), ...(options.dynamicCompletion ? { completion: { dynamicRegistration: true } } : {}) },
       window: { showDocument: { support: options.showDocument ?? true } },
     },
   });
@@ -166,6 +172,12 @@ describe('specroles-ls over stdio', function () {
       context: { diagnostics: ds, only: ['quickfix'] },
     });
     assert.deepEqual(actions.map((a) => a.title), ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch']);
+    // Asked for with no kinds: fix-all last; asked for automatically (the light bulb), the quick fixes only.
+    const any = async (triggerKind?: number) =>
+      (await connection.sendRequest<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: planted }, range: nth(ds!, 0).range, context: { diagnostics: ds, ...(triggerKind ? { triggerKind } : {}) } })).map((a) => a.title);
+    assert.equal((await any()).at(-1), 'Fix all safe specroles problems');
+    assert.equal((await any(1)).at(-1), 'Fix all safe specroles problems');
+    assert.deepEqual(await any(2), ['Set owner to PMM', 'Disable section-owner-mismatch for this section', 'Show documentation for section-owner-mismatch']);
     const docs = nth(actions, 2).command!;
     await connection.sendRequest('workspace/executeCommand', { command: docs.command, arguments: docs.arguments });
     assert.ok(client.shown[0]?.endsWith('/docs/rules/section-owner-mismatch.md'));
@@ -185,6 +197,28 @@ describe('specroles-ls over stdio', function () {
 
     assert.equal(await stop(client), 0);
     assert.deepEqual(client.stderr.join(''), '');
+  });
+
+  it('completion triggers: one list for all files to a client that cannot register per file; per file to one that can (VS Code)', async () => {
+    const fixed = await start(workspace);
+    assert.deepEqual(fixed.initialized.capabilities.completionProvider, { triggerCharacters: [':', '"', '[', '#'] });
+    assert.deepEqual(fixed.registrations.filter((r) => r.method === 'textDocument/completion'), []);
+    assert.equal(await stop(fixed), 0);
+
+    // The config files' triggers in config files only, `#` in Markdown only: a colon in a spec's prose asks for nothing.
+    const client = await start(workspace, { dynamicCompletion: true });
+    assert.equal(client.initialized.capabilities.completionProvider, undefined);
+    const registered = await until(() => client.registrations.filter((r) => r.method === 'textDocument/completion'), (r) => r.length === 2, 'the completion registrations');
+    assert.deepEqual(registered.map((r) => r.registerOptions), [
+      { documentSelector: [{ pattern: '**/.specroles.{yaml,yml,json}' }], triggerCharacters: [':', '"', '['] },
+      { documentSelector: [{ language: 'markdown' }], triggerCharacters: ['#'] },
+    ]);
+    // What is registered answers: sections on `##` in a spec.
+    const spec = uri('typed.prd.md');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: spec, languageId: 'markdown', version: 1, text: '---\nspecroles: 1\ntype: prd\n---\n# Checkout\n\n##' } });
+    const items = await client.connection.sendRequest<{ label: string }[]>('textDocument/completion', { textDocument: { uri: spec }, position: { line: 6, character: 2 }, context: { triggerKind: 2, triggerCharacter: '#' } });
+    assert.ok(items.some((i) => i.label === '## Problem'), items.map((i) => i.label).join(', '));
+    assert.equal(await stop(client), 0);
   });
 
   it('didChange with incremental content changes: typed key by key, the diagnostics are those of a fresh open of the final text', async () => {
