@@ -828,7 +828,8 @@ function steps(workspace: string, host: HostKind): Step[] {
       name: 'a near-miss Markdown file: CodeLens "Check this file as a spec" over line 1 adds front matter, and it is linted',
       async run(wb) {
         await wb.open('draft.md', 'Checkout notes');
-        const lenses = await waitUntil('the offer', () => wb.codeLenses(), (l) => l.some((x) => x.label.includes('Check this file as a spec')));
+        // The lens can be drawn a frame before the line under it is (a web worker host under load): wait for both.
+        const lenses = await waitUntil('the offer', () => wb.codeLenses(), (l) => l.some((x) => x.label.includes('Check this file as a spec') && x.lineBelow !== ''));
         const offer = lenses.find((x) => x.label.includes('Check this file as a spec'))!;
         assert(offer.lineBelow === '# Checkout notes', `the offer is above "${offer.lineBelow}", not the first line`);
         assert((await wb.squiggles().count()) === 0, 'squiggles before it is a spec');
