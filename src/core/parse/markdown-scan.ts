@@ -22,11 +22,11 @@ const REFERENCE_SYNTAX = /\]\[|\]:/;
 
 /**
  * HARD_INLINE_SYNTAX, or reference syntax: a full reference, a definition, or a line that ends in a
- * bracketed label (a shortcut reference, maybe). `mayReference`: false where the chunk holds no "]:", so
+ * bracketed label (a shortcut reference, maybe). `mayReference()`: false where the chunk holds no "]:", so
  * no definition (a chunk is parsed on its own: there "[DATE]" and "[a][b]" are plain text).
  */
-function hardInline(line: string, mayReference = true): boolean {
-  return HARD_INLINE_SYNTAX.test(line) || (mayReference && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)));
+function hardInline(line: string, mayReference: () => boolean = () => true): boolean {
+  return HARD_INLINE_SYNTAX.test(line) || ((REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)) && mayReference());
 }
 
 /**
@@ -65,7 +65,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
   // Without a "]:" the chunk defines no link reference, so bracketed text in it is text (hardInline)…
   // unless a "[" left open on some line could pair with it in the section's visible text, which the
   // scanner joins with spaces where remark keeps a paragraph's line breaks (a placeholder never spans one).
-  const mayReference = text.includes(']:') || lines.some((l) => l.text.lastIndexOf('[') > l.text.lastIndexOf(']'));
+  // Worked out only for a chunk with a line that needs it: most chunks have no bracketed text at all.
+  let references: boolean | undefined;
+  const mayReference = () => (references ??= text.includes(']:') || lines.some((l) => l.text.lastIndexOf('[') > l.text.lastIndexOf(']')));
   wrappedLinks = text.includes('](') ? wrappedLinksOf(lines) : NO_WRAPPED_LINKS;
   const [first, second] = lines;
   if (first === undefined) return undefined;
