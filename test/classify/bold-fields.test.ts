@@ -49,6 +49,12 @@ describe('fields and headings written as bold or italic paragraphs', () => {
     assert.deepEqual(Object.keys(kinds), ['Details']);
   });
 
+  it("reads the sibling titles of a title that names a kind as headings too: one writer's headings", () => {
+    const kinds = kindsOf('# Beta\n\n## How we decide\n\n**Negative key metrics**\n- Investigate why\n\n**User feedback**\n- Tell taste from function\n');
+    assert.deepEqual(Object.keys(kinds), ['How we decide', 'Negative key metrics', 'User feedback']);
+    assert.equal(kinds['Negative key metrics'], 'success_metrics');
+  });
+
   it('takes a bold or italic title as a heading only where it names a kind, and not as a sign of a form', () => {
     const kinds = kindsOf('# Export\n\n## Details\n\n**A quiet week**\n\nNothing shipped.\n\n- **Note:** see below\n');
     assert.deepEqual(Object.keys(kinds), ['Details']);

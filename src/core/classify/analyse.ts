@@ -92,14 +92,17 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // where a bold label stands alone as a paragraph over the blocks it introduces, as a heading would; and
   // where FORM_PARAGRAPHS paragraphs of the section open with one. A paragraph of nothing but a bold or
   // italic title ("**Success metrics**", "_What could go wrong?_") is a heading where its words name a
-  // kind; bold text alone is weaker evidence than a label's colon, so it counts only then, and says
-  // nothing about the labels around it.
+  // kind, and so are its sibling titles ("**User feedback**" after "**Negative key metrics**": one
+  // writer's headings, all or none); bold text alone is weaker evidence than a label's colon, so it counts
+  // only then, and says nothing about the labels around it.
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
     const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
       || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
+    const titles = labels.filter((label) => label.pseudo === 'emphasis-title');
+    const titlesAreHeadings = titles.some((label) => matchHeading(catalogue, label.title));
     for (const label of labels) {
-      if (label.pseudo === 'emphasis-title' ? matchHeading(catalogue, label.title) : formFields) sections.push(readSection(label, parent, catalogue, keep));
+      if (label.pseudo === 'emphasis-title' ? titlesAreHeadings : formFields) sections.push(readSection(label, parent, catalogue, keep));
     }
   };
   const topLevel = repeatedLabels(doc.sections);
