@@ -35,4 +35,11 @@ describe("the product's own nouns", () => {
     assert.ok(['users_use_cases', 'user_stories'].includes(kinds['User scenarios'] ?? '-'), kinds['User scenarios']);
     assert.deepEqual(drift, []);
   });
+
+  it('reads a software package, a binary\'s distribution and a content delivery network as no pricing or channel', () => {
+    const kinds = read(['Package structure', 'Packaging and distribution', 'Distribution', 'Content distribution network', 'Revision history', 'Provisioning'].map((h) => `## ${h}\n\nSome text.\n`).join('\n')).kinds;
+    assert.deepEqual(Object.values(kinds).filter((k) => ['pricing_packaging', 'gtm_channels', 'vision'].includes(k)), [], JSON.stringify(kinds));
+    const commercial = read('## Product packages\n\nText.\n\n## Distribution channels\n\nText.\n').kinds;
+    assert.deepEqual(commercial, { 'Product packages': 'pricing_packaging', 'Distribution channels': 'gtm_channels' });
+  });
 });

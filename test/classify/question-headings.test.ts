@@ -53,6 +53,36 @@ describe('question headings and named frameworks', () => {
     });
   });
 
+  it('reads questions about the people on the work, done, the design, plans, options, naming, proof and selling', () => {
+    assert.deepEqual(kindsOf(['Who is involved?', 'What does done look like?', 'What does the design look like?', 'Which plans include it?', 'What did we consider?', 'What should we call it?', 'What are customers saying?', 'How will sales sell it?']), {
+      'Who is involved?': 'stakeholders_roles',
+      'What does done look like?': 'acceptance_criteria',
+      'What does the design look like?': 'ux_design',
+      'Which plans include it?': 'pricing_packaging',
+      'What did we consider?': 'alternatives_considered',
+      'What should we call it?': 'messaging',
+      'What are customers saying?': 'proof_points',
+      'How will sales sell it?': 'sales_enablement',
+    });
+  });
+
+  it("reads the headings of well-known templates: a PEP's, a Shape Up pitch's, MoSCoW, Now/Next/Later, a pre-mortem", () => {
+    assert.deepEqual(kindsOf(['Abstract', 'Rejected ideas', 'How to teach this', 'Appetite', 'Rabbit holes', 'No-gos', "Won't have", 'Now/Next/Later', 'Pre-mortem', 'Five whys', 'Key results', 'Job stories']), {
+      Abstract: 'summary',
+      'Rejected ideas': 'alternatives_considered',
+      'How to teach this': 'documentation',
+      Appetite: 'roadmap_milestones',
+      'Rabbit holes': 'risks_assumptions',
+      'No-gos': 'non_goals_scope',
+      "Won't have": 'prioritization',
+      'Now/Next/Later': 'roadmap_milestones',
+      'Pre-mortem': 'risks_assumptions',
+      'Five whys': 'problem',
+      'Key results': 'goals',
+      'Job stories': 'user_stories',
+    });
+  });
+
   it('reads a "Field: question" heading by its field, whatever words the question uses', () => {
     assert.deepEqual(kindsOf(['Scope: what pricing changes are out?', 'Timeline: when does the launch page go live?']), {
       'Scope: what pricing changes are out?': 'non_goals_scope',
