@@ -138,11 +138,11 @@ describe('classification', () => {
   });
 
   it('reads a keyword heading of another role\'s kind under a part only other roles own as a facet of that part', () => {
-    const text = '# Personas\n\n## Maintainer\n\nRuns a busy project.\n\n### Primary goals\n\nShip releases on time.\n\n### Frustrations/pain points\n\nToo many drive-by issues.\n';
+    const text = '# Personas\n\n## Maintainer\n\nRuns a busy project.\n\n### Primary goals\n\nShip releases on time.\n\n### Biggest challenges\n\nToo many drive-by issues.\n';
     assert.deepEqual(kinds(text, 'who.md'), [
       'Maintainer=personas_audience/context',
       'Primary goals=personas_audience/parent',
-      'Frustrations/pain points=personas_audience/parent',
+      'Biggest challenges=personas_audience/parent',
     ]);
   });
 
