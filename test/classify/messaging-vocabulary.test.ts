@@ -30,4 +30,32 @@ describe('messaging vocabulary', () => {
       'Static assets': '-',
     });
   });
+
+  it('reads marketing copy, talking points and campaign pieces as the PMM\'s, and a bare "Copy" or a Shape Up pitch as neither', () => {
+    assert.deepEqual(kindsOf(['Website copy', 'Key talking points', "Do's and don'ts", 'About us', 'Copy', 'Shape Up pitch', 'Whitepapers and infographics', 'Webinar', 'Sales deck', 'Customer quotes']), {
+      'Website copy': 'messaging',
+      'Key talking points': 'messaging',
+      "Do's and don'ts": 'messaging',
+      'About us': 'messaging',
+      Copy: '-',
+      'Shape Up pitch': '-',
+      'Whitepapers and infographics': 'gtm_channels',
+      Webinar: 'gtm_channels',
+      'Sales deck': 'sales_enablement',
+      'Customer quotes': 'proof_points',
+    });
+  });
+
+  it('reads the headings of product-marketing templates: buyers, battlecards, channel plans, references', () => {
+    assert.deepEqual(kindsOf(['Buying committee', 'Why we lose', 'Landmines', 'Earned media', 'Paid channels', 'Customer references', 'Value pillars', 'Win rate']), {
+      'Buying committee': 'personas_audience',
+      'Why we lose': 'competitive_landscape',
+      Landmines: 'competitive_landscape',
+      'Earned media': 'gtm_channels',
+      'Paid channels': 'gtm_channels',
+      'Customer references': 'proof_points',
+      'Value pillars': 'value_proposition',
+      'Win rate': 'gtm_metrics',
+    });
+  });
 });
