@@ -26,7 +26,8 @@ const REFERENCE_SYNTAX = /\]\[|\]:/;
  * no definition (a chunk is parsed on its own: there "[DATE]" and "[a][b]" are plain text).
  */
 function hardInline(line: string, mayReference: () => boolean = () => true): boolean {
-  return HARD_INLINE_SYNTAX.test(line) || ((REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)) && mayReference());
+  // Reference syntax and a bracketed label both hold a "]": most lines have none.
+  return HARD_INLINE_SYNTAX.test(line) || (line.includes(']') && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)) && mayReference());
 }
 
 /**
@@ -59,6 +60,21 @@ const NOT_A_PARAGRAPH_START = /^ {0,3}(?:[>|<#=]|[-*+_](?:[ \t]|$)|\d{1,9}[.)](?
 /** The content of a list item that opens a block other than a paragraph: HTML, a quote, a heading, a fence. */
 const ITEM_OPENS_BLOCK = /^(?:[<>]|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
 const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
+
+/**
+ * ASCII characters a line of prose may open with: not white space (indentation), a block marker (fence,
+ * heading, underline, break, list item, quote, HTML) or a table's pipe.
+ */
+const PROSE_START = Array.from({ length: 128 }, (_, c) => !/[\s`~#=*_+><|\d-]/.test(String.fromCharCode(c)));
+
+/**
+ * Whether a line opens with a character that starts no block, indentation or table row: a line of prose,
+ * most of a spec, on which none of the scanner's line-start patterns can match.
+ */
+function opensProse(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? PROSE_START[c] === true : !/\s/.test(t.charAt(0));
+}
 
 export function scanChunk(text: string): RawSection[] | undefined {
   const lines = splitLines(text);
@@ -122,8 +138,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
       previousBlank = true;
       continue;
     }
+    const prose = opensProse(t);
     // Comments: a block starting at the line's start runs to the line holding "-->".
-    if (/^ {0,3}<!--/.test(t)) {
+    if (!prose && /^ {0,3}<!--/.test(t)) {
       let j = i;
       while (j < lines.length && !itemAt(lines, j).text.includes('-->')) j++;
       const closer = lines[j];
@@ -142,7 +159,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
     }
     // A quoted paragraph ("> Sales enablement: a one-pager…"): its words are the section's; a quote holds no
     // labels (remark reads labels of top-level paragraphs and list items only).
-    if (QUOTE.test(t)) {
+    if (!prose && QUOTE.test(t)) {
       const quoted = quotedText(lines, i, inList, previousBlank);
       if (quoted === undefined) return undefined;
       if (quoted.text && !addInline(quoted.text, line.start + quoted.column, section)) return undefined;
@@ -151,7 +168,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       inList = false;
       continue;
     }
-    const fence = FENCE.exec(t);
+    const fence = prose ? null : FENCE.exec(t);
     if (fence && !(group(fence, 2)[0] === '`' && group(fence, 3).includes('`'))) {
       const marker = group(fence, 2);
       let j = i + 1;
@@ -180,21 +197,23 @@ export function scanChunk(text: string): RawSection[] | undefined {
       i = j;
       continue;
     }
-    if (HARD_LINE.test(t) && !(inList && /^\s/.test(t) && !previousBlank)) {
-      // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
-      if (!(inList && /^ {1,}\S/.test(t))) return undefined;
-      // After a blank line, six columns in is code inside the item (four past its content) or may be.
-      if (previousBlank && /^ {6}/.test(t)) return undefined;
+    if (!prose) {
+      if (HARD_LINE.test(t) && !(inList && /^\s/.test(t) && !previousBlank)) {
+        // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
+        if (!(inList && /^ {1,}\S/.test(t))) return undefined;
+        // After a blank line, six columns in is code inside the item (four past its content) or may be.
+        if (previousBlank && /^ {6}/.test(t)) return undefined;
+      }
+      // A comment or a tag on an indented line opens an HTML block in a list item.
+      if (/^\s+</.test(t)) return undefined;
+      // A nested ordered item indented four or more columns: whether its number is a marker or text
+      // depends on the parent item's content column, which this scanner does not track.
+      if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
+      if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
     }
-    // A comment or a tag on an indented line opens an HTML block in a list item.
-    if (/^\s+</.test(t)) return undefined;
-    // A nested ordered item indented four or more columns: whether its number is a marker or text
-    // depends on the parent item's content column, which this scanner does not track.
-    if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
-    if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
     if (hardInline(t, mayReference)) return undefined;
 
-    const item = LIST_ITEM.exec(t);
+    const item = prose ? null : LIST_ITEM.exec(t);
     let contentStart = line.start;
     let content = t;
     if (item) {
@@ -212,7 +231,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       const label = boldLabelAt(content, contentStart, line, lines, i);
       if (label) section.labels.push(label);
       else if (opensWithBoldLabel(content)) return undefined;
-    } else if (/^\s*\|/.test(t) || (t.includes('|') && /^[\s|:-]+$/.test(lines[i + 1]?.text ?? ''))) {
+    } else if ((!prose && /^\s*\|/.test(t)) || (t.includes('|') && /^[\s|:-]+$/.test(lines[i + 1]?.text ?? ''))) {
       const table = readTable(lines, i, section);
       if (table === undefined) return undefined;
       i = table;
@@ -245,13 +264,15 @@ interface Line {
 function splitLines(original: string): Line[] {
   // A lone CR ends a line as LF does (remark reads it so); as an LF it keeps every offset. A line's text
   // never holds its line break, so lines read from this copy are the original's.
-  const text = original.includes('\r') ? withoutLoneCr(original) : original;
+  const crs = original.includes('\r');
+  const text = crs ? withoutLoneCr(original) : original;
   const out: Line[] = [];
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    out.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
+    const line = text.slice(start, end);
+    out.push({ text: crs ? line.replace(/\r$/, '') : line, start });
     start = end + 1;
   }
   return out;
@@ -552,8 +573,10 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   // The end of a link opened on a line before ("notes](url)"): its destination is no prose either.
   if (wrappedLinks.closers.size) masked = blankWrappedLinks(masked, offset);
   // [text](url) reads as "text": blank out the brackets and the destination, keeping offsets.
-  masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
-  if (/\]\(/.test(masked)) return false;
+  if (masked.includes('](')) {
+    masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
+    if (masked.includes('](')) return false;
+  }
   if (masked.trim()) into.prose.push({ text: masked, offset });
   into.visible += ` ${masked} ${codes.join(' ')}`;
   return true;
