@@ -240,9 +240,10 @@ export function scanChunk(text: string): RawSection[] | undefined {
       inList = false;
       continue;
     } else {
-      if (previousBlank) inList = /^\s/.test(t) && inList;
-      // A line of a top-level paragraph (its first, or one that opens with a label of its own).
-      if (!inList) {
+      if (previousBlank) inList = !prose && /^\s/.test(t) && inList;
+      // A line of a top-level paragraph (its first, or one that opens with a label of its own). Labels and
+      // emphasised titles open with "*" or "_" (after white space maybe): a line of prose opens none.
+      if (!inList && !prose) {
         const label = paragraphLabelAt(t, line, lines, i, previousBlank);
         if (label === DECLINE) return undefined;
         if (label) section.labels.push(label);
