@@ -73,7 +73,9 @@ const PROSE_START = Array.from({ length: 128 }, (_, c) => !/[\s`~#=*_+><|\d-]/.t
  */
 function opensProse(t: string): boolean {
   const c = t.charCodeAt(0);
-  return c < 128 ? PROSE_START[c] === true : !/\s/.test(t.charAt(0));
+  if (c < 128) return PROSE_START[c] === true;
+  // NaN for an empty line, which opens nothing.
+  return c >= 128 && !/\s/.test(t.charAt(0));
 }
 
 export function scanChunk(text: string): RawSection[] | undefined {
@@ -541,8 +543,10 @@ function wrappedLinksOf(lines: Line[]): WrappedLinks {
   let opener = -1;
   for (let i = 1; i < lines.length; i++) {
     const { text: t, start } = itemAt(lines, i);
-    const plain = t.trim() !== '' && !NOT_IN_WRAPPED_LINK.test(t) && !FENCE.test(t) && !THEMATIC.test(t) && !SETEXT.test(t);
-    if (!plain || LIST_ITEM.test(t)) opener = -1;
+    // A line that opens with prose is no fence, rule, underline or list item.
+    const prose = opensProse(t);
+    const plain = t.trim() !== '' && !NOT_IN_WRAPPED_LINK.test(t) && (prose || (!FENCE.test(t) && !THEMATIC.test(t) && !SETEXT.test(t)));
+    if (!plain || (!prose && LIST_ITEM.test(t))) opener = -1;
     if (!plain) continue;
     let from = 0;
     if (opener >= 0) {
@@ -553,7 +557,7 @@ function wrappedLinksOf(lines: Line[]): WrappedLinks {
         from = closer[0].length;
       } else if (!/[[\]]/.test(t)) continue; // a line of the link's text
     }
-    const open = OPENS_LINK.exec(t.slice(from));
+    const open = t.includes('[', from) ? OPENS_LINK.exec(t.slice(from)) : null;
     opener = open ? start + from + open.index : -1;
   }
   return closers.size ? { openers, closers } : NO_WRAPPED_LINKS;
