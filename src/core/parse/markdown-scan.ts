@@ -354,6 +354,8 @@ interface Delimiter {
  * already found not to match one (CommonMark's "openers bottom"), which keeps it linear.
  */
 export function emphasisText(s: string): { text: string; commentInEmphasis: boolean } {
+  // No delimiter run and no comment (most headings): the text as it is, without the resolver's maps.
+  if (!/[*_<]/.test(s)) return { text: s, commentInEmphasis: false };
   const parts: (string | Delimiter)[] = [];
   /** Indexes in `parts` of comments, and of each emphasis's opening and closing runs. */
   const commentsAt: number[] = [];
