@@ -26,7 +26,8 @@ const REFERENCE_SYNTAX = /\]\[|\]:/;
  * no definition (a chunk is parsed on its own: there "[DATE]" and "[a][b]" are plain text).
  */
 function hardInline(line: string, mayReference: () => boolean = () => true): boolean {
-  return HARD_INLINE_SYNTAX.test(line) || ((REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)) && mayReference());
+  // Reference syntax and a bracketed label both hold a "]": most lines have none.
+  return HARD_INLINE_SYNTAX.test(line) || (line.includes(']') && (REFERENCE_SYNTAX.test(line) || endsInBracketedLabel(line)) && mayReference());
 }
 
 /**
@@ -59,6 +60,23 @@ const NOT_A_PARAGRAPH_START = /^ {0,3}(?:[>|<#=]|[-*+_](?:[ \t]|$)|\d{1,9}[.)](?
 /** The content of a list item that opens a block other than a paragraph: HTML, a quote, a heading, a fence. */
 const ITEM_OPENS_BLOCK = /^(?:[<>]|#{1,6}(?:[ \t]|$)|`{3,}|~{3,})/;
 const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
+
+/**
+ * ASCII characters a line of prose may open with: not white space (indentation), a block marker (fence,
+ * heading, underline, break, list item, quote, HTML) or a table's pipe.
+ */
+const PROSE_START = Array.from({ length: 128 }, (_, c) => !/[\s`~#=*_+><|\d-]/.test(String.fromCharCode(c)));
+
+/**
+ * Whether a line opens with a character that starts no block, indentation or table row: a line of prose,
+ * most of a spec, on which none of the scanner's line-start patterns can match.
+ */
+function opensProse(t: string): boolean {
+  const c = t.charCodeAt(0);
+  if (c < 128) return PROSE_START[c] === true;
+  // NaN for an empty line, which opens nothing.
+  return c >= 128 && !/\s/.test(t.charAt(0));
+}
 
 export function scanChunk(text: string): RawSection[] | undefined {
   const lines = splitLines(text);
@@ -122,8 +140,9 @@ export function scanChunk(text: string): RawSection[] | undefined {
       previousBlank = true;
       continue;
     }
+    const prose = opensProse(t);
     // Comments: a block starting at the line's start runs to the line holding "-->".
-    if (/^ {0,3}<!--/.test(t)) {
+    if (!prose && /^ {0,3}<!--/.test(t)) {
       let j = i;
       while (j < lines.length && !itemAt(lines, j).text.includes('-->')) j++;
       const closer = lines[j];
@@ -142,7 +161,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
     }
     // A quoted paragraph ("> Sales enablement: a one-pager…"): its words are the section's; a quote holds no
     // labels (remark reads labels of top-level paragraphs and list items only).
-    if (QUOTE.test(t)) {
+    if (!prose && QUOTE.test(t)) {
       const quoted = quotedText(lines, i, inList, previousBlank);
       if (quoted === undefined) return undefined;
       if (quoted.text && !addInline(quoted.text, line.start + quoted.column, section)) return undefined;
@@ -151,7 +170,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       inList = false;
       continue;
     }
-    const fence = FENCE.exec(t);
+    const fence = prose ? null : FENCE.exec(t);
     if (fence && !(group(fence, 2)[0] === '`' && group(fence, 3).includes('`'))) {
       const marker = group(fence, 2);
       let j = i + 1;
@@ -180,21 +199,23 @@ export function scanChunk(text: string): RawSection[] | undefined {
       i = j;
       continue;
     }
-    if (HARD_LINE.test(t) && !(inList && /^\s/.test(t) && !previousBlank)) {
-      // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
-      if (!(inList && /^ {1,}\S/.test(t))) return undefined;
-      // After a blank line, six columns in is code inside the item (four past its content) or may be.
-      if (previousBlank && /^ {6}/.test(t)) return undefined;
+    if (!prose) {
+      if (HARD_LINE.test(t) && !(inList && /^\s/.test(t) && !previousBlank)) {
+        // Indented lines continue a list item; anything else indented, quoted or raw HTML goes to remark.
+        if (!(inList && /^ {1,}\S/.test(t))) return undefined;
+        // After a blank line, six columns in is code inside the item (four past its content) or may be.
+        if (previousBlank && /^ {6}/.test(t)) return undefined;
+      }
+      // A comment or a tag on an indented line opens an HTML block in a list item.
+      if (/^\s+</.test(t)) return undefined;
+      // A nested ordered item indented four or more columns: whether its number is a marker or text
+      // depends on the parent item's content column, which this scanner does not track.
+      if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
+      if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
     }
-    // A comment or a tag on an indented line opens an HTML block in a list item.
-    if (/^\s+</.test(t)) return undefined;
-    // A nested ordered item indented four or more columns: whether its number is a marker or text
-    // depends on the parent item's content column, which this scanner does not track.
-    if (/^ {4,}\d{1,9}[.)](?: |$)/.test(t)) return undefined;
-    if (THEMATIC.test(t) || (SETEXT.test(t) && !previousBlank)) return undefined;
     if (hardInline(t, mayReference)) return undefined;
 
-    const item = LIST_ITEM.exec(t);
+    const item = prose ? null : LIST_ITEM.exec(t);
     let contentStart = line.start;
     let content = t;
     if (item) {
@@ -212,7 +233,7 @@ export function scanChunk(text: string): RawSection[] | undefined {
       const label = boldLabelAt(content, contentStart, line, lines, i);
       if (label) section.labels.push(label);
       else if (opensWithBoldLabel(content)) return undefined;
-    } else if (/^\s*\|/.test(t) || (t.includes('|') && /^[\s|:-]+$/.test(lines[i + 1]?.text ?? ''))) {
+    } else if ((!prose && /^\s*\|/.test(t)) || (t.includes('|') && /^[\s|:-]+$/.test(lines[i + 1]?.text ?? ''))) {
       const table = readTable(lines, i, section);
       if (table === undefined) return undefined;
       i = table;
@@ -221,9 +242,10 @@ export function scanChunk(text: string): RawSection[] | undefined {
       inList = false;
       continue;
     } else {
-      if (previousBlank) inList = /^\s/.test(t) && inList;
-      // A line of a top-level paragraph (its first, or one that opens with a label of its own).
-      if (!inList) {
+      if (previousBlank) inList = !prose && /^\s/.test(t) && inList;
+      // A line of a top-level paragraph (its first, or one that opens with a label of its own). Labels and
+      // emphasised titles open with "*" or "_" (after white space maybe): a line of prose opens none.
+      if (!inList && !prose) {
         const label = paragraphLabelAt(t, line, lines, i, previousBlank);
         if (label === DECLINE) return undefined;
         if (label) section.labels.push(label);
@@ -245,13 +267,15 @@ interface Line {
 function splitLines(original: string): Line[] {
   // A lone CR ends a line as LF does (remark reads it so); as an LF it keeps every offset. A line's text
   // never holds its line break, so lines read from this copy are the original's.
-  const text = original.includes('\r') ? withoutLoneCr(original) : original;
+  const crs = original.includes('\r');
+  const text = crs ? withoutLoneCr(original) : original;
   const out: Line[] = [];
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
-    out.push({ text: text.slice(start, end).replace(/\r$/, ''), start });
+    const line = text.slice(start, end);
+    out.push({ text: crs ? line.replace(/\r$/, '') : line, start });
     start = end + 1;
   }
   return out;
@@ -330,6 +354,8 @@ interface Delimiter {
  * already found not to match one (CommonMark's "openers bottom"), which keeps it linear.
  */
 export function emphasisText(s: string): { text: string; commentInEmphasis: boolean } {
+  // No delimiter run and no comment (most headings): the text as it is, without the resolver's maps.
+  if (!/[*_<]/.test(s)) return { text: s, commentInEmphasis: false };
   const parts: (string | Delimiter)[] = [];
   /** Indexes in `parts` of comments, and of each emphasis's opening and closing runs. */
   const commentsAt: number[] = [];
@@ -519,8 +545,10 @@ function wrappedLinksOf(lines: Line[]): WrappedLinks {
   let opener = -1;
   for (let i = 1; i < lines.length; i++) {
     const { text: t, start } = itemAt(lines, i);
-    const plain = t.trim() !== '' && !NOT_IN_WRAPPED_LINK.test(t) && !FENCE.test(t) && !THEMATIC.test(t) && !SETEXT.test(t);
-    if (!plain || LIST_ITEM.test(t)) opener = -1;
+    // A line that opens with prose is no fence, rule, underline or list item.
+    const prose = opensProse(t);
+    const plain = t.trim() !== '' && !NOT_IN_WRAPPED_LINK.test(t) && (prose || (!FENCE.test(t) && !THEMATIC.test(t) && !SETEXT.test(t)));
+    if (!plain || (!prose && LIST_ITEM.test(t))) opener = -1;
     if (!plain) continue;
     let from = 0;
     if (opener >= 0) {
@@ -531,7 +559,7 @@ function wrappedLinksOf(lines: Line[]): WrappedLinks {
         from = closer[0].length;
       } else if (!/[[\]]/.test(t)) continue; // a line of the link's text
     }
-    const open = OPENS_LINK.exec(t.slice(from));
+    const open = t.includes('[', from) ? OPENS_LINK.exec(t.slice(from)) : null;
     opener = open ? start + from + open.index : -1;
   }
   return closers.size ? { openers, closers } : NO_WRAPPED_LINKS;
@@ -552,8 +580,10 @@ function addInline(content: string, offset: number, into: RawSection): boolean {
   // The end of a link opened on a line before ("notes](url)"): its destination is no prose either.
   if (wrappedLinks.closers.size) masked = blankWrappedLinks(masked, offset);
   // [text](url) reads as "text": blank out the brackets and the destination, keeping offsets.
-  masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
-  if (/\]\(/.test(masked)) return false;
+  if (masked.includes('](')) {
+    masked = masked.replace(/\[([^\[\]]*)\]\([^()\s]*\)/g, (m, inner: string) => ` ${inner}${' '.repeat(m.length - inner.length - 1)}`);
+    if (masked.includes('](')) return false;
+  }
   if (masked.trim()) into.prose.push({ text: masked, offset });
   into.visible += ` ${masked} ${codes.join(' ')}`;
   return true;

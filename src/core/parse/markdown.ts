@@ -232,6 +232,11 @@ function nest(flat: Section[], lines: LineIndex): Section[] {
 /** The end of the text in [start, end) with trailing white space removed. */
 function trimEnd(text: string, start: number, end: number): number {
   let e = end;
-  while (e > start && /\s/.test(text.charAt(e - 1))) e--;
+  while (e > start && isWhiteSpace(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+/** What /\s/ takes: tab to CR and the space by code in ASCII (nearly every case), the pattern past it. */
+function isWhiteSpace(code: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(String.fromCharCode(code));
 }

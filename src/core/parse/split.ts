@@ -35,6 +35,23 @@ export const HTML_BLOCKS: { start: RegExp; end: RegExp | 'blank'; interrupts: bo
   },
 ];
 
+/**
+ * The characters a block marker starts with, after up to three spaces: a fence (` ~), a heading (#), an
+ * underline or thematic break (= - * _), a list item (- * + digit), a quote (>), HTML or a comment (<).
+ */
+const BLOCK_MARKERS = new Uint8Array(128);
+for (const c of '`~#=-*_+><0123456789') BLOCK_MARKERS[c.charCodeAt(0)] = 1;
+
+/**
+ * Whether a line may open or end a block by its first character (after up to three spaces): a line of
+ * prose, most of a spec, cannot, and none of the patterns above need be tried on it.
+ */
+function mayMarkBlock(line: string): boolean {
+  let i = 0;
+  while (i < 3 && line.charCodeAt(i) === 32) i++;
+  return BLOCK_MARKERS[line.charCodeAt(i)] === 1;
+}
+
 /** Columns of white space a line starts with (a tab to the next multiple of four). */
 function indentOf(line: string): number {
   let columns = 0;
@@ -85,7 +102,8 @@ export function scanCuts(text: string, from: number, to: number, resync?: (cut: 
   let listColumn: number | undefined;
   let previousBlank = true;
   /** Opens a fence, comment or HTML block, or is a thematic break or indented code: no paragraph. */
-  const openBlock = (l: string): boolean => {
+  const openBlock = (l: string, marked: boolean): boolean => {
+    if (!marked) return !paragraph && indentOf(l) >= 4;
     const open = FENCE_OPEN.exec(l);
     const marker = open ? group(open, 1) : '';
     if (open && !(marker[0] === '`' && l.slice(open[0].length).includes('`'))) {
@@ -112,11 +130,12 @@ export function scanCuts(text: string, from: number, to: number, resync?: (cut: 
     // A CR before the line's LF that is not the CR of a CRLF ends the line there.
     if (nextCr >= 0 && nextCr < lineEnd - 1) lineEnd = nextCr;
     const next = lineEnd < to ? lineEnd + 1 : to;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const line = nextCr < 0 ? text.slice(lineStart, lineEnd) : text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const blank = !line.trim();
+    const marked = !blank && mayMarkBlock(line);
 
     if (fence) {
-      const close = FENCE_OPEN.exec(line);
+      const close = marked ? FENCE_OPEN.exec(line) : null;
       const marker = close ? group(close, 1) : '';
       if (close && marker[0] === fence.char && marker.length >= fence.length && line.trim() === marker) fence = undefined;
     } else if (inComment) {
@@ -127,10 +146,10 @@ export function scanCuts(text: string, from: number, to: number, resync?: (cut: 
       paragraph = undefined;
     } else {
       const indent = indentOf(line);
-      const item = THEMATIC_BREAK.test(line) ? null : LIST_ITEM.exec(line);
+      const item = !marked || THEMATIC_BREAK.test(line) ? null : LIST_ITEM.exec(line);
       // Inside a list item: indented to its content, or a new item, or a lazy continuation of its paragraph.
       let contained = false;
-      if (QUOTE.test(line)) {
+      if (marked && QUOTE.test(line)) {
         if (listColumn === undefined || indent < listColumn) listColumn = undefined;
         contained = true;
       } else if (listColumn !== undefined && indent >= listColumn) {
@@ -140,7 +159,7 @@ export function scanCuts(text: string, from: number, to: number, resync?: (cut: 
         const blankItem = !item[5]?.trim();
         listColumn = group(item, 1).length + group(item, 2).length + (blankItem || spaces > 4 ? 1 : spaces);
         contained = true;
-      } else if (paragraph?.contained && !previousBlank && !interrupts(line)) {
+      } else if (paragraph?.contained && !previousBlank && !(marked && interrupts(line))) {
         contained = true;
       } else {
         listColumn = undefined;
@@ -150,17 +169,17 @@ export function scanCuts(text: string, from: number, to: number, resync?: (cut: 
 
       if (contained) {
         // Nothing in a container is a section; only its paragraphs are followed, for lazy lines.
-        if (FENCE_OPEN.test(line) || THEMATIC_BREAK.test(line) || ATX.test(line)) paragraph = undefined;
+        if (marked && (FENCE_OPEN.test(line) || THEMATIC_BREAK.test(line) || ATX.test(line))) paragraph = undefined;
         // An empty quote line or list item holds no paragraph for a later line to continue lazily.
         else if (!containedContent(line, item).trim()) paragraph = undefined;
         else if (!paragraph?.contained || previousBlank) paragraph = { start: lineStart, contained: true };
-      } else if (paragraph && SETEXT_UNDERLINE.test(line)) {
+      } else if (marked && paragraph && SETEXT_UNDERLINE.test(line)) {
         cut(paragraph.start);
         paragraph = undefined;
-      } else if (ATX.test(line)) {
+      } else if (marked && ATX.test(line)) {
         cut(lineStart);
         paragraph = undefined;
-      } else if (!openBlock(line)) {
+      } else if (!openBlock(line, marked)) {
         if (!paragraph && indent < 4) paragraph = { start: lineStart, contained: false };
       } else {
         paragraph = undefined;

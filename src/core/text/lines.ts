@@ -5,6 +5,8 @@ import { itemAt } from './indexing';
 export class LineIndex {
   /** Offset at which each line starts. */
   private readonly starts: number[];
+  /** The line of the last position asked for, where the next search starts (see lineOf). */
+  private lastLine = 0;
 
   constructor(readonly text: string, starts?: number[]) {
     this.starts = starts ?? lineStartsIn(text, 0, text.length, [0]);
@@ -66,14 +68,49 @@ export class LineIndex {
 
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
+    const line = this.lineOf(clamped);
+    return { line: line + 1, column: clamped - this.startOf(line) + 1, offset: clamped };
+  }
+
+  /**
+   * The 0-based line holding `offset` (within the text). Callers mostly ask about places a few lines apart
+   * (a section's heading, content and end, then the next section's): the search gallops out from the line
+   * found last to bracket the answer, then halves, rather than halving over every line of a long document.
+   */
+  private lineOf(offset: number): number {
+    const last = this.starts.length - 1;
+    const from = Math.min(this.lastLine, last);
+    // The answer lies in [lo, hi], and startOf(lo) <= offset.
+    let lo: number;
+    let hi: number;
+    let step = 1;
+    if (this.startOf(from) <= offset) {
+      lo = from;
+      let probe = from + 1;
+      while (probe <= last && this.startOf(probe) <= offset) {
+        lo = probe;
+        step *= 2;
+        probe = lo + step;
+      }
+      hi = Math.min(probe - 1, last);
+    } else {
+      hi = from - 1;
+      let probe = hi;
+      // Line 0 starts at 0, at or before any offset.
+      while (probe > 0 && this.startOf(probe) > offset) {
+        hi = probe - 1;
+        probe = Math.max(0, probe - step);
+        step *= 2;
+      }
+      lo = probe;
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.startOf(mid) <= clamped) lo = mid;
+      if (this.startOf(mid) <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: clamped - this.startOf(lo) + 1, offset: clamped };
+    this.lastLine = lo;
+    return lo;
   }
 
   range(start: number, end: number): Range {

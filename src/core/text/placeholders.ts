@@ -27,7 +27,29 @@ export function isPlaceholderOnly(text: string): boolean {
 }
 
 function isPlaceholderLine(line: string): boolean {
+  const first = line.search(LETTER_OR_DIGIT);
+  if (first < 0) return true;
+  if (survives(line, first)) return false;
   let rest = line;
   for (const p of PLACEHOLDERS) rest = rest.replace(p, ' ');
-  return !/[\p{L}\p{N}]/u.test(rest);
+  return !LETTER_OR_DIGIT.test(rest);
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What a placeholder in brackets, braces or angle brackets opens with: none of them is made by removing another. */
+const OPENS_PLACEHOLDER = /[[{<]/;
+/** The start of a word placeholder (TBD, TODO, lorem ipsum…), at a given index (sticky). */
+const WORD_PLACEHOLDER_START = /tb[dc]|todo|fixme|xxx|lorem/iy;
+
+/**
+ * Whether the line's first letter or digit, at `first`, is certainly left by the removals: a line of prose
+ * is told at its first word, without five replacements over it (a section's visible text is one long line).
+ * Nothing before it opens a placeholder in brackets, braces or angle brackets, so none covers it (removals
+ * put in spaces, never an opener); a word placeholder covering it would start at it, as no letter stands
+ * before it, and would be written there: a removal after it only ever puts a space in.
+ */
+function survives(line: string, first: number): boolean {
+  if (OPENS_PLACEHOLDER.test(line.slice(0, first))) return false;
+  WORD_PLACEHOLDER_START.lastIndex = first;
+  return !WORD_PLACEHOLDER_START.test(line);
 }
