@@ -71,12 +71,15 @@ class PlacedHit implements CueHit {
 export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueScore {
   const hits: CueHit[] = [];
   for (const run of prose) {
-    const ws = new WordRun(run.text, run.offset);
-    const skipped = new Set<number>();
+    // Done with before the next run's is made (the glossary and the cues match it here, and nothing keeps it).
+    const ws = WordRun.transient(run.text, run.offset);
+    // The glossary's words, where it has any here (a set per run only then: most runs have none).
+    let skipped: Set<number> | undefined;
     if (catalogue.glossary.size) {
-      for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) skipped.add(i);
+      for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) (skipped ??= new Set()).add(i);
     }
-    for (const hit of catalogue.cues.match(ws, skipped.size ? (i) => skipped.has(i) : undefined)) {
+    const glossaryWords = skipped;
+    for (const hit of catalogue.cues.match(ws, glossaryWords ? (i) => glossaryWords.has(i) : undefined)) {
       if (catalogue.productParts.roles.has(hit.value.role) && namesProductPart(catalogue, hit.to < ws.length ? ws.text(hit.to) : undefined)) continue;
       hits.push({ cue: hit.value, phrase: hit.phrase, start: hit.start, end: hit.end });
     }

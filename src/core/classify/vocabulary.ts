@@ -151,16 +151,17 @@ const MIN_LEADING_SCORE = 4;
 
 /** The one kind a section's own vocabulary clearly leads with, if any. */
 export function leadingKind(catalogue: Catalogue, cues: CueScore): CompiledKind | undefined {
-  const [top, second] = [...cues.byKind].sort((a, b) => b[1] - a[1]);
+  const [top, second] = topTwo(cues.byKind);
   if (!top || top[1] < MIN_LEADING_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
   return catalogue.kinds.get(top[0]);
 }
 
 /** The kinds a section's own vocabulary leads with (ties included). */
 export function leadingKinds(cues: CueScore): string[] {
-  const ranked = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  const topScore = ranked[0]?.[1];
-  return ranked.filter(([, score]) => score === topScore).map(([id]) => id);
+  const topScore = topTwo(cues.byKind)[0]?.[1];
+  const ids: string[] = [];
+  for (const [id, score] of cues.byKind) if (score === topScore) ids.push(id);
+  return ids;
 }
 
 /** A reading needs this many different cue words: one word, however often repeated, is not a reading
@@ -169,19 +170,42 @@ const MIN_DISTINCT_CUES = 2;
 
 /** The role (and kind) whose vocabulary clearly dominates a body, if any. */
 export function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
-  const roles = [...cues.byRole].sort((a, b) => b[1] - a[1]);
-  const [top, second] = roles;
+  const [top, second] = topTwo(cues.byRole);
   if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
   const distinct = new Set(cues.hits.filter((h) => h.cue.role === top[0]).map((h) => h.phrase.toLowerCase()));
   if (distinct.size < MIN_DISTINCT_CUES) return undefined;
-  const kinds = [...cues.byKind].sort((a, b) => b[1] - a[1]);
-  const [topKind, secondKind] = kinds;
+  const [topKind, secondKind] = topTwo(cues.byKind);
   const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };
   if (topKind && topKind[1] >= MIN_BODY_SCORE && (!secondKind || topKind[1] >= secondKind[1] * DOMINANCE)) {
     const kind = catalogue.kinds.get(topKind[0]);
     if (kind) reading.kind = kind;
   }
   return reading;
+}
+
+/**
+ * The two highest scores, as the first two of the entries sorted by score, highest first (a stable sort:
+ * of equal scores the one met first), found in one pass: a reading runs per section, and sorting every
+ * score map was an array and an entry pair per score for each of a long spec's sections.
+ */
+export function topTwo<K>(scores: ReadonlyMap<K, number>): [[K, number]?, [K, number]?] {
+  let topId: K | undefined;
+  let topScore = 0;
+  let secondId: K | undefined;
+  let secondScore = 0;
+  scores.forEach((score, id) => {
+    if (topId === undefined || score > topScore) {
+      secondId = topId;
+      secondScore = topScore;
+      topId = id;
+      topScore = score;
+    } else if (secondId === undefined || score > secondScore) {
+      secondId = id;
+      secondScore = score;
+    }
+  });
+  if (topId === undefined) return [];
+  return secondId === undefined ? [[topId, topScore]] : [[topId, topScore], [secondId, secondScore]];
 }
 
 export function topPhrases(hits: readonly CueHit[]): string {
