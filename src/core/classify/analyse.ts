@@ -12,7 +12,7 @@ import { matchHeading, type HeadingMatch } from './heading';
 import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
 import { partStarts, previousPart, readWhole } from './kept-parts';
-import { readBody, subjectFromVocabulary } from './vocabulary';
+import { readBody, subjectFromVocabulary, topTwo } from './vocabulary';
 import { itemAt, soleItem } from '../text/indexing';
 
 export interface KindEvidence {
@@ -335,16 +335,27 @@ function settleOwner(s: AnalysedSection, catalogue: Catalogue, metaOwner: string
  */
 function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Catalogue, docRole: string | undefined): void {
   const children = new Map<AnalysedSection, AnalysedSection[]>();
-  for (const s of sections) if (s.parent) children.set(s.parent, [...(children.get(s.parent) ?? []), s]);
-  const depth = (s: AnalysedSection): number => (s.parent ? 1 + depth(s.parent) : 0);
-  const deepestFirst = [...sections].sort((a, b) => depth(b) - depth(a));
-  const changed: AnalysedSection[] = [];
+  for (const s of sections) {
+    if (!s.parent) continue;
+    const siblings = children.get(s.parent);
+    if (siblings) siblings.push(s);
+    else children.set(s.parent, [s]);
+  }
+  // Only sections with subsections are read here; each one's depth is counted once.
+  const depths = new Map<AnalysedSection, number>();
+  const depth = (s: AnalysedSection): number => {
+    let d = depths.get(s);
+    if (d === undefined) depths.set(s, (d = s.parent ? 1 + depth(s.parent) : 0));
+    return d;
+  };
+  const deepestFirst = sections.filter((s) => children.has(s)).sort((a, b) => depth(b) - depth(a));
+  const changed = new Set<AnalysedSection>();
   for (const s of deepestFirst) {
     const kids = (children.get(s) ?? []).filter((c) => c.kind && !c.kind.skipOwnership);
     const counts = new Map<CompiledKind, number>();
     for (const c of kids) counts.set(c.kind!, (counts.get(c.kind!) ?? 0) + 1);
     // Most frequent first; ties keep document order.
-    const [top, second] = [...counts].sort((a, b) => b[1] - a[1]);
+    const [top, second] = topTwo(counts);
     if (!top) continue;
     if (s.kind) {
       // A keyword match to a kind the document's owner has no part in ("Strategic analysis" in a PMM
@@ -365,16 +376,16 @@ function readParentsFromSubsections(sections: AnalysedSection[], catalogue: Cata
     const named = kids.filter((c) => c.kind === top[0]).map((c) => `"${c.section.title}"`);
     s.evidence = { via: 'context', detail: `its subsections ${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}` };
     s.expected = ownersIn(catalogue, s.kind, docRole);
-    changed.push(s);
+    changed.add(s);
   }
   // Document order: parents before children, so a chain of empty headings fills from the top.
   for (const s of sections) {
     if (s.kind || !s.parent?.kind) continue;
-    if (!changed.includes(s.parent)) continue;
+    if (!changed.has(s.parent)) continue;
     s.kind = s.parent.kind;
     s.evidence = { via: 'parent', detail: s.parent.section.title };
     s.expected = ownersIn(catalogue, s.kind, docRole);
-    changed.push(s);
+    changed.add(s);
   }
 }
 
