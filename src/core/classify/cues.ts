@@ -79,10 +79,10 @@ export function scoreCues(catalogue: Catalogue, prose: readonly TextRun[]): CueS
       for (const g of catalogue.glossary.match(ws)) for (let i = g.from; i < g.to; i++) (skipped ??= new Set()).add(i);
     }
     const glossaryWords = skipped;
-    for (const hit of catalogue.cues.match(ws, glossaryWords ? (i) => glossaryWords.has(i) : undefined)) {
-      if (catalogue.productParts.roles.has(hit.value.role) && namesProductPart(catalogue, hit.to < ws.length ? ws.text(hit.to) : undefined)) continue;
-      hits.push({ cue: hit.value, phrase: hit.phrase, start: hit.start, end: hit.end });
-    }
+    catalogue.cues.forEachMatch(ws, glossaryWords ? (i) => glossaryWords.has(i) : undefined, (cue, phrase, from, to) => {
+      if (catalogue.productParts.roles.has(cue.role) && namesProductPart(catalogue, to < ws.length ? ws.text(to) : undefined)) return;
+      hits.push({ cue, phrase, start: ws.start(from), end: ws.end(to - 1) });
+    });
   }
   const perCue = new Map<string, number>();
   const byRole = new Map<string, number>();

@@ -198,6 +198,15 @@ export class PhraseIndex<T> {
   /** Non-overlapping hits, left to right, longest phrase first at each word. */
   match(ws: WordRun, skip?: (index: number) => boolean): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
+    this.forEachMatch(ws, skip, (value, phrase, from, to) => hits.push({ value, phrase, start: ws.start(from), end: ws.end(to - 1), from, to }));
+    return hits;
+  }
+
+  /**
+   * match's hits, one call each (the phrase's value and text, and the indexes of its first word and one past
+   * its last), with no hit objects made: cue scoring keeps its own, and a long spec has tens of thousands.
+   */
+  forEachMatch(ws: WordRun, skip: ((index: number) => boolean) | undefined, visit: (value: T, phrase: string, from: number, to: number) => void): void {
     for (let i = 0; i < ws.length; i++) {
       const h = ws.hash(i);
       if (h !== NO_HASH && this.mayStart[h] !== 1) continue;
@@ -215,10 +224,9 @@ export class PhraseIndex<T> {
       }
       if (!found) continue;
       const to = i + found.words.length;
-      hits.push({ value: found.value, phrase: found.phrase, start: ws.start(i), end: ws.end(to - 1), from: i, to });
+      visit(found.value, found.phrase, i, to);
       i = to - 1;
     }
-    return hits;
   }
 }
 
