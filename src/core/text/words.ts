@@ -10,8 +10,11 @@ export interface Word {
 
 /** A word is a run of letters and digits (Unicode L and N), as /[\p{L}\p{N}]+/gu finds them. */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** ASCII letters and digits, by character code. */
-const ASCII_WORD = Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+/**
+ * Per ASCII character code: the code of its lower case where it is a letter or digit, 0 where it is no word
+ * character. One typed-array look-up per character tells both (the scan below runs over every character).
+ */
+const ASCII_WORD_LOWER = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? c : c >= 65 && c <= 90 ? c + 32 : 0));
 /** Other code points as met: specs use few, so a lookup beats a regular expression per character. */
 const otherWord = new Map<number, boolean>();
 
@@ -77,9 +80,10 @@ export class WordRun {
       let size = 1;
       let word: boolean;
       if (c < 128) {
-        word = ASCII_WORD[c] === true;
-        // The hash of the lower-cased word: ASCII upper case is lower case + 32.
-        if (word && h !== NO_HASH) h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+        const lower = ASCII_WORD_LOWER[c]!;
+        word = lower !== 0;
+        // The hash of the lower-cased word.
+        if (word && h !== NO_HASH) h = (Math.imul(h, 31) + lower) | 0;
       } else {
         const cp = text.codePointAt(i)!;
         if (cp > 0xffff) size = 2;
@@ -122,6 +126,11 @@ export class WordRun {
   /** hashOf(text(i)), without making the text. */
   hash(i: number): number {
     return this.at(3 * i + 2);
+  }
+
+  /** The word data, three numbers a word (start, end, hash), for a loop over every word's hash; read only. */
+  hashes(): Readonly<Int32Array<ArrayBuffer>> {
+    return this.words;
   }
 
   /** Word data at `index`, which the caller has bounded; itemAt's own, not shared with arrays' look-ups. */
@@ -207,8 +216,11 @@ export class PhraseIndex<T> {
    * its last), with no hit objects made: cue scoring keeps its own, and a long spec has tens of thousands.
    */
   forEachMatch(ws: WordRun, skip: ((index: number) => boolean) | undefined, visit: (value: T, phrase: string, from: number, to: number) => void): void {
+    const hashes = ws.hashes();
     for (let i = 0; i < ws.length; i++) {
-      const h = ws.hash(i);
+      // Word i's hash is every third number from the third (see WordRun): read in place, it is this loop's
+      // one look-up for most words.
+      const h = hashes[3 * i + 2]!;
       if (h !== NO_HASH && this.mayStart[h] !== 1) continue;
       if (skip?.(i)) continue;
       const w = ws.text(i);
