@@ -172,15 +172,26 @@ const MIN_DISTINCT_CUES = 2;
 export function readBody(catalogue: Catalogue, cues: CueScore): BodyReading | undefined {
   const [top, second] = topTwo(cues.byRole);
   if (!top || top[1] < MIN_BODY_SCORE || (second && top[1] < second[1] * DOMINANCE)) return undefined;
-  const distinct = new Set(cues.hits.filter((h) => h.cue.role === top[0]).map((h) => h.phrase.toLowerCase()));
-  if (distinct.size < MIN_DISTINCT_CUES) return undefined;
+  const own = cues.hits.filter((h) => h.cue.role === top[0]);
+  if (!hasDistinctPhrases(own, MIN_DISTINCT_CUES)) return undefined;
   const [topKind, secondKind] = topTwo(cues.byKind);
-  const reading: BodyReading = { role: top[0], score: top[1], hits: cues.hits.filter((h) => h.cue.role === top[0]) };
+  const reading: BodyReading = { role: top[0], score: top[1], hits: own };
   if (topKind && topKind[1] >= MIN_BODY_SCORE && (!secondKind || topKind[1] >= secondKind[1] * DOMINANCE)) {
     const kind = catalogue.kinds.get(topKind[0]);
     if (kind) reading.kind = kind;
   }
   return reading;
+}
+
+/** Whether the hits use at least `n` different phrases (letter case aside), looking no further than that. */
+function hasDistinctPhrases(hits: readonly CueHit[], n: number): boolean {
+  if (n <= 0) return true;
+  const seen: string[] = [];
+  for (const h of hits) {
+    const phrase = h.phrase.toLowerCase();
+    if (!seen.includes(phrase) && seen.push(phrase) >= n) return true;
+  }
+  return false;
 }
 
 /**
