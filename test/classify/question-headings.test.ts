@@ -83,6 +83,19 @@ describe('question headings and named frameworks', () => {
     });
   });
 
+  it('reads the headings of strategy frameworks: values, pillars, Playing to Win, the kernel of a strategy, horizons', () => {
+    assert.deepEqual(kindsOf(['Core values', 'Target state', 'Strategic pillars', 'Where to play', 'How to win', 'Guiding policy', 'Long-term', 'Revenue model']), {
+      'Core values': 'vision',
+      'Target state': 'vision',
+      'Strategic pillars': 'strategy',
+      'Where to play': 'strategy',
+      'How to win': 'strategy',
+      'Guiding policy': 'strategy',
+      'Long-term': 'roadmap_milestones',
+      'Revenue model': 'pricing_packaging',
+    });
+  });
+
   it('reads a "Field: question" heading by its field, whatever words the question uses', () => {
     assert.deepEqual(kindsOf(['Scope: what pricing changes are out?', 'Timeline: when does the launch page go live?']), {
       'Scope: what pricing changes are out?': 'non_goals_scope',
