@@ -42,4 +42,9 @@ describe("the product's own nouns", () => {
     const commercial = read('## Product packages\n\nText.\n\n## Distribution channels\n\nText.\n').kinds;
     assert.deepEqual(commercial, { 'Product packages': 'pricing_packaging', 'Distribution channels': 'gtm_channels' });
   });
+
+  it("reads the product's features named like a spec's parts as no such part: discounts, billing, guardrails, values, insights", () => {
+    const kinds = read(['Discounts', 'Billing', 'Guardrails', 'Values', 'Insights', 'Synthesis'].map((h) => `## ${h}\n\nSome text.\n`).join('\n')).kinds;
+    assert.deepEqual(Object.values(kinds).filter((k) => k !== '-'), [], JSON.stringify(kinds));
+  });
 });
