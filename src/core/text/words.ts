@@ -27,12 +27,12 @@ function isWordCodePoint(cp: number): boolean {
   return known;
 }
 
-/** A word with a character other than ASCII has no hash (WordRun.hash): its lower case may be anything. */
+/** A word with a character other than ASCII has no hash (WordRun.hashes): its lower case may be anything. */
 const NO_HASH = -1;
 /** Word hashes are kept to 16 bits: a PhraseIndex marks its words' hashes in a table of this size. */
 const HASH_SIZE = 1 << 16;
 
-/** The hash WordRun.hash gives an ASCII word, here of an already lower-cased one; NO_HASH for any other. */
+/** The hash WordRun.hashes gives an ASCII word, here of an already lower-cased one; NO_HASH for any other. */
 function hashOf(lower: string): number {
   let h = 0;
   for (let i = 0; i < lower.length; i++) {
@@ -123,12 +123,11 @@ export class WordRun {
     return this.offset + this.at(3 * i + 1);
   }
 
-  /** hashOf(text(i)), without making the text. */
-  hash(i: number): number {
-    return this.at(3 * i + 2);
-  }
-
-  /** The word data, three numbers a word (start, end, hash), for a loop over every word's hash; read only. */
+  /**
+   * The word data, three numbers a word: start, end and hashOf(text(i)) (without making the text), for a loop
+   * over every word's hash; read only, and only the first 3 × length numbers (a transient run's array is
+   * the shared scratch).
+   */
   hashes(): Readonly<Int32Array<ArrayBuffer>> {
     return this.words;
   }
