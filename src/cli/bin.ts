@@ -233,4 +233,19 @@ function save(dirs: readonly string[], compiled: Compiled, linted: boolean): voi
   }
 }
 
+/**
+ * A run lints and exits: its young generation need not grow. V8 doubles the new space each time a
+ * scavenge finds much alive, up to 16 MB a semi-space (32 MB of RSS with both halves and the copy); a
+ * lint's objects mostly die young, so that memory buys little time. Kept at its starting size, a 1 MB
+ * spec's lint peaks near 88 MB of RSS instead of 118 MB, and is no slower (issue 17; wall and CPU time
+ * measured with GNU time). Not where the user set the new space's size themselves, and only on the V8
+ * versions known to have the flag (Node 20 to 24): another prints "unrecognized flag" on stderr.
+ */
+function keepNewSpaceSmall(): void {
+  const asked = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('semi-space'));
+  const v8Major = Number(process.versions.v8.split('.')[0]);
+  if (!asked && v8Major >= 11 && v8Major <= 13) setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+keepNewSpaceSmall();
 load();
