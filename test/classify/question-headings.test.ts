@@ -102,4 +102,37 @@ describe('question headings and named frameworks', () => {
       'Timeline: when does the launch page go live?': 'roadmap_milestones',
     });
   });
+
+  it('reads questions about how it works, the market, what sets it apart, why people buy, what to say and what was learnt', () => {
+    assert.deepEqual(
+      kindsOf([
+        'How does it work?',
+        'How do we talk about it?',
+        'What will we tell customers?',
+        'How will users find out?',
+        'What did we learn?',
+        'What do users need?',
+        'How will this be rolled out?',
+        'Why would anyone switch?',
+        'What makes us different?',
+        'How big is the market?',
+        'What should sales say?',
+        'What evidence do we have?',
+      ]),
+      {
+        'How does it work?': 'functional_requirements',
+        'How do we talk about it?': 'messaging',
+        'What will we tell customers?': 'messaging',
+        'How will users find out?': 'gtm_channels',
+        'What did we learn?': 'success_metrics',
+        'What do users need?': 'users_use_cases',
+        'How will this be rolled out?': 'release_rollout',
+        'Why would anyone switch?': 'value_proposition',
+        'What makes us different?': 'positioning',
+        'How big is the market?': 'target_market',
+        'What should sales say?': 'sales_enablement',
+        'What evidence do we have?': 'problem',
+      },
+    );
+  });
 });
