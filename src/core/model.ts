@@ -52,8 +52,12 @@ export interface Section {
   owner?: OwnerDeclaration;
   /** The section's own content holds nothing but placeholders, guidance comments or white space. */
   placeholderOnly: boolean;
-  /** Where a pseudo-heading (a bold list, paragraph or table label, a bold or italic title) stands in for a real heading. */
-  pseudo?: 'bold-label' | 'emphasis-title' | 'table-label';
+  /**
+   * Where a pseudo-heading (a bold list, paragraph or table label, a bold or italic title) stands in for a
+   * real heading, or a heading inside a block quote ("> ## Easy job setup"), which is a heading to
+   * CommonMark but not one of the document's own.
+   */
+  pseudo?: 'bold-label' | 'emphasis-title' | 'table-label' | 'quoted-heading';
   children: Section[];
   /** The heading is part of a template carried in a ```markdown fence: its placeholders are there on purpose. */
   inTemplate?: true;

@@ -31,6 +31,19 @@ describe('fields and headings written as bold or italic paragraphs', () => {
     assert.deepEqual(Object.keys(kindsOf(list)), ['Details']);
   });
 
+  it('reads headings in a block quote as sections of the section that holds the quote, each over its part of the quote', () => {
+    const text = '# Printer\n\n## Example requirements\n\n> ## Easy setup\n> A job starts in three clicks.\n>\n> ### Known risks\n> The belt may slip.\n\nAfter the quote.\n';
+    const { analysis } = lint(text, { path: 'spec.md' });
+    const quoted = analysis.sections.filter((s) => s.section.pseudo === 'quoted-heading');
+    assert.deepEqual(quoted.map((s) => [s.section.title, s.section.headingRange.start.line, s.section.contentRange.end.line, s.parent?.section.title]), [
+      ['Easy setup', 5, 8, 'Example requirements'],
+      ['Known risks', 8, 9, 'Example requirements'],
+    ]);
+    assert.equal(quoted[1]?.kind?.id, 'risks_assumptions');
+    // A quote of plain paragraphs holds no section.
+    assert.deepEqual(Object.keys(kindsOf('# Printer\n\n## Goals\n\n> **Note:** ship it.\n> Soon.\n')), ['Goals']);
+  });
+
   it('reads a bold paragraph on its own line over text as a heading', () => {
     const kinds = kindsOf('# Export\n\n## Details\n\n**Success metrics**\n\nExports a week.\n\n**Risks**\n\nThe queue may fill.\n');
     assert.equal(kinds['Success metrics'], 'success_metrics');

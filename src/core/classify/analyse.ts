@@ -95,14 +95,16 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // kind, and so are its sibling titles ("**User feedback**" after "**Negative key metrics**": one
   // writer's headings, all or none); bold text alone is weaker evidence than a label's colon, so it counts
   // only then, and says nothing about the labels around it.
+  // A heading in a block quote is a heading, always: it counts, and says nothing about the labels around it.
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
-    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title');
+    const fields = labels.filter((label) => label.pseudo !== 'emphasis-title' && label.pseudo !== 'quoted-heading');
     const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
       || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
     const titles = labels.filter((label) => label.pseudo === 'emphasis-title');
     const titlesAreHeadings = titles.some((label) => matchHeading(catalogue, label.title));
     for (const label of labels) {
-      if (label.pseudo === 'emphasis-title' ? titlesAreHeadings : formFields) sections.push(readSection(label, parent, catalogue, keep));
+      const isSection = label.pseudo === 'quoted-heading' || (label.pseudo === 'emphasis-title' ? titlesAreHeadings : formFields);
+      if (isSection) sections.push(readSection(label, parent, catalogue, keep));
     }
   };
   const topLevel = repeatedLabels(doc.sections);

@@ -28,8 +28,8 @@ export interface RawLabel {
   title: string;
   start: number;
   end: number;
-  style: 'bold-label' | 'emphasis-title' | 'table-label';
-  /** The rest of the list item, paragraph (up to a line with a label of its own) or table row. */
+  style: 'bold-label' | 'emphasis-title' | 'table-label' | 'quoted-heading';
+  /** The rest of the list item, paragraph (up to a line with a label of its own), table row or quote (up to its next heading). */
   contentEnd: number;
   prose: TextRun[];
   visible: string;
@@ -256,6 +256,7 @@ function collect(text: string, block: RootContent | Nodes, into: RawSection, lea
       default: {
         const label = labelOf(node);
         if (label) into.labels.push(label);
+        if (node.type === 'blockquote') into.labels.push(...quotedHeadings(node.children as Nodes[], node.position?.end.offset ?? 0));
         if ('children' in node) {
           const children = node.children as Nodes[];
           for (let i = children.length - 1; i >= 0; i--) stack.push(itemAt(children, i));
@@ -294,6 +295,25 @@ function labelOf(node: Nodes): RawLabel | undefined {
   }
   if (node.type === 'tableRow') return tableLabel(node as TableRow);
   return undefined;
+}
+
+/**
+ * The headings in a block quote ("> ## Easily assembled", a template's example sections quoted), each over
+ * the quote's blocks up to its next heading: CommonMark reads them as headings, as readers do, though they
+ * do not divide the document.
+ */
+function quotedHeadings(children: readonly Nodes[], quoteEnd: number): RawLabel[] {
+  const labels: RawLabel[] = [];
+  children.forEach((child, i) => {
+    if (child.type !== 'heading' || !child.position) return;
+    const title = lf(toString(child, { includeHtml: false })).trim();
+    if (!title) return;
+    const next = children.findIndex((c, j) => j > i && c.type === 'heading');
+    const rest = children.slice(i + 1, next < 0 ? undefined : next);
+    const contentEnd = next < 0 ? quoteEnd : itemAt(children, next).position?.start.offset ?? quoteEnd;
+    labels.push(finishLabel(title, child.position, rest, contentEnd, 'quoted-heading'));
+  });
+  return labels;
 }
 
 /** `**Label:** text` or `**Label**: text` at the start of a paragraph's (or list item's) content. */
