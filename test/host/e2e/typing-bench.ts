@@ -2,7 +2,7 @@
 // packages the VSIX, bundles this file and runs it:
 //
 //   node dist/test/host/e2e/typing-bench.js [--vsix specroles.vsix] [--before other.vsix] [--keys 60] [--rounds 3] [--kb 1024] [--delay 120]
-//     [--on-settings '{"specRoles.codeLens":false}'] [--profile]
+//     [--on-settings '{"specRoles.codeLens":false}'] [--profile] [--per-key]
 //
 // Two fresh code-servers (Node extension host) on the same generated ~1 MB spec (bench/generate.mjs): one with
 // the VSIX installed ("on"), one without ("off"), each with its own headless chromium. Rounds alternate
@@ -20,12 +20,15 @@
 // started"). Prints medians/p95 and the ratio on/off, with the load average at start and end.
 // --on-settings adds user settings to the "on" side only (to find what costs: e.g. CodeLens off). --profile
 // records the workbench page's CPU profile during each side's first round (Chrome DevTools Protocol) into
-// test-results/typing-<side>.cpuprofile and prints the functions with the most self time.
+// test-results/typing-<side>.cpuprofile and prints the functions with the most self time. --per-key prints
+// each heading key's median on every side (which keys of the heading line cost: `#`, the suggest widget's).
+// Also printed: the page's main-thread busy time (Chrome's TaskDuration) while the prose and the heading were
+// typed, per key: what the keys cost in CPU, steadier than latency when the machine is loaded.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { startCodeServer, type CodeServerHost } from '../code-server';
 
 const PROJECT_ROOT = resolve(__dirname, '..', '..', '..', '..');
@@ -92,8 +95,17 @@ interface Side {
   /** The same keys split: those typed in prose, and those of the heading line (where `#` opens completion). */
   proseKeys: number[];
   headingKeys: number[];
+  /** The heading's keys by position in HEADING, over the rounds: which of its keys cost (e.g. while the suggest widget is open). */
+  byHeadingKey: number[][];
   freezes: number[];
   settle: number[];
+  /**
+   * The page's main thread busy time (Chrome's Performance.getMetrics TaskDuration, ms) per round, while the
+   * prose was typed and while the heading was: CPU spent, less sensitive to the machine's load than latency.
+   */
+  proseBusy: number[];
+  headingBusy: number[];
+  metrics?: CDPSession;
   profiled?: boolean;
 }
 
@@ -115,7 +127,7 @@ async function openSide(name: 'on' | 'off' | 'before', workspace: string): Promi
   await page.locator('.tabs-container .tab.active', { hasText: 'big.prd.md' }).waitFor();
   await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
   info(`${name}: workbench up, spec open`);
-  return { name, host, page, keys: [], proseKeys: [], headingKeys: [], freezes: [], settle: [] };
+  return { name, host, page, keys: [], proseKeys: [], headingKeys: [], byHeadingKey: [...HEADING].map(() => []), freezes: [], settle: [], proseBusy: [], headingBusy: [] };
 }
 
 async function round(side: Side, line: number): Promise<void> {
@@ -141,11 +153,19 @@ async function round(side: Side, line: number): Promise<void> {
   const body = (filler.repeat(Math.ceil(keys / filler.length))).slice(0, Math.max(0, keys - HEADING.length - 2));
   const text = body ? `${body}\n\n${HEADING}` : HEADING;
   // Markdown's auto-closing/continuation could alter what is typed; playwright types exactly these keys.
-  for (const ch of text) {
+  side.metrics ??= await page.context().newCDPSession(page);
+  await side.metrics.send('Performance.enable');
+  const busy = async () => ((await side.metrics!.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const marks = [await busy()];
+  for (const [i, ch] of [...text].entries()) {
+    if (i === text.length - HEADING.length) marks.push(await busy());
     if (ch === '\n') await page.keyboard.press('Enter');
     else await page.keyboard.type(ch);
     await sleep(delay);
   }
+  marks.push(await busy());
+  side.proseBusy.push(marks.length === 3 ? marks[1]! - marks[0]! : 0);
+  side.headingBusy.push(marks.at(-1)! - marks.at(-2)!);
   const settle = side.name !== 'off' ? ((await page.evaluate(SETTLE)) as number) : -1;
   if (cdp) {
     const { profile: recorded } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
@@ -162,6 +182,7 @@ async function round(side: Side, line: number): Promise<void> {
   const headingFrom = Math.max(0, got.keys.length - HEADING.length);
   side.proseKeys.push(...got.keys.slice(0, headingFrom));
   side.headingKeys.push(...got.keys.slice(headingFrom));
+  got.keys.slice(headingFrom).forEach((ms, i) => side.byHeadingKey[i]?.push(ms));
   side.freezes.push(got.longtasks.length ? Math.max(...got.longtasks) : 0);
   if (side.name !== 'off') side.settle.push(settle);
   info(`${side.name}: ${got.keys.length} keys, median ${q(got.keys, 0.5).toFixed(1)} ms, longest task ${side.freezes.at(-1)!.toFixed(0)} ms${side.name !== 'off' ? `, diagnostics settled ${settle < 0 ? 'not within 15 s' : `${settle.toFixed(0)} ms`} after the last key` : ''}`);
@@ -251,7 +272,16 @@ async function main(): Promise<void> {
     // Where the difference is: prose typed in a paragraph, or the heading line, where `#` opens the sections'
     // completion list (a feature of the "on" side the editor draws and filters on every key).
     console.log(`  of which prose keys: on median ${q(on.proseKeys, 0.5).toFixed(1)} ms, off ${q(off.proseKeys, 0.5).toFixed(1)} ms, ratio ${(q(on.proseKeys, 0.5) / q(off.proseKeys, 0.5)).toFixed(2)} (n=${on.proseKeys.length}); heading keys: on ${q(on.headingKeys, 0.5).toFixed(1)} ms, off ${q(off.headingKeys, 0.5).toFixed(1)} ms, ratio ${(q(on.headingKeys, 0.5) / q(off.headingKeys, 0.5)).toFixed(2)} (n=${on.headingKeys.length})`);
+    const perKey = (xs: number[], n: number) => `${(q(xs, 0.5) / n).toFixed(2)} ms/key`;
+    const proseN = keys - HEADING.length;
+    console.log(`  main thread busy (median over rounds): ${proseN > 0 ? `prose ${sides.map((s) => `${s.name} ${perKey(s.proseBusy, proseN)}`).join(', ')}; ` : ''}heading ${sides.map((s) => `${s.name} ${perKey(s.headingBusy, HEADING.length)}`).join(', ')}`);
+    console.log(`    heading busy per round, ms: ${sides.map((s) => `${s.name} ${s.headingBusy.map((b) => b.toFixed(0)).join(' ')}`).join('; ')}`);
+    if (process.argv.includes('--per-key')) {
+      console.log(`  heading keys one by one, median ms over the rounds (${sides.map((s) => s.name).join(' / ')}):`);
+      [...HEADING].forEach((ch, i) => console.log(`    ${String(i + 1).padStart(2)} ${JSON.stringify(ch).padEnd(4)} ${sides.map((s) => q(s.byHeadingKey[i]!, 0.5).toFixed(1).padStart(6)).join(' ')}`));
+    }
     if (prior) {
+      console.log(`  before/off ratios: prose ${(q(prior.proseKeys, 0.5) / q(off.proseKeys, 0.5)).toFixed(2)}, heading ${(q(prior.headingKeys, 0.5) / q(off.headingKeys, 0.5)).toFixed(2)}; on/before: all ${(q(on.keys, 0.5) / q(prior.keys, 0.5)).toFixed(2)}, heading ${(q(on.headingKeys, 0.5) / q(prior.headingKeys, 0.5)).toFixed(2)}`);
       console.log(`  key → next frame, before (${before}): ${fmt(prior.keys)}; ratio before/off (median) ${(q(prior.keys, 0.5) / q(off.keys, 0.5)).toFixed(2)}`);
       console.log(`  before: longest freeze per round ${prior.freezes.map((f) => f.toFixed(0)).join(', ')} ms; diagnostics settled ${prior.settle.map((s) => (s < 0 ? 'not within 15 s' : `${s.toFixed(0)} ms`)).join(', ')}`);
     }
