@@ -51,6 +51,8 @@ export interface Platform {
 export const SERVER_NAME = 'specroles-ls';
 
 export function startServer(connection: Connection, platform: Platform, version: string): void {
+  /** When the server began to listen (performance.now(): ms since the process or worker started). */
+  let listeningSince = 0;
   /** Each document's last incremental changes, as TextDocuments applied them: the service re-lints with them. */
   const lastEdits = new Map<string, { from: number; to: number; changes: TextDocumentContentChangeEvent[] }>();
   const documents = new TextDocuments<TextDocument>({
@@ -195,8 +197,9 @@ export function startServer(connection: Connection, platform: Platform, version:
       },
     };
     if (pull) result.capabilities.diagnosticProvider = { identifier: 'specroles', interFileDependencies: false, workspaceDiagnostics: true };
-    // performance.now() counts from the start of the process (or worker): how long the server took to be ready.
-    log('info', `${SERVER_NAME} ${version} (${platform.name}) answered initialize ${performance.now().toFixed(0)} ms after it started (${(performance.now() - started).toFixed(1)} ms in initialize); diagnostics ${pull ? 'pulled' : 'pushed'}`);
+    // performance.now() counts from the start of the process (or worker). Listening is when the server was
+    // ready; the client may ask later (an editor still starting up), and the answer comes then.
+    log('info', `${SERVER_NAME} ${version} (${platform.name}) answered initialize ${performance.now().toFixed(0)} ms after it started (${(performance.now() - started).toFixed(1)} ms in initialize; listening since ${listeningSince.toFixed(0)} ms); diagnostics ${pull ? 'pulled' : 'pushed'}`);
     return result;
   });
 
@@ -332,6 +335,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   connection.onShutdown(() => log('info', `${SERVER_NAME} shutting down`));
   documents.listen(connection);
   connection.listen();
+  listeningSince = performance.now();
 }
 
 function isConfigOrSettings(uri: string): boolean {
