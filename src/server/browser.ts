@@ -7,10 +7,10 @@ import { startServer } from './server';
 
 type Port = ConstructorParameters<typeof BrowserMessageReader>[0];
 
-/** Starts the server on a port; `name` says where it runs, in its log line. */
-export function startBrowserServer(port: Port, name = 'browser'): Connection {
+/** Starts the server on a port; `name` says where it runs, in its log line; `cpuMs` its CPU time, where known. */
+export function startBrowserServer(port: Port, name = 'browser', cpuMs?: () => number): Connection {
   const connection = createConnection(new BrowserMessageReader(port), new BrowserMessageWriter(port));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy: the engine is evaluated after `initialize` is answered
-  startServer(connection, { name, loadEditor: () => require('../editor') as typeof import('../editor') }, version);
+  startServer(connection, { name, loadEditor: () => require('../editor') as typeof import('../editor'), ...(cpuMs ? { cpuMs } : {}) }, version);
   return connection;
 }

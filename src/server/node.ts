@@ -25,6 +25,10 @@ const SKIPPED = new Set(['node_modules', '.git']);
 
 const platform: Platform = {
   name: `node ${process.versions.node}`,
+  cpuMs: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
   // esbuild makes this require lazy: the engine is evaluated after `initialize` is answered.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
   loadEditor: () => require('../editor') as typeof import('../editor'),

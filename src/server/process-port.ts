@@ -9,6 +9,7 @@ export interface NodeProcess {
   send?(message: unknown): boolean;
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   exit(code?: number): never;
+  cpuUsage?(): { user: number; system: number };
 }
 
 export interface Port {

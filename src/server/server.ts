@@ -46,13 +46,19 @@ export interface Platform {
   loadEditor(): typeof import('../editor');
   readFile?(uri: string): Promise<string | undefined> | undefined;
   findFiles?(folderUri: string, glob: string, max: number): Promise<string[]> | undefined;
+  /**
+   * The CPU time (ms) the server's process has used, where it can tell (Node): its start-up log says how
+   * much of the wait before it listened was its own work and how much was waiting for a busy machine.
+   */
+  cpuMs?(): number;
 }
 
 export const SERVER_NAME = 'specroles-ls';
 
 export function startServer(connection: Connection, platform: Platform, version: string): void {
-  /** When the server began to listen (performance.now(): ms since the process or worker started). */
+  /** When the server began to listen (performance.now(): ms since the process or worker started), and its CPU time then. */
   let listeningSince = 0;
+  let cpuWhenListening: number | undefined;
   /** Each document's last incremental changes, as TextDocuments applied them: the service re-lints with them. */
   const lastEdits = new Map<string, { from: number; to: number; changes: TextDocumentContentChangeEvent[] }>();
   const documents = new TextDocuments<TextDocument>({
@@ -199,7 +205,7 @@ export function startServer(connection: Connection, platform: Platform, version:
     if (pull) result.capabilities.diagnosticProvider = { identifier: 'specroles', interFileDependencies: false, workspaceDiagnostics: true };
     // performance.now() counts from the start of the process (or worker). Listening is when the server was
     // ready; the client may ask later (an editor still starting up), and the answer comes then.
-    log('info', `${SERVER_NAME} ${version} (${platform.name}) answered initialize ${performance.now().toFixed(0)} ms after it started (${(performance.now() - started).toFixed(1)} ms in initialize; listening since ${listeningSince.toFixed(0)} ms); diagnostics ${pull ? 'pulled' : 'pushed'}`);
+    log('info', `${SERVER_NAME} ${version} (${platform.name}) answered initialize ${performance.now().toFixed(0)} ms after it started (${(performance.now() - started).toFixed(1)} ms in initialize; listening since ${listeningSince.toFixed(0)} ms${cpuWhenListening === undefined ? '' : `, ${cpuWhenListening.toFixed(0)} ms of CPU`}); diagnostics ${pull ? 'pulled' : 'pushed'}`);
     return result;
   });
 
@@ -336,6 +342,7 @@ export function startServer(connection: Connection, platform: Platform, version:
   documents.listen(connection);
   connection.listen();
   listeningSince = performance.now();
+  cpuWhenListening = platform.cpuMs?.();
 }
 
 function isConfigOrSettings(uri: string): boolean {

@@ -9,7 +9,11 @@ declare const self: Parameters<typeof startBrowserServer>[0];
 const node = (globalThis as { process?: NodeProcess }).process;
 
 if (node && typeof node.send === 'function') {
-  const connection = startBrowserServer(processPort(node) as unknown as typeof self, `node ${node.version}, IPC`);
+  const cpuMs = node.cpuUsage && (() => {
+    const { user, system } = node.cpuUsage!();
+    return (user + system) / 1000;
+  });
+  const connection = startBrowserServer(processPort(node) as unknown as typeof self, `node ${node.version}, IPC`, cpuMs);
   // Never a crash: an error no handler caught is logged, and the server goes on.
   node.on('uncaughtException', (error) => connection.console.error(`uncaught: ${(error as Error).stack ?? String(error)}`));
   node.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${String(error)}`));
