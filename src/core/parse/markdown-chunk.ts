@@ -304,16 +304,17 @@ function labelOf(node: Nodes): RawLabel | undefined {
  */
 function quotedHeadings(children: readonly Nodes[], quoteEnd: number): RawLabel[] {
   const labels: RawLabel[] = [];
-  children.forEach((child, i) => {
-    if (child.type !== 'heading' || !child.position) return;
+  // From the last block back, so each heading's end (the next heading's start) is known: linear in the quote.
+  let end = children.length;
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = itemAt(children, i);
+    if (child.type !== 'heading' || !child.position) continue;
     const title = lf(toString(child, { includeHtml: false })).trim();
-    if (!title) return;
-    const next = children.findIndex((c, j) => j > i && c.type === 'heading');
-    const rest = children.slice(i + 1, next < 0 ? undefined : next);
-    const contentEnd = next < 0 ? quoteEnd : itemAt(children, next).position?.start.offset ?? quoteEnd;
-    labels.push(finishLabel(title, child.position, rest, contentEnd, 'quoted-heading'));
-  });
-  return labels;
+    const contentEnd = end < children.length ? itemAt(children, end).position?.start.offset ?? quoteEnd : quoteEnd;
+    if (title) labels.push(finishLabel(title, child.position, children.slice(i + 1, end), contentEnd, 'quoted-heading'));
+    end = i;
+  }
+  return labels.reverse();
 }
 
 /** `**Label:** text` or `**Label**: text` at the start of a paragraph's (or list item's) content. */
