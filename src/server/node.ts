@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../package.json';
+import { cpuClock } from './process-port';
 import { SERVER_NAME, startServer, type Platform } from './server';
 
 const HELP = `${SERVER_NAME} ${version}: the specroles language server (Language Server Protocol).
@@ -25,10 +26,7 @@ const SKIPPED = new Set(['node_modules', '.git']);
 
 const platform: Platform = {
   name: `node ${process.versions.node}`,
-  cpuMs: () => {
-    const { user, system } = process.cpuUsage();
-    return (user + system) / 1000;
-  },
+  cpuMs: cpuClock(process),
   // esbuild makes this require lazy: the engine is evaluated after `initialize` is answered.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- see the line above
   loadEditor: () => require('../editor') as typeof import('../editor'),

@@ -12,6 +12,15 @@ export interface NodeProcess {
   cpuUsage?(): { user: number; system: number };
 }
 
+/** The process's CPU time (user and system, ms) as a clock, where the process can tell. */
+export function cpuClock(process: Pick<NodeProcess, 'cpuUsage'>): (() => number) | undefined {
+  const usage = process.cpuUsage?.bind(process);
+  return usage && (() => {
+    const { user, system } = usage();
+    return (user + system) / 1000;
+  });
+}
+
 export interface Port {
   onmessage: ((event: { data: unknown }) => void) | null;
   postMessage(message: unknown): void;

@@ -3,17 +3,13 @@
 // own scope. On the desktop, the extension forks it as a Node child process and the server listens on the
 // process's IPC channel, made to look like a port (process-port.ts; no Node module is imported).
 import { startBrowserServer } from './browser';
-import { processPort, type NodeProcess } from './process-port';
+import { cpuClock, processPort, type NodeProcess } from './process-port';
 
 declare const self: Parameters<typeof startBrowserServer>[0];
 const node = (globalThis as { process?: NodeProcess }).process;
 
 if (node && typeof node.send === 'function') {
-  const cpuMs = node.cpuUsage && (() => {
-    const { user, system } = node.cpuUsage!();
-    return (user + system) / 1000;
-  });
-  const connection = startBrowserServer(processPort(node) as unknown as typeof self, `node ${node.version}, IPC`, cpuMs);
+  const connection = startBrowserServer(processPort(node) as unknown as typeof self, `node ${node.version}, IPC`, cpuClock(node));
   // Never a crash: an error no handler caught is logged, and the server goes on.
   node.on('uncaughtException', (error) => connection.console.error(`uncaught: ${(error as Error).stack ?? String(error)}`));
   node.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${String(error)}`));
