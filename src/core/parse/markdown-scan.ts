@@ -7,7 +7,7 @@
 import type { TextRun } from '../model';
 import type { RawComment, RawLabel, RawSection } from './markdown-chunk';
 import { emphasisHeadingTitle } from './emphasis-heading';
-import { withoutLoneCr } from './split';
+import { BLOCK_MARKER_CHARACTERS, withoutLoneCr } from './split';
 import { group, itemAt } from '../text/indexing';
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -65,7 +65,10 @@ const HARD_LINE = /^ {0,3}(?:<(?!!--)|>)|^\t|^ {4}/;
  * ASCII characters a line of prose may open with: not white space (indentation), a block marker (fence,
  * heading, underline, break, list item, quote, HTML) or a table's pipe.
  */
-const PROSE_START = Array.from({ length: 128 }, (_, c) => !/[\s`~#=*_+><|\d-]/.test(String.fromCharCode(c)));
+const PROSE_START = Array.from({ length: 128 }, (_, c) => {
+  const ch = String.fromCharCode(c);
+  return !/[\s|]/.test(ch) && !BLOCK_MARKER_CHARACTERS.includes(ch);
+});
 
 /**
  * Whether a line opens with a character that starts no block, indentation or table row: a line of prose,

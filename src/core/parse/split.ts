@@ -38,9 +38,11 @@ export const HTML_BLOCKS: { start: RegExp; end: RegExp | 'blank'; interrupts: bo
 /**
  * The characters a block marker starts with, after up to three spaces: a fence (` ~), a heading (#), an
  * underline or thematic break (= - * _), a list item (- * + digit), a quote (>), HTML or a comment (<).
+ * A line that opens with none of them is prose to both the splitter and the scanner (markdown-scan.ts).
  */
+export const BLOCK_MARKER_CHARACTERS = '`~#=-*_+><0123456789';
 const BLOCK_MARKERS = new Uint8Array(128);
-for (const c of '`~#=-*_+><0123456789') BLOCK_MARKERS[c.charCodeAt(0)] = 1;
+for (const c of BLOCK_MARKER_CHARACTERS) BLOCK_MARKERS[c.charCodeAt(0)] = 1;
 
 /**
  * Whether a line may open or end a block by its first character (after up to three spaces): a line of
