@@ -35,7 +35,7 @@ function filesUnder(dir, suffix) {
  * them (defaults filled in): validating them at every start cost ~20 ms of a one-file run, in every
  * worker too. An invalid data file fails the build.
  */
-const DATA_SCHEMAS = { 'roles.yaml': 'rolesFileSchema', 'kinds.yaml': 'kindsFileSchema', 'doc-types.yaml': 'docTypesFileSchema', 'cues.yaml': 'cuesFileSchema', 'guidelines.yaml': 'guidelinesFileSchema' };
+const DATA_SCHEMAS = { 'roles.yaml': 'rolesFileSchema', 'kinds.yaml': 'kindsFileSchema', 'doc-types.yaml': 'docTypesFileSchema', 'cues.yaml': 'cuesFileSchema', 'guidelines.yaml': 'guidelinesFileSchema', 'other-genres.yaml': 'otherGenresFileSchema' };
 const dataDir = resolve('src/core/data');
 let dataSchemas;
 async function catalogueSchemas() {

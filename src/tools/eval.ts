@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore } from './corpus/evaluate';
 import { breakdown, confusionTable, figuresTable } from './corpus/report';
+import { detectionRates, measureSpecDetection } from './corpus/spec-detection';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -50,13 +51,30 @@ for (const [name, scores] of [['development', dev], ['locked test', test]] as co
   console.log(confusionTable(scores));
 }
 
+// Spec detection: the real corpus's specs of each split against the not-specs corpus beside it.
+const notSpecs = resolve(corpus, '..', 'not-specs');
+const detection = measureSpecDetection(corpus, notSpecs, split, devOnly ? 'dev' : 'all');
+const detectionRows: [string, ('dev' | 'test')[]][] = devOnly ? [['development', ['dev']]] : [['development', ['dev']], ['locked test', ['test']], ['all', ['dev', 'test']]];
+console.log(`\nspec detection by content (${detection.nonSpecs} not-specs; ${detection.falseSpecs.length} taken for specs)`);
+console.log('set            specs  recall  precision');
+for (const [name, sets] of detectionRows) {
+  const r = detectionRates(detection, sets);
+  console.log(`${name.padEnd(13)} ${String(r.specs).padStart(6)}  ${r.recall.toFixed(3)}      ${r.precision.toFixed(3)}`);
+}
+
 function details(name: string, scores: readonly DocumentScore[]): void {
   console.log(`\n${name}: false alarms`);
   for (const s of scores) for (const f of s.falseAlarms) console.log(`  ${f.file}:${f.line} ${f.ruleId}: ${f.message}`);
   console.log(`\n${name}: missed reviewer flags`);
   for (const s of scores) for (const f of s.missedFlags) console.log(`  ${f.file}:${f.line} ${f.heading}`);
+  console.log(`\n${name}: specs not detected`);
+  for (const m of detection.specs[name === 'development' ? 'dev' : 'test'].missed) console.log(`  ${m.file}: ${m.reason}`);
   console.log(`\n${name}: misses`);
   for (const s of scores) for (const m of s.misses) console.log(`  ${m.file}:${m.line} [${m.what}] "${m.heading}" expected ${m.expected}, got ${m.got}`);
+}
+if (missesOf) {
+  console.log('\nnot-specs taken for specs');
+  for (const m of detection.falseSpecs) console.log(`  ${m.file}: ${m.reason}`);
 }
 if (missesOf === 'dev' || missesOf === 'all') details('development', dev);
 if (missesOf === 'test' || missesOf === 'all') details('locked test', test);

@@ -45,13 +45,55 @@ describe('spec detection by content (specDecision)', function () {
     assert.equal(yaml('specroles: 1\ntitle: x\n').spec, true);
   });
 
-  it('leaves a README or a changelog, and says why', function () {
+  it('leaves a README or a changelog, and says which genre its headings are', function () {
     const readme = md('# Widget\n\n## Installation\n\nnpm install widget\n\n## Usage\n\nCall it.\n\n## License\n\nMIT\n');
     assert.equal(readme.spec, false);
-    assert.equal(readme.because, 'no-headings');
-    assert.match(readme.reason, /^no headings of known section kinds/);
+    assert.equal(readme.because, 'other-genre');
+    assert.equal(readme.reason, '3 of 4 headings are those of a README ("Installation", "Usage", "License"); no headings of known section kinds');
     const changelog = md('# Changelog\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- Export.\n\n### Fixed\n\n- Import.\n');
     assert.equal(changelog.spec, false);
+    assert.equal(changelog.because, 'other-genre');
+  });
+
+  it('leaves a postmortem or minutes that talk product work, by their own headings', function () {
+    const words = 'Customers on the enterprise plan saw the pricing page of the launch; users and buyers asked sales for the roadmap, the release and the beta. ';
+    const postmortem = md(`# Postmortem: export outage\n\n## Summary\n\n${words}\n\n## Impact\n\n${words}\n\n## Goals\n\n${words}\n\n## Root causes\n\n${words}\n\n## Lessons learned\n\n${words}\n\n## Action items\n\n${words}\n`);
+    assert.equal(postmortem.spec, false, postmortem.reason);
+    assert.match(postmortem.reason, /are those of a postmortem \("Postmortem: export outage", "Root causes", "Lessons learned", …\)/);
+    const minutes = md(`# Release team\n\n## Date: 3/26/2018\n\n${words.repeat(3)}\n\n## Date: 3/23/2018\n\n${words.repeat(3)}\n`);
+    assert.equal(minutes.spec, false, minutes.reason);
+    assert.equal(minutes.because, 'other-genre');
+  });
+
+  it("a heading another genre claims by name does not name a section kind ('Decision outcome' is no goal)", function () {
+    const adr = md('# Use signed commits\n\n## Considered alternatives\n\nSSH keys, GPG keys.\n\n## Decision outcome\n\nGPG keys.\n\n## Pros and cons of the alternatives <!-- optional -->\n\nBoth work.\n');
+    assert.deepEqual(adr.kinds.map((k) => k.id), ['alternatives_considered']);
+    assert.equal(adr.because, 'other-genre');
+  });
+
+  it('reads a heading without its HTML comments', function () {
+    assert.deepEqual(markdownHeadings('## Messaging <!-- owner: pmm -->\n\n## Pros <!-- a --> and cons <!-- b\n'), ['Messaging', 'Pros  and cons <!-- b']);
+  });
+
+  it('takes fewer headings in dense product vocabulary: two kinds, or one topic section after section', function () {
+    const words = 'Customers and buyers choose the plan; the launch, the pricing and the positioning speak to the market and to users. ';
+    const twoKinds = md(`# Finding users\n\n## Know your audience\n\n${words}\n\n## Messaging that lands\n\n${words}\n\n## Go where they are\n\n${words}\n\n## Say thanks\n\n${words}\n`);
+    assert.equal(twoKinds.spec, true, twoKinds.reason);
+    assert.match(twoKinds.reason, /, in product vocabulary from \d+ cue groups/);
+    const oneTopic = md(`# Marketing roadmap\n\n## Roadmap for Q1\n\n${words}\n\n## Roadmap for Q2\n\n${words}\n\n## Roadmap for Q3\n\n${words}\n\n## Questions\n\n${words}\n`);
+    assert.equal(oneTopic.spec, true, oneTopic.reason);
+    const plain = 'Write it down, read it again the next morning, and keep the parts that still make sense to you then. '.repeat(3);
+    const sparse = md(`# Finding users\n\n## Know your audience\n\n${plain}\n\n## Messaging that lands\n\n${plain}\n\n## Go where they are\n\n${plain}\n\n## Say thanks\n\n${plain}\n`);
+    assert.equal(sparse.spec, false, sparse.reason);
+  });
+
+  it('reads the headings of a template carried in a ```markdown fence, where the reader reads them as sections', function () {
+    const template = '```md\n# {Date} Project proposal\n\n## Goals\n\n## Requirements\n\n## Success\n```\n';
+    assert.deepEqual(markdownHeadings(`# Template: Project proposal\n\n${template}`), ['Template: Project proposal', '{Date} Project proposal', 'Goals', 'Requirements', 'Success']);
+    assert.deepEqual(markdownHeadings(`# Guide\n\n## Release blog template\n\n${template}`), ['Guide', 'Release blog template', '{Date} Project proposal', 'Goals', 'Requirements', 'Success']);
+    // Under any other heading a fenced document is an example, and stays code.
+    assert.deepEqual(markdownHeadings(`# Guide\n\n## Setup\n\n## Example\n\n${template}`), ['Guide', 'Setup', 'Example']);
+    assert.deepEqual(markdownHeadings('# T\n\n~~~markdown\n## A\n\n```md\n## B\n```\n## C\n~~~\n'), ['T', 'A', 'C']);
   });
 
   it('does not count administrative kinds (summary, metadata, stakeholders)', function () {

@@ -1,29 +1,26 @@
 // Issue 12: is this file a spec, by its content? Every document of ../shared/corpus/real (read in place,
 // never copied) should be one and every document of ../shared/corpus/not-specs should not. The rule is
-// the engine's specDecision, the same the CLI's folder walk and the editor use; this measures it and
-// prints precision, recall and every misclassified file with the decision's reason.
+// the engine's specDecision, the same the CLI's folder walk and the editor use; this measures it
+// (src/tools/corpus/spec-detection.ts, shared with `npm run eval`) and prints precision, recall and, for
+// the development set and the not-specs, every misclassified file with the decision's reason. The locked
+// test set's missed specs are counted, not named: they are not to be tuned on.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalogueFor, specDecision } from '../../src/core';
-import { corpusOrSkip, sharedRoot } from '../support/paths';
+import { loadSplit } from '../../src/tools/corpus/evaluate';
+import { detectionRates, measureSpecDetection } from '../../src/tools/corpus/spec-detection';
+import { corpusOrSkip, projectRoot, sharedRoot } from '../support/paths';
 
 /**
- * Floors: the issue's target is 0.95 for both. Precision meets it; recall does not yet (0.806 on
- * 2026-12-07: the specs missed are blog posts, pricing tables and pages with no section headings, which
- * read like the READMEs it must reject), so recall is held at what it measures. Raise it when it improves.
+ * Floors: the issue's target is 0.95 for both. Precision meets it; recall does not yet (0.864 on
+ * 2026-12-08: the specs missed are release blog posts, pricing tables, issue forms and pages with one or no
+ * section heading, which read like the READMEs it must reject), so recall is held at what it measures.
+ * Raise it when it improves.
  */
 const MIN_PRECISION = 0.95;
-const MIN_RECALL = 0.8;
+const MIN_RECALL = 0.86;
 
 const notSpecsDir = join(sharedRoot, 'corpus', 'not-specs');
-
-function documents(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && /\.(md|markdown|ya?ml)$/i.test(e.name) && e.name !== 'MANIFEST.md')
-    .map((e) => e.name)
-    .sort();
-}
 
 describe('spec detection by content (corpus/real against corpus/not-specs)', function () {
   let measured: { precision: number; recall: number } | undefined;
@@ -35,34 +32,16 @@ describe('spec detection by content (corpus/real against corpus/not-specs)', fun
       console.warn(`    notice: ${notSpecsDir} is absent; spec detection not measured`);
       this.skip();
     }
-    const catalogue = catalogueFor({});
-    const decide = (dir: string, name: string) => specDecision(readFileSync(join(dir, name), 'utf8'), { isYaml: /\.ya?ml$/i.test(name), catalogue });
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const misses: string[] = [];
-    for (const name of documents(real)) {
-      const d = decide(real, name);
-      if (d.spec) tp++;
-      else {
-        fn++;
-        misses.push(`      missed spec    real/${name}: ${d.reason}`);
-      }
+    const detection = measureSpecDetection(real, notSpecsDir, loadSplit(projectRoot));
+    const all = detectionRates(detection, ['dev', 'test']);
+    measured = all;
+    console.log(`    ${all.specs} specs, ${detection.nonSpecs} non-specs: precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)} (${all.detected}/${all.specs})`);
+    for (const set of ['dev', 'test'] as const) {
+      const r = detectionRates(detection, [set]);
+      console.log(`      ${set === 'dev' ? 'development' : 'locked test'}: recall ${r.recall.toFixed(3)} (${r.detected}/${r.specs})`);
     }
-    let negatives = 0;
-    for (const name of documents(notSpecsDir)) {
-      negatives++;
-      const d = decide(notSpecsDir, name);
-      if (d.spec) {
-        fp++;
-        misses.push(`      false spec     not-specs/${name}: ${d.reason}`);
-      }
-    }
-    const precision = tp + fp ? tp / (tp + fp) : 1;
-    const recall = tp + fn ? tp / (tp + fn) : 1;
-    measured = { precision, recall };
-    console.log(`    ${tp + fn} specs, ${negatives} non-specs: precision ${precision.toFixed(3)} (${tp}/${tp + fp}), recall ${recall.toFixed(3)} (${tp}/${tp + fn})`);
-    for (const line of misses) console.log(line);
+    for (const m of detection.specs.dev.missed) console.log(`      missed spec    real/${m.file}: ${m.reason}`);
+    for (const m of detection.falseSpecs) console.log(`      false spec     not-specs/${m.file}: ${m.reason}`);
   });
 
   it(`precision ≥ ${MIN_PRECISION}`, function () {

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { catalogueFor, lint, type LintOptions } from '../../src/core';
 import { anyPattern } from '../../src/core/classify/heading';
+import { otherGenres } from '../../src/core/detect/other-genres';
 import { projectRoot } from '../support/paths';
 import { findRegexes } from '../support/regex-literals';
 
@@ -173,6 +174,10 @@ const CONSTRUCTED: Record<string, { note: string; build: () => RegExp[] }> = {
   'src/core/classify/heading.ts': {
     note: 'each kind\'s patterns joined into one alternation: applied to headings, as they are, so checked with them below',
     build: () => [],
+  },
+  'src/core/detect/other-genres.ts': {
+    note: 'each genre\'s headings (other-genres.yaml) joined into one pattern of whole headings: applied to normalised headings, at most 300 characters',
+    build: () => otherGenres().map((g) => g.heading),
   },
   'src/core/parse/markdown-scan.ts': {
     note: 'the closing fence for an opening ``` or ~~~ fence of any length',

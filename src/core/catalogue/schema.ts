@@ -125,8 +125,14 @@ function buildSchemas() {
       .describe('Nouns that, after a cue word of these roles, make it the name of a part of the product ("pricing API"), which is no cue'),
   });
   const guidelinesFileSchema = z.object({ guidelines: z.array(guidelineSchema) });
+  const otherGenreSchema = z.object({
+    id: idSchema,
+    name: z.string().min(1).describe('What such a file is, as a message says it ("meeting minutes")'),
+    headings: z.array(z.string().min(1)).min(1).describe('Regular expressions, each matched against a whole normalised heading (lower case, numbering and status suffixes off)'),
+  });
+  const otherGenresFileSchema = z.object({ genres: z.array(otherGenreSchema) });
 
-  return { idSchema, roleSchema, kindSchema, requirementSchema, docTypeSchema, cueSchema, sourceSchema, guidelineSchema, rolesFileSchema, kindsFileSchema, docTypesFileSchema, cuesFileSchema, guidelinesFileSchema };
+  return { idSchema, roleSchema, kindSchema, requirementSchema, docTypeSchema, cueSchema, sourceSchema, guidelineSchema, rolesFileSchema, kindsFileSchema, docTypesFileSchema, cuesFileSchema, guidelinesFileSchema, otherGenreSchema, otherGenresFileSchema };
 }
 
 export type CatalogueSchemas = ReturnType<typeof buildSchemas>;
@@ -142,4 +148,5 @@ export type Kind = z.infer<CatalogueSchemas['kindSchema']>;
 export type DocType = z.infer<CatalogueSchemas['docTypeSchema']>;
 export type Cue = z.infer<CatalogueSchemas['cueSchema']>;
 export type Guideline = z.infer<CatalogueSchemas['guidelineSchema']>;
+export type OtherGenre = z.infer<CatalogueSchemas['otherGenreSchema']>;
 export type GuidelineSource = z.infer<CatalogueSchemas['sourceSchema']>;

@@ -6,9 +6,11 @@ import type { Catalogue, CompiledKind } from '../catalogue/catalogue';
 import { matchHeading } from '../classify/heading';
 import { withoutClosingSequence } from '../parse/markdown-scan';
 import { splitAtHeadings } from '../parse/split';
+import { fencedTemplates, NAMES_A_TEMPLATE } from '../parse/template-fence';
 import { WordRun } from '../text/words';
 import { markedAsSpec } from '../spec-files';
 import { group } from '../text/indexing';
+import { leadingGenre } from './other-genres';
 
 /**
  * Two kinds of evidence, each from the catalogue, so a team's kinds, synonyms and cue words count too:
@@ -42,6 +44,21 @@ export const MIN_KIND_SHARE = 0.5;
 export const MIN_DENSITY_WITH_HEADINGS = 5;
 
 /**
+ * Dense vocabulary makes fewer headings enough: two kinds of section, or one kind named by at least
+ * MIN_ONE_KIND_HEADINGS headings that are MIN_KIND_SHARE of all (a personas page, a launch-tier page, a
+ * product marketing roadmap: one topic, section after section), in a text at MIN_DENSITY_ALONE. What
+ * keeps READMEs and decision records out here is their own genre's headings (below), not a higher bar.
+ */
+export const MIN_ONE_KIND_HEADINGS = 3;
+
+/**
+ * Another genre (data/other-genres.yaml) decides against a spec when at least this many headings are
+ * its own and they are at least as many as the headings of known section kinds: a postmortem's "Impact"
+ * and "Timeline", a README's "Features", minutes full of release talk are then that genre's.
+ */
+export const MIN_GENRE_HEADINGS = 2;
+
+/**
  * Vocabulary alone: cue words from at least this many of the catalogue's cue groups (breadth: several
  * kinds of PM/PMM work, not one topic that happens to use a cue word) at a density of at least
  * MIN_DENSITY_ALONE weighted hits per 1000 words (about one strong cue per paragraph). Long documents
@@ -57,7 +74,7 @@ export const MIN_DENSITY_ALONE = 25;
 export const MAX_DECISION_CHARS = 64 * 1024;
 
 /** Why a file is not a spec, in the words the CLI groups skipped files by. */
-export type NotSpecBecause = 'no-headings' | 'few-headings' | 'no-vocabulary';
+export type NotSpecBecause = 'no-headings' | 'few-headings' | 'no-vocabulary' | 'other-genre';
 
 export interface SpecDecision {
   spec: boolean;
@@ -88,9 +105,13 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
     return { spec: true, reason, kinds: [], headings: 0, cueGroups: 0, density: 0 };
   }
   const titles = isYaml ? yamlHeadings(head) : markdownHeadings(head);
+  // A heading another genre claims by name ("Decision outcome") is that genre's, whatever keyword in it
+  // names a section kind ("outcome").
+  const genre = isYaml ? undefined : leadingGenre(titles);
   const kinds: CompiledKind[] = [];
   let named = 0;
   for (const title of titles) {
+    if (genre?.headings.includes(title)) continue;
     const kind = matchHeading(catalogue, title)?.kind;
     if (!kind || kind.skipOwnership) continue;
     named++;
@@ -103,6 +124,8 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
 
   const share = titles.length ? named / titles.length : 0;
   const structure = kinds.length >= MIN_DISTINCT_KINDS || (kinds.length >= MIN_DISTINCT_KINDS_SHORT && share >= MIN_KIND_SHARE);
+  const dense = density >= MIN_DENSITY_ALONE
+    && (kinds.length >= MIN_DISTINCT_KINDS_SHORT || (named >= MIN_ONE_KIND_HEADINGS && share >= MIN_KIND_SHARE));
   const vocabulary = cueGroups >= MIN_CUE_GROUPS_ALONE && density >= MIN_DENSITY_ALONE;
   const what = isYaml ? 'section titles' : 'headings';
   const headingsSay = kinds.length
@@ -110,7 +133,12 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
     : `no ${what} of known section kinds`;
   const vocabularySays = `product vocabulary from ${cueGroups} cue ${cueGroups === 1 ? 'group' : 'groups'}, ${density.toFixed(0)} per 1000 words`;
   const result = { kinds, headings: titles.length, cueGroups, density };
+  if (genre && genre.headings.length >= MIN_GENRE_HEADINGS && genre.headings.length >= named) {
+    const shown = genre.headings.slice(0, 3).map((h) => `"${h}"`).join(', ') + (genre.headings.length > 3 ? ', …' : '');
+    return { spec: false, reason: `${genre.headings.length} of ${titles.length} ${what} are those of ${genre.genre.name} (${shown}); ${headingsSay}`, because: 'other-genre', ...result };
+  }
   if (structure && density >= MIN_DENSITY_WITH_HEADINGS) return { spec: true, reason: headingsSay, ...result };
+  if (dense) return { spec: true, reason: `${headingsSay}, in ${vocabularySays}`, ...result };
   if (vocabulary) return { spec: true, reason: `${headingsSay}, but ${vocabularySays}`, ...result };
   const because: NotSpecBecause = structure ? 'no-vocabulary' : kinds.length ? 'few-headings' : 'no-headings';
   const reason = structure ? `${headingsSay}, but hardly any product vocabulary (${vocabularySays})` : `${headingsSay}, and ${vocabularySays}`;
@@ -122,6 +150,7 @@ export const NOT_SPEC_BECAUSE: Record<NotSpecBecause, string> = {
   'no-headings': 'no headings of known section kinds',
   'few-headings': 'too few headings of known section kinds',
   'no-vocabulary': 'headings of known kinds but hardly any product vocabulary',
+  'other-genre': 'the headings of another kind of document (a README, a changelog, minutes, a decision record or a postmortem)',
 };
 
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -130,7 +159,11 @@ const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const NOT_PARAGRAPH = /^ {0,3}(?:[-*+>|]|\d{1,9}[.)]|<|$)|^\s*$| {4}/;
 
-/** The text of each ATX and setext heading outside front matter, code fences and HTML comments. */
+/**
+ * The text of each ATX and setext heading outside front matter, code fences and HTML comments, and of a
+ * template carried in a ```markdown fence where the Markdown reader reads it as sections: in a document
+ * that is nothing but a title and the template, or under a heading that names a template.
+ */
 export function markdownHeadings(text: string): string[] {
   let from = 0;
   const open = FRONT_MATTER_OPEN.exec(text);
@@ -138,17 +171,48 @@ export function markdownHeadings(text: string): string[] {
     const close = FRONT_MATTER_CLOSE.exec(text.slice(open[0].length));
     if (close) from = open[0].length + close.index + close[0].length;
   }
-  const headings: string[] = [];
-  for (const chunk of splitAtHeadings(text, from)) {
-    const [first = '', second = ''] = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 2000)).split('\n', 2).map((l) => l.replace(/\r$/, ''));
-    const atx = ATX.exec(first);
-    if (atx) headings.push(withoutClosingSequence(first.slice(atx[0].length)).trim());
-    // Every other cut is at a setext heading's text line; the first chunk starts wherever the body does.
-    else if (chunk.start !== from || (SETEXT_UNDERLINE.test(second) && !NOT_PARAGRAPH.test(first))) headings.push(first.trim());
+  const outside = headingsIn(text, from, text.length);
+  const templates = fencedTemplates(text, from);
+  if (!templates.length) return outside.map((h) => h.text);
+  const all = [...outside];
+  for (const t of templates) {
+    const host = outside.filter((h) => h.at < t.start).pop();
+    if (outside.length <= 1 || (host && NAMES_A_TEMPLATE.test(host.text))) all.push(...headingsIn(text, t.start, t.end));
   }
-  return headings.filter((h) => h !== '');
+  return all.sort((a, b) => a.at - b.at).map((h) => h.text);
 }
 
+/** The headings between `from` and `to`, each with where it starts. */
+function headingsIn(text: string, from: number, to: number): { at: number; text: string }[] {
+  const headings: { at: number; text: string }[] = [];
+  for (const chunk of splitAtHeadings(text, from, to)) {
+    const [first = '', second = ''] = text.slice(chunk.start, Math.min(chunk.end, chunk.start + 2000)).split('\n', 2).map((l) => l.replace(/\r$/, ''));
+    const atx = ATX.exec(first);
+    const heading = atx ? withoutClosingSequence(first.slice(atx[0].length))
+      // Every other cut is at a setext heading's text line; the first chunk starts wherever the body does.
+      : chunk.start !== from || (SETEXT_UNDERLINE.test(second) && !NOT_PARAGRAPH.test(first)) ? first : undefined;
+    const trimmed = heading === undefined ? '' : withoutComments(heading).trim();
+    if (trimmed) headings.push({ at: chunk.start, text: trimmed });
+  }
+  return headings;
+}
+
+/**
+ * A heading's text without HTML comments ("Pros and cons <!-- optional -->", "Messaging <!-- owner: pmm -->"),
+ * as the Markdown reader gives section titles. By index, not a regular expression: a lazy `<!--.*?-->`
+ * rescans to the end from every unclosed opener.
+ */
+function withoutComments(heading: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = heading.indexOf('<!--'); open >= 0; open = heading.indexOf('<!--', from)) {
+    const close = heading.indexOf('-->', open + 4);
+    if (close < 0) break;
+    out += heading.slice(from, open);
+    from = close + 3;
+  }
+  return out + heading.slice(from);
+}
 
 const YAML_TITLE = /^[ \t]*(?:-[ \t]+)?(?:title|label)[ \t]*:[ \t]*(.*)$/;
 const YAML_TOP_KEY = /^([A-Za-z][\w-]*(?: [\w-]+)*)[ \t]*:(?:[ \t]|$)/;

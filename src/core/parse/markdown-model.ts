@@ -10,6 +10,7 @@ import { readFrontMatter, type FrontMatter } from './front-matter';
 import type { RawSection } from './markdown-chunk';
 import { build, merge, parsedChunk, readRange, resolveReferences, shift, soleTitle, toDirective, toSection, normalizeLabel } from './markdown';
 import { scanCuts, type Chunk } from './split';
+import { NAMES_A_TEMPLATE } from './template-fence';
 import { firstAt, itemAt, lastItem, soleItem } from '../text/indexing';
 
 /** What one heading (or the text before the first) gives the document: its section and its directives. */
@@ -332,9 +333,6 @@ export class MarkdownModel {
     return old;
   }
 }
-
-/** A heading over a template to fill in, not an example: "Release blog template", "Boilerplate", "Outline". */
-const NAMES_A_TEMPLATE = /\b(?:template|boilerplate|skeleton|outline)s?\b/i;
 
 /** The deepest section whose own content (before its subsections) holds `offset`. */
 function innermostHolding(sections: readonly Section[], offset: number): Section | undefined {
