@@ -3,28 +3,14 @@
 import assert from 'node:assert/strict';
 import type { DocumentReadiness } from '../../src/editor';
 import { harness, uriOf } from './support';
+import { checkoutSpec, MISDECLARED_MESSAGING } from '../support/checkout-spec';
 
 // Problem (PM, written), Goals (PM, placeholder only), Messaging (PMM's, marked pm: a finding); no "when" section.
-const READINESS_SPEC = `---
-specroles: 1
-type: prd
-title: Checkout
-owner: pm
----
-# Checkout
-
-## Problem
-
-Shoppers abandon carts on mobile because checkout takes three screens.
-
-## Goals
+const READINESS_SPEC = checkoutSpec(`## Goals
 
 TODO
 
-## Messaging <!-- owner: pm -->
-
-One checkout, every wallet.
-`;
+${MISDECLARED_MESSAGING}`);
 
 /** The tree as text: one line per document, role and row, with its description (and a row's line). */
 function outline(docs: DocumentReadiness[]): string[] {

@@ -6,31 +6,17 @@ import * as vscode from 'vscode';
 import { catalogueFor, citeSource, templateKinds } from '../../../src/core';
 import type { SpecRolesApi } from '../../../src/extension/extension';
 import { closeAll, diagnosticsWhen, EXTENSION_ID, fixture, open, openUntitled, root, ruleOf, sleep } from './support';
+import { checkoutSpec, MISDECLARED_MESSAGING } from '../../support/checkout-spec';
 
-const MISMATCH_SPEC = `---
-specroles: 1
-type: prd
-title: Checkout
-owner: pm
----
-# Checkout
-
-## Problem
-
-Shoppers abandon carts on mobile because checkout takes three screens.
-
-## Requirements
+const MISMATCH_SPEC = checkoutSpec(`## Requirements
 
 - Guest checkout MUST NOT require an account.
 
-## Messaging <!-- owner: pm -->
-
-One checkout, every wallet.
-
+${MISDECLARED_MESSAGING}
 ## Timeline
 
 Beta in March.
-`;
+`);
 
 describe('Spec Roles extension', function () {
   let api: SpecRolesApi;

@@ -4,46 +4,20 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SpecRolesApi } from '../../../src/extension/extension';
 import { closeAll, diagnosticsWhen, EXTENSION_ID, openUntitled, ruleOf } from './support';
+import { checkoutSpec, MISDECLARED_MESSAGING } from '../../support/checkout-spec';
 
-const MISMATCH_SPEC = `---
-specroles: 1
-type: prd
-title: Checkout
-owner: pm
----
-# Checkout
-
-## Problem
-
-Shoppers abandon carts on mobile because checkout takes three screens.
-
-## Messaging <!-- owner: pm -->
-
-One checkout, every wallet.
-
+const MISMATCH_SPEC = checkoutSpec(`${MISDECLARED_MESSAGING}
 ## Timeline
 
 Beta in March.
-`;
+`);
 
 // No "when": missing-section offers to add one, after a Requirements section long enough to be out of view.
 const REQUIREMENTS = Array.from({ length: 150 }, (_, i) => `- Requirement ${i + 1} MUST hold.`).join('\n');
-const NO_TIMELINE_SPEC = `---
-specroles: 1
-type: prd
-title: Checkout
-owner: pm
----
-# Checkout
-
-## Problem
-
-Shoppers abandon carts on mobile because checkout takes three screens.
-
-## Requirements
+const NO_TIMELINE_SPEC = checkoutSpec(`## Requirements
 
 ${REQUIREMENTS}
-`;
+`);
 
 async function quickFix(editor: vscode.TextEditor, rule: string, title: (t: string) => boolean): Promise<vscode.CodeAction> {
   const uri = editor.document.uri;

@@ -6,28 +6,14 @@ import * as vscode from 'vscode';
 import type { SpecRolesApi } from '../../../src/extension/extension';
 import type { ReadinessSnapshot } from '../../../src/extension/readiness-view';
 import { closeAll, diagnosticsWhen, EXTENSION_ID, openUntitled, sleep } from './support';
+import { checkoutSpec, MISDECLARED_MESSAGING } from '../../support/checkout-spec';
 
 // Problem (PM, written), Goals (PM, placeholder only), Messaging (PMM's, marked pm: a finding); no "what" or "when".
-const SPEC = `---
-specroles: 1
-type: prd
-title: Checkout
-owner: pm
----
-# Checkout
-
-## Problem
-
-Shoppers abandon carts on mobile because checkout takes three screens.
-
-## Goals
+const SPEC = checkoutSpec(`## Goals
 
 TODO
 
-## Messaging <!-- owner: pm -->
-
-One checkout, every wallet.
-`;
+${MISDECLARED_MESSAGING}`);
 
 /** The tree without what a click runs, as text: one line per row, indented by depth. */
 function outline(nodes: ReadinessSnapshot[] = [], depth = 0): string[] {
