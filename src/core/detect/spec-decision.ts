@@ -9,7 +9,7 @@ import { splitAtHeadings } from '../parse/split';
 import { fencedTemplates, NAMES_A_TEMPLATE } from '../parse/template-fence';
 import { WordRun } from '../text/words';
 import { markedAsSpec } from '../spec-files';
-import { group } from '../text/indexing';
+import { group, itemAt } from '../text/indexing';
 import { leadingGenre } from './other-genres';
 
 /**
@@ -108,10 +108,11 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
   // A heading another genre claims by name ("Decision outcome") is that genre's, whatever keyword in it
   // names a section kind ("outcome").
   const genre = isYaml ? undefined : leadingGenre(titles);
+  const genreHeadings = new Set(genre?.headings);
   const kinds: CompiledKind[] = [];
   let named = 0;
   for (const title of titles) {
-    if (genre?.headings.includes(title)) continue;
+    if (genreHeadings.has(title)) continue;
     const kind = matchHeading(catalogue, title)?.kind;
     if (!kind || kind.skipOwnership) continue;
     named++;
@@ -175,8 +176,11 @@ export function markdownHeadings(text: string): string[] {
   const templates = fencedTemplates(text, from);
   if (!templates.length) return outside.map((h) => h.text);
   const all = [...outside];
+  // Templates and headings are both in document order: the host of each template is the last heading before it.
+  let next = 0;
   for (const t of templates) {
-    const host = outside.filter((h) => h.at < t.start).pop();
+    while (next < outside.length && itemAt(outside, next).at < t.start) next++;
+    const host = next > 0 ? outside[next - 1] : undefined;
     if (outside.length <= 1 || (host && NAMES_A_TEMPLATE.test(host.text))) all.push(...headingsIn(text, t.start, t.end));
   }
   return all.sort((a, b) => a.at - b.at).map((h) => h.text);
