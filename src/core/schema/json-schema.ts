@@ -1,14 +1,13 @@
 // JSON Schemas generated from the zod schemas, so editors (VS Code's JSON and YAML support) validate and
 // complete exactly what the linter validates. Written to schemas/ by `npm run schemas`.
-import type { z } from 'zod';
+import { toJSONSchema, type z } from 'zod';
 import { configSchemas } from '../config/schema';
 import { specSchemas } from './spec';
-import { zod } from './zod';
 
 const BASE = 'https://specroles.dev/schemas';
 
 function toJsonSchema(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
-  const generated = zod().toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...generated, $id: `${BASE}/${id}`, title, description };
 }
 
