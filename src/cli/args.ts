@@ -247,7 +247,7 @@ function validate(args: ParsedArgs, seen: string[]): void {
   }
   if (args.command === 'template' && !args.positionals.length) throw new UsageError('template needs a document type (see `specroles explain types`)');
   if (args.command === 'explain' && args.positionals.length !== 1) {
-    throw new UsageError('explain needs one rule, guideline or kind id (or "rules", "guidelines", "kinds")');
+    throw new UsageError('explain needs one rule, guideline or kind id, a file, or "rules", "guidelines", "kinds"');
   }
   if (args.command === 'init' && args.positionals.length) throw new UsageError('init takes no arguments');
   for (const name of ['--format', '--config', '--max-warnings', '--stdin-filename', '--print-config', '--suppressions-location', '--cache-location']) {

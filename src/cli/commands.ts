@@ -1,12 +1,13 @@
 // `specroles explain`, `specroles stub`, `specroles template` and `specroles init`: read the catalogue (with what the config in
 // the working folder adds) and print or write text.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONFIG_NAMES, catalogueFor, citeSource, DEFAULT_SPEC_FILES, renderTemplate, describeRoles, normaliseHeading, renderStubs, rules, rulesById, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
+import { CONFIG_NAMES, catalogueFor, citeSource, DEFAULT_SPEC_FILES, NOT_SPEC_BECAUSE, renderTemplate, describeRoles, normaliseHeading, renderStubs, rules, rulesById, SPEC_CANDIDATE, spellRoles, type Catalogue, type Config, type Guideline } from '../core';
 import type { ParsedArgs } from './args';
 import { Configs } from './configs';
+import { SpecSelector } from './files';
 import type { Io } from './io';
-import { byIndex, CliError, closest } from './util';
+import { byIndex, CliError, closest, displayPath } from './util';
 
 function configFor(args: ParsedArgs, io: Io): Config {
   const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
@@ -20,8 +21,13 @@ function configFor(args: ParsedArgs, io: Io): Config {
 // ---- explain -------------------------------------------------------------------------------------
 
 export function explainCommand(args: ParsedArgs, io: Io): number {
-  const catalogue = catalogueFor(configFor(args, io));
   const topic = byIndex(args.positionals, 0, 'topic'); // parseArgs holds explain to exactly one
+  const file = resolve(io.cwd, topic);
+  if (isFile(file)) {
+    io.stdout.write(`${explainFile(file, args, io).join('\n')}\n`);
+    return 0;
+  }
+  const catalogue = catalogueFor(configFor(args, io));
   const out: string[] = [];
   if (topic === 'rules') out.push(...listRules());
   else if (topic === 'guidelines') out.push(...listGuidelines(catalogue));
@@ -45,6 +51,46 @@ export function explainCommand(args: ParsedArgs, io: Io): number {
   }
   io.stdout.write(`${out.join('\n')}\n`);
   return 0;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `specroles explain FILE`: whether a folder walk takes the file for a spec, and why, in the words of the
+ * decision itself (the globs, a marker, or what its headings and words say), so that a spec the content
+ * decision misses, or a README it takes, can be told why and put right.
+ */
+function explainFile(abs: string, args: ParsedArgs, io: Io): string[] {
+  const shown = displayPath(io.cwd, abs);
+  if (!SPEC_CANDIDATE.test(abs)) return [`${shown} is not a spec: only Markdown and YAML files are.`];
+  const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
+  const explained = new SpecSelector(io.cwd, configs, (c) => catalogueFor(c.config)).explain(abs);
+  const [problem] = configs.fileProblems();
+  if (problem !== undefined) throw new CliError(problem);
+  const { selection, decision, include } = explained;
+  const globs = include === 'config' ? 'the globs of files.include' : `the default spec globs (${DEFAULT_SPEC_FILES.join(', ')})`;
+  const fix = 'To lint it as a spec, add `specroles: 1` to its front matter (a top-level `specroles: 1` key in YAML) or add it to files.include.';
+  if (selection.spec) {
+    if (selection.via === 'include') return [`${shown} is a spec: its path matches ${globs}.`];
+    if (selection.via === 'marker') return [`${shown} is a spec: it is marked as one (\`specroles:\` or a known document \`type:\`).`];
+    return [`${shown} is a spec by its content: ${decision?.reason ?? 'its headings and words'}.`];
+  }
+  switch (selection.because) {
+    case 'excluded':
+      return [`${shown} is not a spec: files.exclude leaves it out.`];
+    case 'not-included':
+      return [`${shown} is not a spec: the config lists its specs in files.include, this file is not among them, and it is not marked as one.`, fix];
+    case 'unreadable':
+      return [`${shown} is not a spec: it could not be read.`];
+    default:
+      return [`${shown} is not a spec: ${decision?.reason ?? NOT_SPEC_BECAUSE[selection.because]}.`, fix];
+  }
 }
 
 function table(rows: string[][], indent = '  '): string[] {

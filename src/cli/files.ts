@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { Configs, ResolvedConfig } from './configs';
-import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, selectSpec, SPEC_CANDIDATE, type Catalogue, type SkipReason } from '../core';
+import { MAX_DECISION_CHARS, NOT_SPEC_BECAUSE, selectSpec, SPEC_CANDIDATE, specDecision, type Catalogue, type SkipReason, type SpecDecision, type SpecSelection } from '../core';
 import { byName, CliError, displayPath, plural, toPosix } from './util';
 
 
@@ -182,19 +182,42 @@ export class SpecSelector {
   isSpec(abs: string, skipped?: Skipped, text?: string): boolean {
     // Only Markdown and YAML are specs; other files never cost a config lookup.
     if (!SPEC_CANDIDATE.test(abs)) return false;
+    const { selection } = this.select(abs, text);
+    if (!selection.spec) skipped?.add(abs, selection.because);
+    return selection.spec;
+  }
+
+  /**
+   * The selection for one file, and what its content says where the content decided (`specroles explain
+   * FILE`): the same decision isSpec makes, with its reason in words.
+   */
+  explain(abs: string): { selection: SpecSelection; decision?: SpecDecision; include: 'config' | 'defaults' } {
+    const { selection, resolved, head } = this.select(abs);
+    const include = resolved.config.files?.include ? 'config' : 'defaults';
+    const contentDecided = selection.spec ? selection.via === 'content' : CONTENT_REASONS.has(selection.because);
+    if (!contentDecided) return { selection, include };
+    const text = head();
+    const decision = text === undefined ? undefined : specDecision(text, { isYaml: /\.ya?ml$/i.test(abs), catalogue: this.catalogueOf(resolved) });
+    return decision ? { selection, decision, include } : { selection, include };
+  }
+
+  private select(abs: string, text?: string): { selection: SpecSelection; resolved: ResolvedConfig; head: () => string | undefined } {
     const resolved = this.configs.forFile(abs);
     // Relative to the config that sets the globs, else to the repository (a run from inside specs/ still sees
     // specs/x.md); never the folders above it, as the editor does with its workspace folder: a checkout
     // under ~/specs/ does not make every Markdown file in it a spec. A file outside both: its whole path.
     const rel = toPosix(relative(resolved.filesBase ?? this.projectRoot, abs));
+    const head = () => (text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs));
     const selection = selectSpec(
-      { paths: [rel.startsWith('..') || isAbsolute(rel) ? toPosix(abs) : rel], isYaml: /\.ya?ml$/i.test(abs), head: () => (text !== undefined ? text.slice(0, HEAD_BYTES) : readHead(abs)) },
+      { paths: [rel.startsWith('..') || isAbsolute(rel) ? toPosix(abs) : rel], isYaml: /\.ya?ml$/i.test(abs), head },
       { config: resolved.config, catalogue: this.catalogueOf(resolved) },
     );
-    if (!selection.spec) skipped?.add(abs, selection.because);
-    return selection.spec;
+    return { selection, resolved, head };
   }
 }
+
+/** The reasons for which the file's content, not a glob, a marker or the disk, decided. */
+const CONTENT_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>(['no-headings', 'few-headings', 'no-vocabulary', 'other-genre']);
 
 /** The Markdown and YAML files a search skipped, by reason, for "no specs found" notices. */
 export class Skipped {
@@ -218,12 +241,12 @@ export class Skipped {
     const order = [...reasons.keys()].sort((a, b) => SKIP_ORDER.indexOf(a) - SKIP_ORDER.indexOf(b));
     const [only, ...more] = order;
     const why = only !== undefined && !more.length ? SKIP_WORDS[only] : order.map((r) => `${reasons.get(r)} ${PLAIN_REASONS.has(r) ? '' : 'with '}${SKIP_WORDS[r]}`).join(', ');
-    return `: ${files} skipped (${why}); mark a spec with \`specroles: 1\` in its front matter or add it to files.include`;
+    return `: ${files} skipped (${why}); mark a spec with \`specroles: 1\` in its front matter or add it to files.include (\`specroles explain FILE\` says why a file was skipped)`;
   }
 }
 
 const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', 'not-included': 'not in files.include', unreadable: 'unreadable' };
-const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'not-included', 'excluded', 'unreadable'];
+const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'no-vocabulary', 'other-genre', 'not-included', 'excluded', 'unreadable'];
 /** Reasons that read without "with": "2 excluded by files.exclude". */
 const PLAIN_REASONS = new Set<SkipReason>(['excluded', 'not-included', 'unreadable']);
 

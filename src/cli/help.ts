@@ -8,7 +8,7 @@ const OVERVIEW = `Usage: specroles [lint] [options] [paths or globs...]
        specroles stub KIND... [--format md|yaml]
        specroles template TYPE [TITLE...]
        specroles init
-       specroles explain RULE|GUIDELINE|KIND|rules|guidelines|kinds
+       specroles explain RULE|GUIDELINE|KIND|FILE|rules|guidelines|kinds
 
 Lints product specs (Markdown and YAML) for who should own each section, the
 product manager (PM) or the product marketing manager (PMM), citing a guideline
@@ -19,7 +19,7 @@ Commands:
   stub        Print section stubs for the given kinds, with owner annotations
   template    Print a new spec of a document type, every section stubbed
   init        Write a commented .specroles.yaml in the current folder
-  explain     Describe a rule, guideline or section kind
+  explain     Describe a rule, guideline or section kind, or say whether a file is a spec
   help        Show help for a command
 
 Lint options:
@@ -94,11 +94,16 @@ hints. \`specroles explain types\` lists the types.
 Writes a commented .specroles.yaml in the current folder. Refuses to overwrite
 an existing config.`,
   explain: `Usage: specroles explain RULE|GUIDELINE|KIND [--config FILE]
+       specroles explain FILE [--config FILE]
        specroles explain rules|guidelines|kinds
 
 Describes a rule (what it finds, its default severity, the guidelines it cites),
 a guideline (its statement and source) or a section kind (its owner, synonyms and
-guidelines). The lists include what the config in the current folder adds.`,
+guidelines). The lists include what the config in the current folder adds.
+
+Given a file, says whether \`specroles\` on its folder lints it as a spec, and why:
+the spec globs, a marker, or what its headings and words say (a README's or a
+changelog's headings, too few headings of known section kinds).`,
 };
 
 export function helpText(topic?: string): string {
