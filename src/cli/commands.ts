@@ -22,10 +22,16 @@ function configFor(args: ParsedArgs, io: Io): Config {
 
 export function explainCommand(args: ParsedArgs, io: Io): number {
   const topic = byIndex(args.positionals, 0, 'topic'); // parseArgs holds explain to exactly one
-  const file = resolve(io.cwd, topic);
-  if (isFile(file)) {
-    io.stdout.write(`${explainFile(file, args, io).join('\n')}\n`);
-    return 0;
+  // A path is a file to explain: rule, guideline and kind ids have no separator or dot (a heading such as
+  // "Goals / OKRs" may, and is looked up as one unless a file has that name); a name with an extension or
+  // that starts like a path and names no file is a mistake, said as such.
+  if (/[\\/.]/.test(topic)) {
+    const file = resolve(io.cwd, topic);
+    if (isFile(file)) {
+      io.stdout.write(`${explainFile(file, args, io).join('\n')}\n`);
+      return 0;
+    }
+    if (/\.[a-z0-9]{1,10}$/i.test(topic) || /^\.{0,2}[\\/]/.test(topic)) throw new CliError(`${topic}: no such file`);
   }
   const catalogue = catalogueFor(configFor(args, io));
   const out: string[] = [];
