@@ -9,8 +9,13 @@ import { SpecSelector } from './files';
 import type { Io } from './io';
 import { byIndex, CliError, closest, displayPath } from './util';
 
+/** The configs as the command line names them (`--config`), for the working folder and the files in it. */
+function configsFor(args: ParsedArgs, io: Io): Configs {
+  return new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
+}
+
 function configFor(args: ParsedArgs, io: Io): Config {
-  const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
+  const configs = configsFor(args, io);
   configs.forDirectory(io.cwd);
   const problems = configs.fileProblems();
   const [problem] = problems;
@@ -75,7 +80,7 @@ function isFile(path: string): boolean {
 function explainFile(abs: string, args: ParsedArgs, io: Io): string[] {
   const shown = displayPath(io.cwd, abs);
   if (!SPEC_CANDIDATE.test(abs)) return [`${shown} is not a spec: only Markdown and YAML files are.`];
-  const configs = new Configs({ cwd: io.cwd, rules: {}, ...(args.config ? { explicit: resolve(io.cwd, args.config) } : {}) });
+  const configs = configsFor(args, io);
   const explained = new SpecSelector(io.cwd, configs, (c) => catalogueFor(c.config)).explain(abs);
   const [problem] = configs.fileProblems();
   if (problem !== undefined) throw new CliError(problem);

@@ -194,7 +194,8 @@ export class SpecSelector {
   explain(abs: string): { selection: SpecSelection; decision?: SpecDecision; include: 'config' | 'defaults' } {
     const { selection, resolved, head } = this.select(abs);
     const include = resolved.config.files?.include ? 'config' : 'defaults';
-    const contentDecided = selection.spec ? selection.via === 'content' : CONTENT_REASONS.has(selection.because);
+    // The reasons the content decision gives are NOT_SPEC_BECAUSE's; a glob, a marker or the disk gives the others.
+    const contentDecided = selection.spec ? selection.via === 'content' : Object.hasOwn(NOT_SPEC_BECAUSE, selection.because);
     if (!contentDecided) return { selection, include };
     const text = head();
     const decision = text === undefined ? undefined : specDecision(text, { isYaml: /\.ya?ml$/i.test(abs), catalogue: this.catalogueOf(resolved) });
@@ -215,9 +216,6 @@ export class SpecSelector {
     return { selection, resolved, head };
   }
 }
-
-/** The reasons for which the file's content, not a glob, a marker or the disk, decided. */
-const CONTENT_REASONS: ReadonlySet<SkipReason> = new Set<SkipReason>(['no-headings', 'few-headings', 'no-vocabulary', 'other-genre']);
 
 /** The Markdown and YAML files a search skipped, by reason, for "no specs found" notices. */
 export class Skipped {

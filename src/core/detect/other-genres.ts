@@ -4,6 +4,7 @@
 import genresData from '../data/other-genres.yaml';
 import type { OtherGenre } from '../catalogue/schema';
 import { normaliseHeading } from '../classify/normalise';
+import { itemAt } from '../text/indexing';
 
 export interface CompiledGenre {
   id: string;
@@ -32,8 +33,9 @@ export interface GenreReading {
 /** The genre with the most headings among `titles`, where any has a heading there. */
 export function leadingGenre(titles: readonly string[]): GenreReading | undefined {
   let best: GenreReading | undefined;
+  const normalised = titles.map(normaliseHeading);
   for (const genre of otherGenres()) {
-    const headings = titles.filter((t) => genre.heading.test(normaliseHeading(t)));
+    const headings = titles.filter((_, i) => genre.heading.test(itemAt(normalised, i)));
     if (headings.length && (!best || headings.length > best.headings.length)) best = { genre, headings };
   }
   return best;
