@@ -6,11 +6,11 @@
 // `--write-baseline`): what to run while tuning, so the locked test set's figures are not seen along the
 // way. `--write-baseline` records today's figures in test/corpus/baseline.json, the floor the
 // accuracy test holds them to: run it when a figure improves, and commit it with the change.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { aggregate, loadLabels, loadSplit, rates, scoreAll, type DocumentScore } from './corpus/evaluate';
 import { breakdown, confusionTable, figuresTable } from './corpus/report';
-import { detectionRates, measureSpecDetection } from './corpus/spec-detection';
+import { detectionRates, measurePackageDocs, measureSpecDetection } from './corpus/spec-detection';
 
 const root = process.cwd();
 const args = process.argv.slice(2);
@@ -60,6 +60,14 @@ console.log('set            specs  recall  precision');
 for (const [name, sets] of detectionRows) {
   const r = detectionRates(detection, sets);
   console.log(`${name.padEnd(13)} ${String(r.specs).padStart(6)}  ${r.recall.toFixed(3)}      ${r.precision.toFixed(3)}`);
+}
+
+// The same decision on Markdown that is surely no spec, in bulk: the installed packages' docs.
+const nodeModules = join(root, 'node_modules');
+if (existsSync(nodeModules)) {
+  const docs = measurePackageDocs(nodeModules);
+  console.log(`package docs   ${String(docs.files).padStart(6)}  taken for specs: ${docs.falseSpecs.length} (${((100 * docs.falseSpecs.length) / docs.files).toFixed(1)}%), the READMEs and references in node_modules`);
+  if (verbose) for (const m of docs.falseSpecs) console.log(`  node_modules/${m.file}: ${m.reason}`);
 }
 
 function details(name: string, scores: readonly DocumentScore[]): void {

@@ -20,6 +20,14 @@ describe('classification', () => {
     assert.deepEqual(kinds('## Themes\n\n### Enterprise scale\n\nBig customers.\n'), ['Themes=strategy/synonym', 'Enterprise scale=strategy/parent']);
   });
 
+  it('reads no kind from a heading written as code: an API signature is part of the section it documents', () => {
+    assert.deepEqual(kinds('## API\n\nThe calls.\n\n### `deprecate(fn, message[, code])`\n\nWraps fn.\n\n### enterAlternativeScreen\n\nSwitches.\n'), [
+      'API=technical_approach/pattern',
+      'deprecate(fn, message[, code])=technical_approach/parent',
+      'enterAlternativeScreen=technical_approach/parent',
+    ]);
+  });
+
   it('gives keyword-matched questions under a questionnaire the questionnaire\'s kind', () => {
     const result = kinds('## Design details\n\n### Can the feature be disabled once enabled?\n\nYes.\n');
     assert.equal(result[1], 'Can the feature be disabled once enabled?=technical_approach/parent');

@@ -2,6 +2,8 @@
 // test/corpus/spec-detection.test.ts measures it on real documents.
 import assert from 'node:assert/strict';
 import { catalogueFor, markdownHeadings, specDecision, yamlHeadings } from '../../src/core';
+import { isCodeHeading } from '../../src/core/classify/code-heading';
+import { MIN_DENSITY_WEAK_STRUCTURE, MIN_DENSITY_WITH_HEADINGS } from '../../src/core/detect/spec-decision';
 
 const catalogue = catalogueFor({});
 const md = (text: string) => specDecision(text, { isYaml: false, catalogue });
@@ -107,6 +109,43 @@ describe('spec detection by content (specDecision)', function () {
     assert.ok(d.kinds.length >= 3, d.reason);
     assert.equal(d.spec, false);
     assert.equal(d.because, 'no-vocabulary');
+  });
+
+  it("leaves a package README in the common template (\"What is this?\", \"Use\", \"API\", \"Related\", \"Contribute\")", function () {
+    const words = 'It turns a string into a list of tokens for users who need it, and back. ';
+    const readme = md(`# tokens\n\n## Contents\n\n* [What is this?](#what-is-this)\n\n## What is this?\n\n${words}\n\n## When should I use this?\n\n${words}\n\n## Install\n\nnpm install tokens\n\n## Use\n\n${words}\n\n## API\n\n${words}\n\n## Types\n\n${words}\n\n## Compatibility\n\n${words}\n\n## Security\n\n${words}\n\n## Related\n\n${words}\n\n## Contribute\n\n${words}\n\n## License\n\nMIT\n`);
+    assert.equal(readme.spec, false, readme.reason);
+    assert.equal(readme.because, 'other-genre');
+  });
+
+  it('reads no kind from a heading written as code: an API reference is no spec', function () {
+    for (const code of ['`pool.close()`', 'deprecate(fn, message[, code])', "git.clone(repo, ref = 'HEAD')", 'close()', 'enterAlternativeScreen', 'GlobalScope', 'config.drawHorizontalLine',
+      '<a name="api-compile"></a>.compileAsync(Object schema) -&gt; Promise', '`undici.request([url, options]): Promise`']) assert.equal(isCodeHeading(code), true, code);
+    for (const prose of ['Use case(s)', 'Primary persona(s)', 'Feature flags (optional)', 'Node.js support', 'What does the `--fix` flag change?', 'Goals / OKRs', 'Success metrics', 'GitHub vs. GitLab'])
+      assert.equal(isCodeHeading(prose), false, prose);
+    const reference = md('# Pool\n\n## `new Pool(url[, options])`\n\nMakes a pool.\n\n## `pool.request(options)`\n\nSends.\n\n## deprecate(fn, message[, code])\n\nWraps.\n\n## enterAlternativeScreen\n\nSwitches.\n');
+    assert.deepEqual(reference.kinds, [], reference.reason);
+    assert.equal(reference.spec, false);
+  });
+
+  it('wants more product vocabulary where the structure is weak: two kinds, or a few kinds among many headings', function () {
+    // A four-heading package README: "Tests" and "Security" name two kinds, half its headings.
+    const readme = md('# weak-store\n\n## Example\n\nStore a value against an object key.\n\n## Tests\n\nClone the repo, `npm install`, and run `npm test`.\n\n## Security\n\nPlease email reports to the maintainer.\n');
+    assert.equal(readme.kinds.length, 2, readme.reason);
+    assert.equal(readme.spec, false, readme.reason);
+    assert.equal(readme.because, 'no-vocabulary');
+    // Three kinds that are most of the headings need no more vocabulary than before (MIN_DENSITY_WITH_HEADINGS).
+    const plain = 'The export writes each row to a file in the folder the person picks, one after the other. '.repeat(6);
+    const strong = md(`# Export\n\n## Problem\n\n${plain}\n\n## Goals\n\n${plain}\n\n## Requirements\n\n${plain}\n`);
+    assert.ok(strong.density < MIN_DENSITY_WEAK_STRUCTURE && strong.density >= MIN_DENSITY_WITH_HEADINGS, String(strong.density));
+    assert.equal(strong.spec, true, strong.reason);
+    // Three kinds among many headings are incidental, however much the text talks product work.
+    const words = 'Users and customers on every plan get the features of the release. ';
+    const other = Array.from({ length: 12 }, (_, i) => `## Option ${i + 1}\n\n${words}\n`).join('\n');
+    const incidental = md(`# widget\n\n## Features\n\n${words}\n\n## API\n\n${words}\n\n## Security\n\n${words}\n\n${other}`);
+    assert.equal(incidental.spec, false, incidental.reason);
+    assert.equal(incidental.because, 'few-headings');
+    assert.match(incidental.reason, /^3 of 16 headings name 3 known section kinds: .*, too few of the 16 to be its outline, and product vocabulary/);
   });
 
   it('takes a YAML file whose section titles name kinds', function () {

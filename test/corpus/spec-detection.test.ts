@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSplit } from '../../src/tools/corpus/evaluate';
-import { detectionRates, measureSpecDetection } from '../../src/tools/corpus/spec-detection';
+import { detectionRates, measurePackageDocs, measureSpecDetection } from '../../src/tools/corpus/spec-detection';
 import { corpusOrSkip, projectRoot, sharedRoot } from '../support/paths';
 
 /**
@@ -50,5 +50,22 @@ describe('spec detection by content (corpus/real against corpus/not-specs)', fun
 
   it(`recall ≥ ${MIN_RECALL}`, function () {
     assert.ok(measured!.recall >= MIN_RECALL, `recall ${measured!.recall.toFixed(3)}`);
+  });
+});
+
+/**
+ * Ceiling: the share of the installed packages' Markdown (READMEs, API references, guides) taken for specs.
+ * 14.6% before the README headings, code headings and the weak-structure bar of 2026-12-08, 1.9% after;
+ * the ceiling leaves room for the packages to change with package-lock.json.
+ */
+const MAX_PACKAGE_DOCS_TAKEN = 0.03;
+
+describe('spec detection by content (the Markdown of installed packages, none of it a spec)', function () {
+  it(`takes at most ${MAX_PACKAGE_DOCS_TAKEN * 100}% of node_modules' Markdown for specs`, function () {
+    const docs = measurePackageDocs(join(projectRoot, 'node_modules'));
+    const share = docs.falseSpecs.length / docs.files;
+    console.log(`    ${docs.falseSpecs.length} of ${docs.files} Markdown files in node_modules taken for specs (${(100 * share).toFixed(1)}%)`);
+    assert.ok(docs.files > 100, `only ${docs.files} Markdown files in node_modules`);
+    assert.ok(share <= MAX_PACKAGE_DOCS_TAKEN, docs.falseSpecs.map((m) => `${m.file}: ${m.reason}`).join('\n'));
   });
 });

@@ -9,6 +9,7 @@ import type { ParsedDocument, Section } from '../model';
 import { scoreSection, type CueHit, type CueScore } from './cues';
 import { ownerFromSections, typeFromFileName } from './document';
 import { matchHeading, type HeadingMatch } from './heading';
+import { isCodeHeading } from './code-heading';
 import { normaliseHeading } from './normalise';
 import { readInContext } from './context';
 import { partStarts, previousPart, readWhole } from './kept-parts';
@@ -309,7 +310,8 @@ function readOwn(section: Section, catalogue: Catalogue): AnalysedSection {
     result.kind = declaredKind;
     result.evidence = { via: 'declared', detail: `kind: ${declaredKind.id}` };
   } else {
-    const match = matchHeading(catalogue, section.title);
+    // An API's signature ("deprecate(fn, message[, code])") names no kind: it is part of what it sits in.
+    const match = isCodeHeading(section.title) ? undefined : matchHeading(catalogue, section.title);
     if (match) {
       result.kind = match.kind;
       result.evidence = { via: match.via, detail: match.detail };

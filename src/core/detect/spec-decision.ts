@@ -10,14 +10,17 @@ import { fencedTemplates, NAMES_A_TEMPLATE } from '../parse/template-fence';
 import { WordRun } from '../text/words';
 import { markedAsSpec } from '../spec-files';
 import { group, itemAt } from '../text/indexing';
+import { isCodeHeading } from '../classify/code-heading';
 import { leadingGenre } from './other-genres';
 
 /**
  * Two kinds of evidence, each from the catalogue, so a team's kinds, synonyms and cue words count too:
  * - structure: the headings name section kinds (administrative kinds, `skipOwnership`, not counted);
  * - vocabulary: the body uses the cue words of PM and PMM work (cues.yaml), by group and by density.
- * A file is a spec when its structure says so and its body talks about product work at all, or, with
- * few or no such headings, when its vocabulary alone is broad and dense.
+ * A file is a spec when its structure says so and its body talks about product work at all (more of it
+ * where the structure is weak), or, with few or no such headings, when its vocabulary alone is broad and
+ * dense. Headings written as code (an API's signatures) name no kind; in Markdown, kind headings that are
+ * a small share of all headings (a package README's "API" and "Security") are incidental.
  */
 
 /**
@@ -42,6 +45,21 @@ export const MIN_KIND_SHARE = 0.5;
  * of users, requirements, customers or launches (an architecture decision, a runbook) are a coincidence.
  */
 export const MIN_DENSITY_WITH_HEADINGS = 5;
+
+/**
+ * In Markdown, the headings that name kinds must be at least this share of all headings: three among
+ * fifty (a package README's "API", "Features" and "Security") are incidental. Not in YAML, whose
+ * "headings" include every top-level key of metadata.
+ */
+export const MIN_KIND_SHARE_ANY = 0.2;
+
+/**
+ * ... and this much where the structure is weaker: only two kinds, or three or more that are under
+ * MIN_KIND_SHARE of all headings. A package README's "API", "Security" and "Tests" among twenty other
+ * headings, or a four-heading README's "Tests" and "Security", name kinds by accident; what tells such a
+ * file from a spec is whether its words talk product work (about one cue word in 70).
+ */
+export const MIN_DENSITY_WEAK_STRUCTURE = 15;
 
 /**
  * Dense vocabulary makes fewer headings enough: two kinds of section, or one kind named by at least
@@ -112,7 +130,8 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
   const kinds: CompiledKind[] = [];
   let named = 0;
   for (const title of titles) {
-    if (genreHeadings.has(title)) continue;
+    // An API's signature ("deprecate(fn, message[, code])") names no section, whatever words are in it.
+    if (genreHeadings.has(title) || (!isYaml && isCodeHeading(title))) continue;
     const kind = matchHeading(catalogue, title)?.kind;
     if (!kind || kind.skipOwnership) continue;
     named++;
@@ -124,8 +143,9 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
   const density = ws.length ? (1000 * hits.reduce((sum, h) => sum + h.value.weight, 0)) / ws.length : 0;
 
   const share = titles.length ? named / titles.length : 0;
-  const structure = kinds.length >= MIN_DISTINCT_KINDS || (kinds.length >= MIN_DISTINCT_KINDS_SHORT && share >= MIN_KIND_SHARE);
-  const dense = density >= MIN_DENSITY_ALONE
+  const incidental = !isYaml && share < MIN_KIND_SHARE_ANY;
+  const structure = !incidental && (kinds.length >= MIN_DISTINCT_KINDS || (kinds.length >= MIN_DISTINCT_KINDS_SHORT && share >= MIN_KIND_SHARE));
+  const dense = !incidental && density >= MIN_DENSITY_ALONE
     && (kinds.length >= MIN_DISTINCT_KINDS_SHORT || (named >= MIN_ONE_KIND_HEADINGS && share >= MIN_KIND_SHARE));
   const vocabulary = cueGroups >= MIN_CUE_GROUPS_ALONE && density >= MIN_DENSITY_ALONE;
   const what = isYaml ? 'section titles' : 'headings';
@@ -138,11 +158,13 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
     const shown = genre.headings.slice(0, 3).map((h) => `"${h}"`).join(', ') + (genre.headings.length > 3 ? ', …' : '');
     return { spec: false, reason: `${genre.headings.length} of ${titles.length} ${what} are those of ${genre.genre.name} (${shown}); ${headingsSay}`, because: 'other-genre', ...result };
   }
-  if (structure && density >= MIN_DENSITY_WITH_HEADINGS) return { spec: true, reason: headingsSay, ...result };
+  const strongStructure = kinds.length >= MIN_DISTINCT_KINDS && share >= MIN_KIND_SHARE;
+  if (structure && density >= (strongStructure ? MIN_DENSITY_WITH_HEADINGS : MIN_DENSITY_WEAK_STRUCTURE)) return { spec: true, reason: headingsSay, ...result };
   if (dense) return { spec: true, reason: `${headingsSay}, in ${vocabularySays}`, ...result };
   if (vocabulary) return { spec: true, reason: `${headingsSay}, but ${vocabularySays}`, ...result };
   const because: NotSpecBecause = structure ? 'no-vocabulary' : kinds.length ? 'few-headings' : 'no-headings';
-  const reason = structure ? `${headingsSay}, but hardly any product vocabulary (${vocabularySays})` : `${headingsSay}, and ${vocabularySays}`;
+  const outline = incidental && kinds.length ? `, too few of the ${titles.length} to be its outline` : '';
+  const reason = structure ? `${headingsSay}, but hardly any product vocabulary (${vocabularySays})` : `${headingsSay}${outline}, and ${vocabularySays}`;
   return { spec: false, reason, because, ...result };
 }
 

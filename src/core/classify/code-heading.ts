@@ -1,0 +1,37 @@
+// A heading written as code names an API, not a section of a spec: "`pool.close()`",
+// "deprecate(fn, message[, code])", "ScopeManager". Package docs and API references are made of such
+// headings, and the words inside identifiers and parameter lists ("message", "scope", "promise",
+// "alternatives" in enterAlternativeScreen) would otherwise name section kinds and make a reference
+// page look like a spec. Neither the spec decision nor the classifier reads a kind from them. Each name
+// pattern starts only where a name does (the lookbehinds), so a long run of letters is scanned once.
+
+/** HTML tags (an `<a name="…">` anchor before an API heading) say nothing; a tag holds no "<" (linear). */
+const TAG = /<[^<>]*>/g;
+/** Inline code spans (a double-backtick span's inner backticks left as they are: only letters are counted). */
+const CODE_SPANS = /`[^`]+`/g;
+/** `git.clone(`: a dotted name called. */
+const DOTTED_CALL = /(?<![\w$.])[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+\(/;
+/**
+ * `deprecate(fn, message[, code])`, `close()`: a name called with nothing, or with a parameter list
+ * (a comma, an optional bracket, a default). "Use case(s)" and "Feature (optional)" are not calls.
+ */
+const CALL_WITH_PARAMETERS = /(?<![\w$])[A-Za-z_$][\w$]*\((?:\)|[^()]*[,[={])/;
+/** `-> Promise<string>`, `=> void`, `-&gt; Ajv`: a return type. */
+const RETURNS = /(?:->|=>|-&gt;|=&gt;)\s*[\w$'"`<[]/;
+/**
+ * One identifier: in camelCase or PascalCase with an inner capital ("enterAlternativeScreen",
+ * "GlobalScope"), or a dotted name ("config.drawHorizontalLine").
+ */
+const IDENTIFIER = /^(?:[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+)$/;
+/** Letters left outside code spans: fewer than this and the heading is its code. */
+const MIN_PROSE_LETTERS = 3;
+/** Longer headings say nothing more; the cap keeps every pattern here cheap (normalise.ts caps alike). */
+const MAX_HEADING = 300;
+
+/** The heading (as written, with its backticks) is code: a signature, a code span, an identifier. */
+export function isCodeHeading(heading: string): boolean {
+  const text = heading.slice(0, MAX_HEADING).replace(TAG, ' ').trim();
+  if (!text) return false;
+  if (text.includes('`') && (text.replace(CODE_SPANS, '').match(/\p{L}/gu)?.length ?? 0) < MIN_PROSE_LETTERS) return true;
+  return DOTTED_CALL.test(text) || CALL_WITH_PARAMETERS.test(text) || RETURNS.test(text) || IDENTIFIER.test(text);
+}
