@@ -144,7 +144,7 @@ describe('spec detection by content (specDecision)', function () {
     const other = Array.from({ length: 12 }, (_, i) => `## Option ${i + 1}\n\n${words}\n`).join('\n');
     const incidental = md(`# widget\n\n## Features\n\n${words}\n\n## API\n\n${words}\n\n## Security\n\n${words}\n\n${other}`);
     assert.equal(incidental.spec, false, incidental.reason);
-    assert.equal(incidental.because, 'few-headings');
+    assert.equal(incidental.because, 'incidental-headings');
     assert.match(incidental.reason, /^3 of 16 headings name 3 known section kinds: .*, too few of the 16 to be its outline, and product vocabulary/);
   });
 

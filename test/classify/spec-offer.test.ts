@@ -27,6 +27,13 @@ describe('the offer to check a Markdown file as a spec', () => {
     assert.equal(worthOfferingAsSpec(select(NEAR_MISS, { files: { exclude: ['notes/**'] } })), false);
   });
 
+  it('is not made for a reference whose few section headings are lost among many others', () => {
+    const methods = Array.from({ length: 12 }, (_, i) => `## Method ${i + 1}\n\nReturns a value.\n`).join('\n');
+    const selection = select(`# widget\n\n## Features\n\nFast.\n\n## Security\n\nReport issues by email.\n\n${methods}`);
+    assert.deepEqual(selection, { spec: false, because: 'incidental-headings' });
+    assert.equal(worthOfferingAsSpec(selection), false);
+  });
+
   it('accepted: front matter of its own, after which the file is a spec by its marker', () => {
     assert.equal(marked(NEAR_MISS), `---\nspecroles: 1\n---\n${NEAR_MISS}`);
     assert.deepEqual(select(marked(NEAR_MISS)), { spec: true, via: 'marker' });

@@ -77,7 +77,8 @@ export function selectSpec(candidate: SpecCandidate, options: SpecSelectionOptio
 /**
  * Whether the editors offer to check a file that is not a spec as one: its headings name a section kind
  * or two, but too few (or in too little product vocabulary) for the content to decide. A file with no
- * such heading (notes, a changelog) is not offered, nor one a config or setting leaves out or, listing
+ * such heading (notes, a changelog) is not offered, nor one whose few such headings are lost among many
+ * others (a package README's "API" and "Security"), nor one a config or setting leaves out or, listing
  * its specs, does not list: the offer is for the plain PRD the content decision just missed.
  */
 export function worthOfferingAsSpec(selection: SpecSelection): boolean {

@@ -92,7 +92,7 @@ export const MIN_DENSITY_ALONE = 25;
 export const MAX_DECISION_CHARS = 64 * 1024;
 
 /** Why a file is not a spec, in the words the CLI groups skipped files by. */
-export type NotSpecBecause = 'no-headings' | 'few-headings' | 'no-vocabulary' | 'other-genre';
+export type NotSpecBecause = 'no-headings' | 'few-headings' | 'incidental-headings' | 'no-vocabulary' | 'other-genre';
 
 export interface SpecDecision {
   spec: boolean;
@@ -162,8 +162,8 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
   if (structure && density >= (strongStructure ? MIN_DENSITY_WITH_HEADINGS : MIN_DENSITY_WEAK_STRUCTURE)) return { spec: true, reason: headingsSay, ...result };
   if (dense) return { spec: true, reason: `${headingsSay}, in ${vocabularySays}`, ...result };
   if (vocabulary) return { spec: true, reason: `${headingsSay}, but ${vocabularySays}`, ...result };
-  const because: NotSpecBecause = structure ? 'no-vocabulary' : kinds.length ? 'few-headings' : 'no-headings';
-  const outline = incidental && kinds.length ? `, too few of the ${titles.length} to be its outline` : '';
+  const because: NotSpecBecause = structure ? 'no-vocabulary' : !kinds.length ? 'no-headings' : incidental ? 'incidental-headings' : 'few-headings';
+  const outline = because === 'incidental-headings' ? `, too few of the ${titles.length} to be its outline` : '';
   const reason = structure ? `${headingsSay}, but hardly any product vocabulary (${vocabularySays})` : `${headingsSay}${outline}, and ${vocabularySays}`;
   return { spec: false, reason, because, ...result };
 }
@@ -172,6 +172,7 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
 export const NOT_SPEC_BECAUSE: Record<NotSpecBecause, string> = {
   'no-headings': 'no headings of known section kinds',
   'few-headings': 'too few headings of known section kinds',
+  'incidental-headings': 'a few headings of known section kinds among many others (a README\'s or a reference\'s)',
   'no-vocabulary': 'headings of known kinds but hardly any product vocabulary',
   'other-genre': 'the headings of another kind of document (a README, a changelog, minutes, a decision record or a postmortem)',
 };
