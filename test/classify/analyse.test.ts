@@ -231,17 +231,6 @@ describe('classification', () => {
     ]);
   });
 
-  it('knows the well-known names of launch, release and market practice', () => {
-    assert.deepEqual(kinds('## Go/no-go criteria\n\n## Internal dogfooding\n\n## Sunset plan\n\n## Product-market fit\n\n## Sales plays\n\n## Telemetry\n'), [
-      'Go/no-go criteria=launch_plan/pattern',
-      'Internal dogfooding=release_rollout/pattern',
-      'Sunset plan=release_rollout/pattern',
-      'Product-market fit=target_market/pattern',
-      'Sales plays=sales_enablement/pattern',
-      'Telemetry=success_metrics/pattern',
-    ]);
-  });
-
   it('keeps a user scenario that talks marketing a user scenario, without reporting its words', () => {
     const text = '---\nspecroles: 1\ntype: prd\n---\n## Scenarios\n\n### Scenario: a marketer plans a launch\n\nAs a marketer, I want to schedule the newsletter campaign, the blog post and the press release from one calendar, and see the landing page and social media posts next to them.\n';
     const r = lint(text, { path: 'spec.md' });
