@@ -26,6 +26,10 @@ describe('classification', () => {
       'deprecate(fn, message[, code])=technical_approach/parent',
       'enterAlternativeScreen=technical_approach/parent',
     ]);
+    // An option written as code ("**`message`**:") is no field named "message", and makes no form of its siblings.
+    const options = lint('## Problem\n\nRequests fail for users.\n\n## Configuration\n\n- **`message`**: the text shown to users.\n- **`timeout`**: milliseconds.\n', { path: 'spec.md' });
+    assert.deepEqual(options.analysis.sections.map((s) => s.section.title), ['Problem', 'Configuration']);
+    assert.deepEqual(kinds('## Overview\n\n### `message`\n\nThe text shown.\n'), ['Overview=summary/synonym', 'message=summary/parent']);
   });
 
   it('gives keyword-matched questions under a questionnaire the questionnaire\'s kind', () => {

@@ -119,9 +119,9 @@ describe('spec detection by content (specDecision)', function () {
   });
 
   it('reads no kind from a heading written as code: an API reference is no spec', function () {
-    for (const code of ['`pool.close()`', 'deprecate(fn, message[, code])', "git.clone(repo, ref = 'HEAD')", 'close()', 'enterAlternativeScreen', 'GlobalScope', 'config.drawHorizontalLine',
+    for (const code of ['`pool.close()`', 'deprecate(fn, message[, code])', "git.clone(repo, ref = 'HEAD')", 'close()', 'enterAlternativeScreen', 'config.drawHorizontalLine', '## `message`', '**`timeout`**:',
       '<a name="api-compile"></a>.compileAsync(Object schema) -&gt; Promise', '`undici.request([url, options]): Promise`']) assert.equal(isCodeHeading(code), true, code);
-    for (const prose of ['Use case(s)', 'Primary persona(s)', 'Feature flags (optional)', 'Node.js support', 'What does the `--fix` flag change?', 'Goals / OKRs', 'Success metrics', 'GitHub vs. GitLab'])
+    for (const prose of ['Use case(s)', 'Primary persona(s)', 'Feature flags (optional)', 'Node.js support', 'What does the `--fix` flag change?', 'Goals / OKRs', 'Success metrics', 'GitHub vs. GitLab', 'LinkedIn', '## Goals', '**Audience:**'])
       assert.equal(isCodeHeading(prose), false, prose);
     const reference = md('# Pool\n\n## `new Pool(url[, options])`\n\nMakes a pool.\n\n## `pool.request(options)`\n\nSends.\n\n## deprecate(fn, message[, code])\n\nWraps.\n\n## enterAlternativeScreen\n\nSwitches.\n');
     assert.deepEqual(reference.kinds, [], reference.reason);

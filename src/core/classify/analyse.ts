@@ -80,7 +80,7 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   const keep = doc.format !== 'yaml';
   if (!keep) readWhole(sections);
   const visit = (section: Section, parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
-    const analysed = readSection(section, parent, catalogue, keep);
+    const analysed = readSection(section, parent, catalogue, keep, doc.text);
     sections.push(analysed);
     visitLabels(section.labels ?? [], analysed, repeated);
     const inChildren = repeatedLabels(section.children);
@@ -99,13 +99,13 @@ export function analyse(doc: ParsedDocument, catalogue: Catalogue, path?: string
   // A heading in a block quote is a heading, always: it counts, and says nothing about the labels around it.
   const visitLabels = (labels: readonly Section[], parent: AnalysedSection | undefined, repeated: ReadonlySet<string>): void => {
     const fields = labels.filter((label) => label.pseudo !== 'emphasis-title' && label.pseudo !== 'quoted-heading');
-    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || matchHeading(catalogue, label.title))
+    const formFields = fields.some((label) => standsAlone(label) || repeated.has(labelKey(label.title)) || headingMatch(catalogue, label, doc.text))
       || fields.filter((label) => label.pseudo === 'bold-label' && opensParagraph(doc.text, label)).length >= FORM_PARAGRAPHS;
     const titles = labels.filter((label) => label.pseudo === 'emphasis-title');
-    const titlesAreHeadings = titles.some((label) => matchHeading(catalogue, label.title));
+    const titlesAreHeadings = titles.some((label) => headingMatch(catalogue, label, doc.text));
     for (const label of labels) {
       const isSection = label.pseudo === 'quoted-heading' || (label.pseudo === 'emphasis-title' ? titlesAreHeadings : formFields);
-      if (isSection) sections.push(readSection(label, parent, catalogue, keep));
+      if (isSection) sections.push(readSection(label, parent, catalogue, keep, doc.text));
     }
   };
   const topLevel = repeatedLabels(doc.sections);
@@ -272,10 +272,10 @@ function repeatedLabels(siblings: readonly Section[]): Set<string> {
 }
 
 /** A section's reading; what it says on its own is kept with the section where `keep` (see keptForReRead). */
-function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue, keep: boolean): AnalysedSection {
+function readSection(section: Section, parent: AnalysedSection | undefined, catalogue: Catalogue, keep: boolean, text: string): AnalysedSection {
   let known = keep ? ownReadings.get(section) : undefined;
   if (known?.catalogue !== catalogue) {
-    const reading = readOwn(section, catalogue);
+    const reading = readOwn(section, catalogue, text);
     known = { catalogue, reading, plain: Object.keys(reading).every((k) => PLAIN_FIELDS.has(k)) };
     if (keep) ownReadings.set(section, known);
   }
@@ -302,7 +302,7 @@ export function moveReadings(section: Section, by: number): void {
   }
 }
 
-function readOwn(section: Section, catalogue: Catalogue): AnalysedSection {
+function readOwn(section: Section, catalogue: Catalogue, text: string): AnalysedSection {
   const cues = scoreSection(catalogue, section);
   const result: AnalysedSection = { section, expected: [], cues };
   const declaredKind = section.declaredKind && catalogue.kinds.get(section.declaredKind.id);
@@ -310,8 +310,7 @@ function readOwn(section: Section, catalogue: Catalogue): AnalysedSection {
     result.kind = declaredKind;
     result.evidence = { via: 'declared', detail: `kind: ${declaredKind.id}` };
   } else {
-    // An API's signature ("deprecate(fn, message[, code])") names no kind: it is part of what it sits in.
-    const match = isCodeHeading(section.title) ? undefined : matchHeading(catalogue, section.title);
+    const match = headingMatch(catalogue, section, text);
     if (match) {
       result.kind = match.kind;
       result.evidence = { via: match.via, detail: match.detail };
@@ -320,6 +319,17 @@ function readOwn(section: Section, catalogue: Catalogue): AnalysedSection {
   const reading = readBody(catalogue, cues);
   if (reading) result.readsAs = reading;
   return result;
+}
+
+/**
+ * The kind a section's heading names, unless the heading is code: an API's signature or an option's name
+ * ("deprecate(fn, message[, code])", "`message`") names no kind, and is part of what it sits in. Code-ness
+ * is read from the heading as written too (its first line), since the title has lost its backticks.
+ */
+function headingMatch(catalogue: Catalogue, section: Section, text: string): HeadingMatch | undefined {
+  const range = section.headingRange;
+  const written = text.slice(range.start.offset, Math.min(range.end.offset, range.start.offset + 300)).split('\n', 1)[0] ?? '';
+  return isCodeHeading(section.title) || isCodeHeading(written) ? undefined : matchHeading(catalogue, section.title);
 }
 
 function settleOwner(s: AnalysedSection, catalogue: Catalogue, metaOwner: string[]): void {
