@@ -7,6 +7,7 @@ import { version as packageVersion } from '../../package.json';
 import {
   applyFixes as applyEngineFixes,
   catalogueFor,
+  decodeUtf8,
   parseConfig,
   ruleDocUrl,
   fixAll,
@@ -106,14 +107,15 @@ export async function lintFiles(patterns: string | readonly string[] = [], optio
     const config = resolved.config;
     const limit = maxFileSizeFor(config);
     let text: string;
+    let validUtf8: boolean;
     try {
       const size = statSync(target.abs).size;
       if (size > limit) return { ...counts([]), filePath: target.abs, messages: [], skipped: `${target.display}: ${tooLargeNotice(size, limit)}` };
-      text = readFileSync(target.abs, 'utf8');
+      ({ text, validUtf8 } = decodeUtf8(readFileSync(target.abs)));
     } catch (e) {
       throw new Error(`${target.display}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return lintOne(text, target.abs, config, options.fix ?? false, (m) => configs.describeEngineProblem(resolved, m));
+    return lintOne(text, target.abs, config, options.fix ?? false, (m) => configs.describeEngineProblem(resolved, m), validUtf8);
   });
 }
 
@@ -245,9 +247,10 @@ function throwProblems(configs: Configs, used: readonly ResolvedConfig[]): void 
   if (problems.size) throw new ConfigError([...problems]);
 }
 
-function lintOne(text: string, abs: string | undefined, config: EngineConfig, fix: boolean, describe: (problem: ConfigProblem) => string): LintResult {
+/** `validUtf8`: the text was read from a file whose bytes are valid UTF-8 (decodeUtf8). */
+function lintOne(text: string, abs: string | undefined, config: EngineConfig, fix: boolean, describe: (problem: ConfigProblem) => string, validUtf8 = false): LintResult {
   const path = abs?.replace(/\\/g, '/');
-  const lintIt = (t: string): EngineResult => lint(t, path ? { path, config } : { config });
+  const lintIt = (t: string): EngineResult => lint(t, { ...(path ? { path } : {}), config, ...(validUtf8 ? { validUtf8 } : {}) });
   let result = lintIt(text);
   // Problems only an override's rules show (bad options for one folder).
   if (result.configProblems.length) throw new ConfigError([...new Set(result.configProblems.map(describe))]);

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { catalogueFor, configForPath, engineConfigProblems, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
+import { catalogueFor, configForPath, decodeUtf8, engineConfigProblems, maxFileSizeFor, rulesById, runSettings, type Config } from '../core';
 import { cachePath, DEFAULT_CACHE_FILE, ResultCache } from './cache';
 import type { FormatName, ParsedArgs } from './args';
 import { colors, useColor } from './colors';
@@ -270,21 +270,22 @@ function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileT
   const misses: FileTask[] = [];
   const keys = new Map<number, { hash: string; config: string; task: FileTask }>();
   for (const task of tasks) {
-    let text: string;
+    let read: { text: string; validUtf8: boolean };
     try {
       // Over maxFileSize, or unreadable: linted as usual (which reports it), never cached.
       if (statSync(task.abs).size > maxFileSizeFor(byIndex(configs.all, task.configIndex, 'config').config)) throw new Error('too large');
-      text = readFileSync(task.abs, 'utf8');
+      read = decodeUtf8(readFileSync(task.abs));
     } catch {
       misses.push(task);
       continue;
     }
-    const key = { hash: sha256(text), config: configHash(task.configIndex) };
+    // Invalid bytes and a file that holds U+FFFD itself can read as the same text, and lint differently.
+    const key = { hash: sha256(read.validUtf8 ? read.text : `invalid UTF-8\u0000${read.text}`), config: configHash(task.configIndex) };
     const hit = cache.get(task.abs, key.hash, key.config, !!task.sections);
     if (hit) hits.push({ ...hit, index: task.index, filePath: task.filePath });
     else {
       keys.set(task.index, { ...key, task });
-      misses.push({ ...task, preread: text });
+      misses.push({ ...task, preread: read });
     }
   }
   return {

@@ -1,7 +1,7 @@
 // Lints one file (and with --fix, fixes it): the unit of work, the same in the main thread and in a worker.
 import { chmodSync, chownSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { fixAll, ownershipSummary, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
+import { decodeUtf8, fixAll, ownershipSummary, lint, maxFileSizeFor, tooLargeNotice, type Config, type Finding } from '../core';
 import type { FileResult, FixOutcome, Message } from './report';
 
 export interface FileTask {
@@ -14,7 +14,7 @@ export interface FileTask {
   /** The text, when it does not come from the file (standard input). */
   text?: string;
   /** The file's text, already read (and within maxFileSize) to look it up in the cache: linted as the file. */
-  preread?: string;
+  preread?: { text: string; validUtf8: boolean };
   /** Collect the document's sections too (FileResult.document), for formats that report ownership. */
   sections?: boolean;
 }
@@ -22,21 +22,23 @@ export interface FileTask {
 export function processFile(task: FileTask, config: Config): FileResult {
   const base = { index: task.index, filePath: task.filePath };
   let text: string;
+  // Read from a file whose bytes are valid UTF-8: its U+FFFD characters are its own (decodeUtf8).
+  let validUtf8 = false;
   if (task.text !== undefined) text = task.text;
-  else if (task.preread !== undefined) text = task.preread;
+  else if (task.preread !== undefined) ({ text, validUtf8 } = task.preread);
   else {
     try {
       // Past maxFileSize a file is not even read: a stray multi-gigabyte log named .md costs nothing.
       const size = statSync(task.abs).size;
       const limit = maxFileSizeFor(config);
       if (size > limit) return { ...base, messages: [], configProblems: [], skipped: `${task.filePath}: ${tooLargeNotice(size, limit)}` };
-      text = readFileSync(task.abs, 'utf8');
+      ({ text, validUtf8 } = decodeUtf8(readFileSync(task.abs)));
     } catch (e) {
       return { ...base, messages: [], configProblems: [], error: `${task.filePath}: cannot read file (${errorCode(e)})` };
     }
   }
   const path = task.abs ? task.abs.replace(/\\/g, '/') : undefined;
-  const lintText = (t: string) => lint(t, path ? { path, config } : { config });
+  const lintText = (t: string) => lint(t, { ...(path ? { path } : {}), config, ...(validUtf8 ? { validUtf8 } : {}) });
   let result = lintText(text);
   if (result.skipped) {
     const skipped: FileResult = { ...base, messages: [], configProblems: result.configProblems, skipped: `${task.filePath}: ${result.skipped}` };

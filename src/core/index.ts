@@ -9,6 +9,7 @@ export { lint, formatOf, maxFileSizeFor, clearCaches, engineConfigProblems, type
 export { lintIncremental, type TextChange, type TextPosition } from './engine/incremental';
 export { checkConfig } from './engine/config-check';
 export { formatFileSize, parseFileSize, tooLargeNotice, DEFAULT_MAX_FILE_SIZE } from './text/file-size';
+export { decodeUtf8 } from './text/encoding';
 export type * from './model';
 
 // Fixes: applying a run's fixes, and fixing until nothing safe is left.

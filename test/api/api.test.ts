@@ -75,6 +75,18 @@ describe('Node API', function () {
     assert.equal(readFileSync(file, 'utf8'), result!.output);
   });
 
+  it('lintFiles tells a file that holds U+FFFD from one whose bytes are not UTF-8', async () => {
+    const own = join(dir, 'own.prd.md');
+    const latin1 = join(dir, 'latin1.prd.md');
+    writeFileSync(own, '## Problem\n\nUnreadable bytes show as \ufffd.\n', 'utf8');
+    writeFileSync(latin1, '## Problem\n\nCaf\u00e9 au lait.\n', 'latin1');
+    const [ownResult, latin1Result] = (await api.lintFiles([own, latin1], { cwd: dir }))!;
+    assert.deepEqual(ownResult!.messages.filter((m) => m.ruleId === 'invalid-spec'), []);
+    assert.deepEqual(latin1Result!.messages.filter((m) => m.ruleId === 'invalid-spec').map((m) => [m.line, m.column]), [[3, 4]]);
+    rmSync(own);
+    rmSync(latin1);
+  });
+
   it('lintText finds the config for filePath, unless a config is given', () => {
     writeFileSync(join(dir, 'examples', '.specroles.yaml'), 'root: true\nrules:\n  content-owner-drift: off\n');
     const text = readFileSync(join(dir, 'examples', 'checkout.prd.md'), 'utf8');

@@ -1,7 +1,7 @@
 // Bugs the fuzz properties and the hostile catalogue found in the engine, each pinned by its smallest
 // reproduction (issue #7).
 import assert from 'node:assert/strict';
-import { applyFixes, lint, parseConfig, rulesById, type Fix } from '../../src/core';
+import { applyFixes, decodeUtf8, lint, parseConfig, rulesById, type Fix } from '../../src/core';
 import { INTERNAL_ERROR, parsers } from '../../src/core/engine/lint';
 import { checkEachFix, checkResult } from '../support/invariants';
 import { nth } from '../support/nth';
@@ -224,6 +224,17 @@ describe('engine robustness: bugs found by fuzzing, fixed', () => {
       assert.deepEqual(result.findings.map((f) => `${f.ruleId} ${f.range.start.line}:${f.range.start.column}`), ['section-owner-mismatch 1:26', 'invalid-spec 3:4']);
       assert.match(nth(result.findings, 1).message, /U\+FFFD\) at line 3, column 4 \(and 1 more\)/);
       assert.deepEqual(result.findings.flatMap((f) => f.fixes), []);
+    });
+
+    it('U+FFFD in a text read from valid UTF-8 (validUtf8) is the file\'s own character: not reported, fixes offered', () => {
+      const result = lint('## Messaging <!-- owner: pm -->\n\nUnknown bytes show as \ufffd.\n', { path: 'x.md', validUtf8: true });
+      assert.deepEqual(result.findings.map((f) => f.ruleId), ['section-owner-mismatch']);
+      assert.ok(result.findings.flatMap((f) => f.fixes).length > 0);
+    });
+
+    it('decodeUtf8 tells a file that holds U+FFFD from one whose bytes are not UTF-8, and keeps a BOM', () => {
+      assert.deepEqual(decodeUtf8(Buffer.from('\ufeff# Caf\u00e9 \ufffd\n', 'utf8')), { text: '\ufeff# Caf\u00e9 \ufffd\n', validUtf8: true });
+      assert.deepEqual(decodeUtf8(Buffer.from('# Caf\u00e9\n', 'latin1')), { text: '# Caf\ufffd\n', validUtf8: false });
     });
 
     it('one YAML error per distinct message, at most ten, the first counting the rest (front-matter.ts firstErrors)', () => {

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint, parseConfig, type LintResult } from '../../src/core';
+import { decodeUtf8, lint, parseConfig, type LintResult } from '../../src/core';
 import { decodeBytes } from '../support/decode';
 import { checkEachFix, checkRange, checkResult, lineStarts } from '../support/invariants';
 import { projectRoot } from '../support/paths';
@@ -275,6 +275,16 @@ const rows: Row[] = [
     sees: 'an error at the U+FFFD (line 6, column 4) saying the bytes were not UTF-8; the other findings as usual, but no fixes',
   },
   {
+    name: 'a UTF-8 spec that holds the replacement character itself (U+FFFD written as EF BF BD)',
+    path: 'encodings.prd.md',
+    input: () => Buffer.from('---\ntype: prd\n---\n## Problem\n\nBytes a reader cannot decode show as \ufffd.\n\n## Messaging <!-- owner: pm -->\n\nCopy.\n', 'utf8'),
+    expect: (result) => {
+      assert.deepEqual(result.findings.filter((f) => f.ruleId === 'invalid-spec'), [], 'the character is the file\'s own');
+      assert.ok(result.findings.flatMap((f) => f.fixes).length > 0, 'fixes are offered: writing the text back keeps the bytes');
+    },
+    sees: 'the findings as usual, with their fixes: a reader of the bytes knows the U+FFFD is written in the file',
+  },
+  {
     name: 'a binary file named .md (random bytes with a NUL)',
     path: 'logo.prd.md',
     input: () => pseudoRandomBytes(4096, 7),
@@ -433,14 +443,15 @@ describe('hostile inputs: the engine answers every one with clear findings, neve
     const title = `${row.name} → ${row.sees}${row.knownBug ? ` [KNOWN BUG, reported: ${row.knownBug.where}: ${row.knownBug.what}]` : ''}`;
     (row.knownBug?.pendingUntilFixed ? it.skip : it)(title, () => {
       const raw = row.input();
-      const text = typeof raw === 'string' ? raw : decodeBytes(raw).text;
+      // Bytes are read as the CLI and the Node API read a file: decoded, with whether they were valid UTF-8.
+      const { text, validUtf8 } = typeof raw === 'string' ? { text: raw, validUtf8: false } : decodeUtf8(raw);
       let config;
       if (row.config !== undefined) {
         const parsed = parseConfig(row.config, '/repo/.specroles.yaml');
         assert.deepEqual(parsed.problems, []);
         config = parsed.config;
       }
-      const result = lint(text, { ...(row.path ? { path: row.path } : {}), ...(config ? { config } : {}) });
+      const result = lint(text, { ...(row.path ? { path: row.path } : {}), ...(config ? { config } : {}), ...(validUtf8 ? { validUtf8 } : {}) });
       if (row.knownBug && /nested too deeply to read/.test(result.findings[0]?.message ?? '')) {
         // The safety net's finding is the expected one here; skip the no-internal-error invariant.
       } else {

@@ -1,8 +1,8 @@
 // Reading a file's bytes the way a front end should: decode as UTF-8 (as `readFileSync(path, 'utf8')`
 // does, invalid bytes becoming U+FFFD) and say where the bytes were not UTF-8 or looked binary. The
 // engine only sees the decoded text; it reports U+FFFD and NUL itself (src/core/text/encoding.ts), but
-// only a reader of the bytes can tell a real U+FFFD from a decoding error. The CLI and the extension
-// should do this when they read files (see the final report of issue #7).
+// only a reader of the bytes can tell a real U+FFFD from a decoding error: the CLI and the Node API read
+// files with the engine's decodeUtf8 and pass `validUtf8` on. This one also says where the bytes went wrong.
 import { nth } from './nth';
 
 export interface Decoded {

@@ -4,7 +4,7 @@
 // not change keep their readings; the rules run again over the result. The findings are exactly those of
 // lint() on the new text (the incremental test holds it to that on random edits).
 import type { LintOptions, LintResult } from './lint';
-import { consume, lintText, states } from './lint';
+import { consume, lintText, sameOptions, states } from './lint';
 import { LineIndex } from '../text/lines';
 import { sameEnds } from '../text/same-ends';
 import type { OffsetEdit } from '../parse/markdown-model';
@@ -74,10 +74,6 @@ function applyChanges(before: string, changes: readonly TextChange[], lines: Lin
 
 function isWholeText(change: TextChange): boolean {
   return !change.range && (change.rangeOffset === undefined || change.rangeLength === undefined);
-}
-
-function sameOptions(a: LintOptions, b: LintOptions): boolean {
-  return a.path === b.path && a.languageId === b.languageId && a.config === b.config && a.maxFileSize === b.maxFileSize;
 }
 
 /** [start, end) of a change in `text`; positions past a line's end or the text's end are clamped, as LSP says. */

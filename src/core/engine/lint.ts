@@ -27,6 +27,11 @@ export interface LintOptions {
   config?: Config;
   /** Bytes; wins over the config's `maxFileSize` (an editor setting the user chose). */
   maxFileSize?: number;
+  /**
+   * The text was decoded from bytes that are valid UTF-8 (decodeUtf8): a U+FFFD in it is a character the
+   * file holds, not a sign of bytes lost in reading, so it is neither reported nor a reason to hold back fixes.
+   */
+  validUtf8?: boolean;
 }
 
 export interface LintResult {
@@ -126,7 +131,7 @@ export function lintText(input: string, options: LintOptions, reuse?: Reuse): Li
   }
   // An edit that brings no NUL or U+FFFD into a text that had none leaves it without: no need to look.
   const clean = reuse?.state.encodingClean && !/[\u0000\uFFFD]/.test(text.slice(reuse.edit.start, reuse.edit.newEnd));
-  const encoding = clean ? { problems: [], blockFixes: false } : encodingProblems(text);
+  const encoding = clean ? { problems: [], blockFixes: false } : encodingProblems(text, options.validUtf8);
   state.encodingClean = !encoding.problems.length;
   let document: ParsedDocument;
   let analysis: Analysis;
@@ -277,12 +282,16 @@ export function consume(result: LintResult): void {
 function recentResult(input: string, options: LintOptions): LintResult | undefined {
   for (const result of recent) {
     const state = states.get(result)!;
-    const o = state.options;
-    if (o.path !== options.path || o.languageId !== options.languageId || o.config !== options.config || o.maxFileSize !== options.maxFileSize) continue;
+    if (!sameOptions(state.options, options)) continue;
     if (state.consumed || state.input !== input || madeWith.get(result) !== currentMakers()) continue;
     return result;
   }
   return undefined;
+}
+
+/** Two lints with these options give the same result for the same text. */
+export function sameOptions(a: LintOptions, b: LintOptions): boolean {
+  return a.path === b.path && a.languageId === b.languageId && a.config === b.config && a.maxFileSize === b.maxFileSize && a.validUtf8 === b.validUtf8;
 }
 
 /** The parsers and rule checks a result was made with: the same object while none was swapped. */

@@ -10,10 +10,28 @@ export interface EncodingProblems {
   blockFixes: boolean;
 }
 
-export function encodingProblems(text: string): EncodingProblems {
+/** Valid bytes decode as they are; invalid ones throw (fatal), and are then decoded to U+FFFD. A BOM stays in the text. */
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * A file's bytes as text, as `readFileSync(path, 'utf8')` gives it, and whether they were valid UTF-8: then
+ * a U+FFFD in the text is a character the file holds (a page about the replacement character), not bytes
+ * lost in decoding. Front ends that read files pass `validUtf8` on to `lint`.
+ */
+export function decodeUtf8(bytes: Uint8Array): { text: string; validUtf8: boolean } {
+  try {
+    return { text: strict.decode(bytes), validUtf8: true };
+  } catch {
+    return { text: lenient.decode(bytes), validUtf8: false };
+  }
+}
+
+/** `validUtf8`: the text was decoded from valid UTF-8 (decodeUtf8), so its U+FFFD characters are its own. */
+export function encodingProblems(text: string, validUtf8 = false): EncodingProblems {
   const problems: ParseProblem[] = [];
   const nul = text.indexOf('\u0000');
-  const bad = nul < 0 ? text.indexOf('\uFFFD') : -1;
+  const bad = nul < 0 && !validUtf8 ? text.indexOf('\uFFFD') : -1;
   if (nul < 0 && bad < 0) return { problems, blockFixes: false };
   const lines = new LineIndex(text);
   if (nul >= 0) {
