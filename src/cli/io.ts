@@ -1,10 +1,13 @@
 // What a command may touch of the process: the working folder, environment and standard streams.
+import { decodeUtf8 } from '../core';
+
 export interface Io {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  readStdin(): Promise<string>;
+  /** Standard input decoded as UTF-8, and whether its bytes were valid UTF-8 (decodeUtf8). */
+  readStdin(): Promise<{ text: string; validUtf8: boolean }>;
 }
 
 export function processIo(): Io {
@@ -23,7 +26,7 @@ export function processIo(): Io {
     async readStdin() {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      return Buffer.concat(chunks).toString('utf8');
+      return decodeUtf8(Buffer.concat(chunks));
     },
   };
 }

@@ -181,11 +181,11 @@ export async function runLint(args: ParsedArgs, io: Io, options: { sections: boo
   // Folders and globs were searched and held no spec: exit 2 (ESLint's convention for unmatched patterns).
   let noSpecs = false;
   if (args.stdin) {
-    const text = await io.readStdin();
+    const { text, validUtf8 } = await io.readStdin();
     const name = args.stdinFilename;
     const abs = name ? resolve(cwd, name) : '';
     const resolved = configs.forDirectory(name ? dirname(abs) : cwd);
-    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: args.fix, text, sections });
+    tasks.push({ index: 0, abs, filePath: name ? displayPath(cwd, abs) : '<stdin>', configIndex: resolved.index, fix: args.fix, text, validUtf8, sections });
   } else {
     const found = discover(args.positionals, cwd, configs, catalogueOf, {
       onlySpecs: args.onlySpecs,
@@ -285,7 +285,7 @@ function openCache(args: ParsedArgs, cwd: string, configs: Configs, tasks: FileT
     if (hit) hits.push({ ...hit, index: task.index, filePath: task.filePath });
     else {
       keys.set(task.index, { ...key, task });
-      misses.push({ ...task, preread: read });
+      misses.push({ ...task, preread: read.text, validUtf8: read.validUtf8 });
     }
   }
   return {

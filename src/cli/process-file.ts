@@ -14,7 +14,9 @@ export interface FileTask {
   /** The text, when it does not come from the file (standard input). */
   text?: string;
   /** The file's text, already read (and within maxFileSize) to look it up in the cache: linted as the file. */
-  preread?: { text: string; validUtf8: boolean };
+  preread?: string;
+  /** `text` or `preread` was decoded from bytes that are valid UTF-8 (decodeUtf8): its U+FFFD characters are its own. */
+  validUtf8?: boolean;
   /** Collect the document's sections too (FileResult.document), for formats that report ownership. */
   sections?: boolean;
 }
@@ -23,9 +25,9 @@ export function processFile(task: FileTask, config: Config): FileResult {
   const base = { index: task.index, filePath: task.filePath };
   let text: string;
   // Read from a file whose bytes are valid UTF-8: its U+FFFD characters are its own (decodeUtf8).
-  let validUtf8 = false;
+  let validUtf8 = task.validUtf8 ?? false;
   if (task.text !== undefined) text = task.text;
-  else if (task.preread !== undefined) ({ text, validUtf8 } = task.preread);
+  else if (task.preread !== undefined) text = task.preread;
   else {
     try {
       // Past maxFileSize a file is not even read: a stray multi-gigabyte log named .md costs nothing.
