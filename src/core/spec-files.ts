@@ -24,17 +24,24 @@ export function namedAsYamlSpec(path: string): boolean {
 }
 
 /**
- * Whether a file's own text says it is a spec: `specroles:` at a YAML spec's top level or in Markdown
+ * The marker: a top-level `specroles:` key with a value on its line (`specroles: 1`). A `specroles:` that
+ * opens a map is something else's: a CI job named after the tool (docs/ci/gitlab-ci.yml), whose
+ * `.gitlab-ci.yml` must not be linted as a spec.
+ */
+const MARKER = /^specroles[ \t]*:[ \t]*[^\s#]/m;
+
+/**
+ * Whether a file's own text says it is a spec: `specroles: …` at a YAML spec's top level or in Markdown
  * front matter, or a known document `type:` in front matter. `head` is the start of the file.
  */
 export function markedAsSpec(head: string, isYaml: boolean, isKnownType: (type: string) => boolean): boolean {
-  if (isYaml) return /^specroles[ \t]*:/m.test(head);
+  if (isYaml) return MARKER.test(head);
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(head);
   if (!open) return false;
   const rest = head.slice(open[0].length);
   const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
   const frontMatter = close ? rest.slice(0, close.index) : rest;
-  if (/^specroles[ \t]*:/m.test(frontMatter)) return true;
+  if (MARKER.test(frontMatter)) return true;
   const type = /^type[ \t]*:[ \t]*["']?([\w-]+)/m.exec(frontMatter)?.[1]?.toLowerCase();
   return type !== undefined && isKnownType(type);
 }

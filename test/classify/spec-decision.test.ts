@@ -1,7 +1,7 @@
 // specDecision: is a file a spec by its content (issue 12)? The heading scans and the rule on small texts;
 // test/corpus/spec-detection.test.ts measures it on real documents.
 import assert from 'node:assert/strict';
-import { catalogueFor, markdownHeadings, specDecision, yamlHeadings } from '../../src/core';
+import { catalogueFor, lint, markdownHeadings, markedAsSpec, specDecision, yamlHeadings } from '../../src/core';
 import { isCodeHeading } from '../../src/core/classify/code-heading';
 import { MIN_DENSITY_WEAK_STRUCTURE, MIN_DENSITY_WITH_HEADINGS } from '../../src/core/detect/spec-decision';
 
@@ -155,5 +155,16 @@ describe('spec detection by content (specDecision)', function () {
 
   it('leaves a CI workflow', function () {
     assert.equal(yaml('name: build\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n').spec, false);
+  });
+
+  it('takes `specroles:` for the marker only with a value: a CI job named after the tool is no spec', function () {
+    const gitlabCi = 'specroles:\n  stage: test\n  script:\n    - npx specroles\n';
+    assert.equal(markedAsSpec(gitlabCi, true, () => false), false);
+    assert.equal(yaml(gitlabCi).spec, false);
+    for (const marked of ['specroles: 1\ntitle: x\n', 'title: x\nspecroles: "1"\n']) assert.equal(markedAsSpec(marked, true, () => false), true, marked);
+    assert.equal(markedAsSpec('---\nspecroles:\n  job: x\n---\n# x\n', false, () => false), false);
+    assert.equal(markedAsSpec('---\nspecroles: 1 # checked\n---\n# x\n', false, () => false), true);
+    // Named explicitly, it is linted as the YAML it is, not validated as a spec.
+    assert.deepEqual(lint(gitlabCi, { path: '/repo/.gitlab-ci.yml' }).findings, []);
   });
 });

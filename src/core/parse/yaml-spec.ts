@@ -2,7 +2,7 @@
 // YAML templates (BMAD's `sections: - title/instruction`, GitHub issue forms' `body: - attributes: label`)
 // are read leniently into the same model so their sections can still be classified, and flat metadata
 // files simply have no sections.
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Directive, ParsedDocument, ParseProblem, Section, TextRun } from '../model';
 import { specSchemas } from '../schema/spec';
 import { dominantEol, LineIndex, rememberLines } from '../text/lines';
@@ -62,7 +62,9 @@ export function parseYamlSpec(text: string, options: YamlParseOptions = {}): Par
   }
 
   const top = doc.contents;
-  const isSpec = options.isSpec || findPair(top, 'specroles') !== undefined;
+  // `specroles:` over a map is not the marker but something else's key: a CI job named after the tool.
+  const marker = findPair(top, 'specroles');
+  const isSpec = options.isSpec || (marker !== undefined && !isCollection(marker.value));
   if (isSpec) {
     result.meta = readMeta(top, ctx);
     if (!plainlyValidYamlSpec(top)) {
