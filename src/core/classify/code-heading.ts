@@ -1,5 +1,5 @@
 // A heading written as code names an API, not a section of a spec: "`pool.close()`",
-// "deprecate(fn, message[, code])", "ScopeManager". Package docs and API references are made of such
+// "deprecate(fn, message[, code])", "enterAlternativeScreen", "`message`". Package docs and API references are made of such
 // headings, and the words inside identifiers and parameter lists ("message", "scope", "promise",
 // "alternatives" in enterAlternativeScreen) would otherwise name section kinds and make a reference
 // page look like a spec. Neither the spec decision nor the classifier reads a kind from them. Each name
