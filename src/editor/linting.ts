@@ -1,5 +1,5 @@
 // One lint of one document version: the engine's result with what the editor needs around it.
-import { describeRoles, lint, lintIncremental, type Config, type LintResult, type TextChange } from '../core';
+import { describeRoles, lint, lintIncremental, type Config, type LintOptions, type LintResult, type TextChange } from '../core';
 import type { EditorSettings } from './settings';
 
 export interface Linted {
@@ -30,8 +30,13 @@ export function withOverrides(config: Config, overrides: EditorSettings['severit
   return merged;
 }
 
-export function lintDocument(uri: string, path: string, languageId: string, version: number, text: string, config: Config, settings: EditorSettings): Linted {
-  const result = lint(text, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
+/** The engine's options for a document: `validUtf8` where its file on disk is valid UTF-8 (see EditorHost.readBytes). */
+function lintOptions(path: string, languageId: string, config: Config, settings: EditorSettings, validUtf8: boolean): LintOptions {
+  return { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}), ...(validUtf8 ? { validUtf8 } : {}) };
+}
+
+export function lintDocument(uri: string, path: string, languageId: string, version: number, text: string, config: Config, settings: EditorSettings, validUtf8 = false): Linted {
+  const result = lint(text, lintOptions(path, languageId, config, settings, validUtf8));
   return { uri, version, text, result, config };
 }
 
@@ -39,8 +44,8 @@ export function lintDocument(uri: string, path: string, languageId: string, vers
  * `previous` again with `changes` applied (its text, now `text`), by lintIncremental: `previous` is taken
  * over by the engine and must never be read again.
  */
-export function relintDocument(previous: Linted, path: string, languageId: string, version: number, text: string, changes: readonly TextChange[], config: Config, settings: EditorSettings): Linted {
-  const result = lintIncremental(previous.result, changes, { path, languageId, config, ...(settings.maxFileSize ? { maxFileSize: settings.maxFileSize } : {}) });
+export function relintDocument(previous: Linted, path: string, languageId: string, version: number, text: string, changes: readonly TextChange[], config: Config, settings: EditorSettings, validUtf8 = false): Linted {
+  const result = lintIncremental(previous.result, changes, lintOptions(path, languageId, config, settings, validUtf8));
   return { uri: previous.uri, version, text, result, config };
 }
 

@@ -3,7 +3,7 @@
 // version at most once (debounced as you type, or on save), answers requests from the last lint of the
 // current version (waiting for a pending lint rather than starting one), and says what to show through the
 // callbacks it was given. It never throws out of a public method: what goes wrong is logged and counted.
-import { catalogueFor, dominantEol, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, specMarkerInsertion, suppressedIn, worthOfferingAsSpec, type Config, type TextChange } from '../core';
+import { catalogueFor, decodeUtf8, dominantEol, LineIndex, MAX_DECISION_CHARS, ruleDocUrl, SPEC_CANDIDATE, specMarkerInsertion, suppressedIn, worthOfferingAsSpec, type Config, type TextChange } from '../core';
 import { codeActions as codeActionsOf } from './code-actions';
 import { commandDocLinks, SHOW_RULE_DOCS, WEB_DOC_LINKS, type DocLinks } from './doc-links';
 import { configCompletion, configHover, configQuickFixes } from './config-language';
@@ -59,8 +59,8 @@ interface DocState {
   forced: boolean;
   /** The last lint, of whatever version. */
   lint?: Linted;
-  /** The settings key and config the last lint used: a change of either makes it stale. */
-  lintKey?: { settings: string; config: Config };
+  /** The settings key, config and file validity (savedValidUtf8) the last lint used: a change of any makes it stale. */
+  lintKey?: { settings: string; config: Config; validUtf8: boolean };
   /** The lint whose diagnostics are shown. */
   published?: Linted;
   /** The diagnostics last published, to publish the same ones again only when the editor may show them moved. */
@@ -78,6 +78,12 @@ interface DocState {
    */
   edits?: { from: number; to: number; change?: TextChange };
   timer?: ReturnType<typeof setTimeout>;
+  /**
+   * Whether the file as saved is valid UTF-8, asked of the host (readBytes) the first time a version holds
+   * U+FFFD and again after a save: then its U+FFFD characters are its own, typed or written, not bytes
+   * the editor could not decode. Undefined where not asked yet, or the host cannot read the file.
+   */
+  savedValidUtf8?: Promise<boolean>;
   /** Settles when the debounced lint has run (requests wait for it rather than lint themselves). */
   pending?: Promise<void>;
   /** Settles `pending`; there while the debounced lint has not started (the timer runs). */
@@ -151,8 +157,13 @@ export class EditorService {
   save(doc: EditorDocument): void {
     this.guard('save', async () => {
       if (ConfigStore.isConfigFile(doc.uri)) return this.configFileChanged(doc.uri);
+      // The editor wrote the text as UTF-8: the file may be valid now where it was not, which a document
+      // that holds U+FFFD (the only ones asked) is linted again for, whenever it lints.
+      const state = this.docs.get(doc.uri);
+      const asked = state?.savedValidUtf8 !== undefined;
+      if (state) state.savedValidUtf8 = undefined;
       const settings = await this.settingsFor(doc.uri);
-      if (settings.run === 'onSave') await this.publishLint(doc.uri);
+      if (settings.run === 'onSave' || asked) await this.publishLint(doc.uri);
     });
   }
 
@@ -294,12 +305,15 @@ export class EditorService {
     const folder = await this.configs.forDocument(uri);
     this.checkChain(folder);
     if (state.closed) return undefined;
+    // Asked before the version is read: the disk takes a moment, and the document may change meanwhile.
+    const validUtf8 = state.doc.getText().includes('\uFFFD') && (await this.savedValidUtf8(state));
+    if (state.closed) return undefined;
     const { doc } = state;
     const config = withOverrides(folder.loaded.config, settings.severityOverrides);
     const settingsKey = JSON.stringify(settings);
     if (!state.forced && !this.isSpec(state, folder, config, settings, settingsKey)) return undefined;
     const last = state.lint;
-    const sameKey = state.lintKey?.config === config && state.lintKey.settings === settingsKey;
+    const sameKey = state.lintKey?.config === config && state.lintKey.settings === settingsKey && state.lintKey.validUtf8 === validUtf8;
     if (last && last.version === doc.version && sameKey) return last;
     const started = performance.now();
     const path = pathOf(uri);
@@ -311,8 +325,8 @@ export class EditorService {
       !!last && sameKey && !!edits && edits.from === last.version && edits.to === doc.version && !last.result.skipped && (state.published !== last || settings.run === 'onType');
     const text = doc.getText();
     const linted = incremental
-      ? relintDocument(last, path, doc.languageId, doc.version, text, [edits.change ?? { text }], config, settings)
-      : lintDocument(uri, path, doc.languageId, doc.version, text, config, settings);
+      ? relintDocument(last, path, doc.languageId, doc.version, text, [edits.change ?? { text }], config, settings, validUtf8)
+      : lintDocument(uri, path, doc.languageId, doc.version, text, config, settings, validUtf8);
     if (incremental && state.published === last) state.published = undefined;
     state.edits = undefined;
     await this.markSuppressed(linted, settings);
@@ -322,8 +336,18 @@ export class EditorService {
     for (const p of linted.result.configProblems) this.options.log('warn', `config (${folder.loaded.files.at(-1) ?? 'defaults'}): ${p.message}`);
     if (linted.result.skipped) this.options.log('info', `${uri}: ${linted.result.skipped}`);
     state.lint = linted;
-    state.lintKey = { settings: settingsKey, config };
+    state.lintKey = { settings: settingsKey, config, validUtf8 };
     return linted;
+  }
+
+  /** Whether the document's file, as saved, is valid UTF-8 (DocState.savedValidUtf8); false where the host cannot tell. */
+  private savedValidUtf8(state: DocState): Promise<boolean> {
+    const read = this.options.host.readBytes;
+    if (!read) return Promise.resolve(false);
+    return (state.savedValidUtf8 ??= read(state.doc.uri).then(
+      (bytes) => bytes !== undefined && decodeUtf8(bytes).validUtf8,
+      () => false,
+    ));
   }
 
   private isSpec(state: DocState, folder: FolderConfig, config: Config, settings: EditorSettings, settingsKey: string): boolean {
@@ -462,13 +486,14 @@ export class EditorService {
     }
     const languageId = isYamlDocument('', pathOf(uri)) ? 'yaml' : 'markdown';
     const state: DocState = { doc: { uri, languageId, version: 0, getText: () => text }, forced: evenIfNotSpec };
+    const validUtf8 = text.includes('\uFFFD') && (await this.savedValidUtf8(state));
     const settings = await this.settingsFor(uri);
     if (!settings.enable) return undefined;
     const folder = await this.configs.forDocument(uri);
     const config = withOverrides(folder.loaded.config, settings.severityOverrides);
     if (!state.forced && !this.isSpec(state, folder, config, settings, JSON.stringify(settings))) return undefined;
     if (this.docs.has(uri)) return undefined; // opened meanwhile: the editor's text counts
-    const linted = lintDocument(uri, pathOf(uri), languageId, 0, text, config, settings);
+    const linted = lintDocument(uri, pathOf(uri), languageId, 0, text, config, settings, validUtf8);
     await this.markSuppressed(linted, settings);
     this.stats.lints++;
     if (publish) {

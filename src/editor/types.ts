@@ -30,6 +30,11 @@ export interface EditorHost {
   readFile(uri: string): Promise<string | undefined>;
   /** Files under a folder matching a glob (relative to the folder), at most `max`: workspace lint, the config files at start-up. */
   findFiles?(folderUri: string, glob: string, max: number): Promise<string[]>;
+  /**
+   * The bytes of the file at `uri` as saved, where the host can read them (a local disk): asked only for an
+   * open document that holds U+FFFD, to tell a character the file holds from bytes that are not UTF-8.
+   */
+  readBytes?(uri: string): Promise<Uint8Array | undefined>;
 }
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'trace';

@@ -34,6 +34,10 @@ const platform: Platform = {
     if (!uri.startsWith('file:')) return undefined;
     return readFile(fileURLToPath(uri), 'utf8').catch(() => undefined);
   },
+  readBytes: (uri) => {
+    if (!uri.startsWith('file:')) return undefined;
+    return readFile(fileURLToPath(uri)).catch(() => undefined);
+  },
   findFiles: (folderUri, glob, max) => {
     if (!folderUri.startsWith('file:')) return undefined;
     return findFiles(fileURLToPath(folderUri), platform.loadEditor().globMatcher(glob), max);

@@ -45,6 +45,8 @@ export interface Platform {
    */
   loadEditor(): typeof import('../editor');
   readFile?(uri: string): Promise<string | undefined> | undefined;
+  /** A file's bytes, where the platform has a disk (Node): see EditorHost.readBytes. */
+  readBytes?(uri: string): Promise<Uint8Array | undefined> | undefined;
   findFiles?(folderUri: string, glob: string, max: number): Promise<string[]> | undefined;
   /**
    * The CPU time (ms) the server's process has used, where it can tell (Node): its start-up log says how
@@ -107,6 +109,8 @@ export function startServer(connection: Connection, platform: Platform, version:
       if (init.findFiles) return connection.sendRequest<string[]>(FIND_FILES_REQUEST, { folder, glob, max } satisfies FindFilesParams);
       return (await platform.findFiles?.(folder, glob, max)) ?? [];
     },
+    // Only a platform with a disk: the client's file system (a virtual workspace) answers with text only.
+    ...(platform.readBytes ? { readBytes: async (uri: string) => platform.readBytes?.(uri) } : {}),
   };
 
   /** The code action kind of fix-all, as the editor service names it (here before the service loads). */

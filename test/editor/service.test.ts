@@ -236,6 +236,22 @@ describe('editor service: when it lints', () => {
     await h.until(() => codes(h.published.get(doc.uri)), (c) => c.includes('section-owner-mismatch'), 'the mismatch after saving');
   });
 
+  it('a U+FFFD in the text: an error only where the file on disk is not valid UTF-8, asked again after a save', async () => {
+    const text = '---\ntype: prd\n---\n## Problem\n\nUnreadable bytes show as \ufffd.\n\n## Goals\n\nFewer.\n\n## Scope\n\nAll.\n\n## Release plan\n\nMay.\n';
+    const h = harness({ 'own.prd.md': text, 'latin1.prd.md': text });
+    h.bytes.set(uriOf('latin1.prd.md'), Buffer.from(text.replace('\ufffd', '\u00e9'), 'latin1'));
+    h.open('own.prd.md', text);
+    const latin1 = h.open('latin1.prd.md', text);
+    await h.until(() => codes(h.published.get(latin1.uri)), (c) => c.includes('invalid-spec'), 'the error on the file that is not UTF-8');
+    await h.until(() => h.published.get(uriOf('own.prd.md')), (d) => d !== undefined, 'the lint of the file that holds U+FFFD');
+    assert.deepEqual(codes(h.published.get(uriOf('own.prd.md'))), []);
+    // Saved by the editor as UTF-8: the file is valid now, and the error goes (the same version, linted again).
+    h.bytes.delete(latin1.uri);
+    h.service.save(latin1);
+    await h.until(() => codes(h.published.get(latin1.uri)), (c) => !c.includes('invalid-spec'), 'the error gone after the save');
+    assert.deepEqual(h.caught, []);
+  });
+
   it('severity overrides from the settings; a misspelt rule id there is a problem at its key in .vscode/settings.json', async () => {
     const settingsFile = '{\n  "specRoles.severityOverrides": {\n    "section-owner-mismatch": "error",\n    "missing-sectoin": "off"\n  }\n}\n';
     const h = harness({ '.vscode/settings.json': settingsFile }, { severityOverrides: { 'section-owner-mismatch': 'error', 'missing-sectoin': 'off' } });

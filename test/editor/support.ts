@@ -26,6 +26,8 @@ export class Doc implements EditorDocument {
 export interface Harness {
   service: EditorService;
   files: Map<string, string>;
+  /** Files as bytes on disk, where they differ from `files` written as UTF-8 (EditorHost.readBytes). */
+  bytes: Map<string, Uint8Array>;
   settings: Record<string, unknown>;
   published: Map<string, Diagnostic[]>;
   /** How many times diagnostics were published, per URI. */
@@ -44,6 +46,7 @@ export const uriOf = (path: string) => `${ROOT}/${path}`;
 /** `options`: more of the service's options (what a client says at start). */
 export function harness(files: Record<string, string> = {}, settings: Record<string, unknown> = {}, options: Pick<ServiceOptions, 'dismissedSpecOffers' | 'docsCommand'> = {}): Harness {
   const store = new Map(Object.entries(files).map(([p, t]) => [uriOf(p), t]));
+  const bytes = new Map<string, Uint8Array>();
   const published = new Map<string, Diagnostic[]>();
   const publishes = new Map<string, number>();
   const statuses = new Map<string, DocumentStatus | null>();
@@ -51,6 +54,7 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
   const caught: string[] = [];
   const h: Harness = {
     files: store,
+    bytes,
     settings,
     published,
     publishes,
@@ -60,6 +64,7 @@ export function harness(files: Record<string, string> = {}, settings: Record<str
     service: new EditorService({
       host: {
         readFile: async (uri) => store.get(uri),
+        readBytes: async (uri) => bytes.get(uri) ?? (store.has(uri) ? Buffer.from(store.get(uri)!, 'utf8') : undefined),
         findFiles: async (folder, glob, max) => {
           const match = picomatch(glob, { dot: true });
           return [...store.keys()].filter((u) => u.startsWith(`${folder}/`) && match(u.slice(folder.length + 1)) && !u.includes('/node_modules/')).slice(0, max);
