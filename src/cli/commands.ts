@@ -99,6 +99,8 @@ function explainFile(abs: string, args: ParsedArgs, io: Io): string[] {
       return [`${shown} is not a spec: the config lists its specs in files.include, this file is not among them, and it is not marked as one.`, fix];
     case 'unreadable':
       return [`${shown} is not a spec: it could not be read.`];
+    case 'named-genre':
+      return [`${shown} is not a spec: its name is that of ${selection.genre ?? 'a file with a purpose of its own'}, whatever it holds.`, fix];
     default:
       return [`${shown} is not a spec: ${decision?.reason ?? NOT_SPEC_BECAUSE[selection.because]}.`, fix];
   }

@@ -243,8 +243,14 @@ export class Skipped {
   }
 }
 
-const SKIP_WORDS: Record<SkipReason, string> = { ...NOT_SPEC_BECAUSE, excluded: 'excluded by files.exclude', 'not-included': 'not in files.include', unreadable: 'unreadable' };
-const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'incidental-headings', 'no-vocabulary', 'other-genre', 'not-included', 'excluded', 'unreadable'];
+const SKIP_WORDS: Record<SkipReason, string> = {
+  ...NOT_SPEC_BECAUSE,
+  'named-genre': 'the name of a changelog, a license, a contributing guide, a code of conduct, a security policy or a support page',
+  excluded: 'excluded by files.exclude',
+  'not-included': 'not in files.include',
+  unreadable: 'unreadable',
+};
+const SKIP_ORDER: SkipReason[] = ['no-headings', 'few-headings', 'incidental-headings', 'no-vocabulary', 'other-genre', 'named-genre', 'not-included', 'excluded', 'unreadable'];
 /** Reasons that read without "with": "2 excluded by files.exclude". */
 const PLAIN_REASONS = new Set<SkipReason>(['excluded', 'not-included', 'unreadable']);
 

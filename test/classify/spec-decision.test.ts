@@ -67,6 +67,14 @@ describe('spec detection by content (specDecision)', function () {
     assert.equal(minutes.because, 'other-genre');
   });
 
+  it('leaves a code of conduct and a security policy by their customary headings', function () {
+    const coc = md('# Code of Conduct\n\n## Our Pledge\n\nWe pledge to make participation harassment-free for users and customers.\n\n## Our Standards\n\nBe kind.\n\n## Scope\n\nAll spaces.\n\n## Enforcement\n\nReport it.\n\n## Attribution\n\nContributor Covenant.\n');
+    assert.equal(coc.because, 'other-genre', coc.reason);
+    assert.match(coc.reason, /those of a code of conduct/);
+    const security = md('# Security Policy\n\n## Supported Versions\n\nThe latest release for all users and customers.\n\n## Reporting a Vulnerability\n\nEmail us; we answer within a week and announce the fix in the release notes.\n');
+    assert.equal(security.because, 'other-genre', security.reason);
+  });
+
   it("a heading another genre claims by name does not name a section kind ('Decision outcome' is no goal)", function () {
     const adr = md('# Use signed commits\n\n## Considered alternatives\n\nSSH keys, GPG keys.\n\n## Decision outcome\n\nGPG keys.\n\n## Pros and cons of the alternatives <!-- optional -->\n\nBoth work.\n');
     assert.deepEqual(adr.kinds.map((k) => k.id), ['alternatives_considered']);

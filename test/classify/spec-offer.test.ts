@@ -27,6 +27,19 @@ describe('the offer to check a Markdown file as a spec', () => {
     assert.equal(worthOfferingAsSpec(select(NEAR_MISS, { files: { exclude: ['notes/**'] } })), false);
   });
 
+  it('is not made for a file whose name GitHub gives a purpose (CONTRIBUTING.md, SECURITY.md), whatever its headings', () => {
+    const named = (path: string, text: string, config: Config = {}) => selectSpec({ paths: [path], isYaml: false, head: () => text }, { config, catalogue });
+    const spec = '# Proposals\n\n## Problem\n\nUsers and customers lose work.\n\n## Goals\n\nNone lost.\n\n## Requirements\n\nSave drafts.\n';
+    assert.deepEqual(named('docs/checkout.md', spec), { spec: true, via: 'content' });
+    assert.deepEqual(named('CONTRIBUTING.md', spec), { spec: false, because: 'named-genre', genre: 'a contributing guide' });
+    assert.deepEqual(named('pkg/Security.markdown', spec), { spec: false, because: 'named-genre', genre: 'a security policy' });
+    assert.equal(worthOfferingAsSpec(named('CHANGELOG.md', spec)), false);
+    // A marker or the spec globs still take it; README is no such name (a KEP's spec is its README.md).
+    assert.deepEqual(named('CONTRIBUTING.md', marked(spec)), { spec: true, via: 'marker' });
+    assert.deepEqual(named('specs/CHANGELOG.md', spec), { spec: true, via: 'include' });
+    assert.deepEqual(named('keps/1287/README.md', spec), { spec: true, via: 'content' });
+  });
+
   it('is not made for a reference whose few section headings are lost among many others', () => {
     const methods = Array.from({ length: 12 }, (_, i) => `## Method ${i + 1}\n\nReturns a value.\n`).join('\n');
     const selection = select(`# widget\n\n## Features\n\nFast.\n\n## Security\n\nReport issues by email.\n\n${methods}`);

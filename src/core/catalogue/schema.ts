@@ -129,6 +129,7 @@ function buildSchemas() {
     id: idSchema,
     name: z.string().min(1).describe('What such a file is, as a message says it ("meeting minutes")'),
     headings: z.array(z.string().min(1)).min(1).describe('Regular expressions, each matched against a whole normalised heading (lower case, numbering and status suffixes off)'),
+    fileNames: z.array(z.string().regex(/^[a-z0-9_-]+$/)).optional().describe('File names, lower case and without the extension, that make a Markdown file this genre whatever it holds: "changelog", "contributing"'),
   });
   const otherGenresFileSchema = z.object({ genres: z.array(otherGenreSchema) });
 

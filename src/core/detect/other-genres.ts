@@ -1,6 +1,7 @@
 // The genres of Markdown file that are not specs but can sound like one (data/other-genres.yaml): a
-// README, a decision record, a changelog, meeting minutes, a postmortem. Each is known by its customary
-// headings; the spec decision asks which genre, if any, a file's headings mostly belong to.
+// README, a decision record, a changelog, meeting minutes, a postmortem, a license, GitHub's community
+// files. Each is known by its customary headings, which the spec decision weighs, and some by their file
+// names (CONTRIBUTING.md), which the selection of specs takes at their word (select.ts).
 import genresData from '../data/other-genres.yaml';
 import type { OtherGenre } from '../catalogue/schema';
 import { normaliseHeading } from '../classify/normalise';
@@ -11,6 +12,8 @@ export interface CompiledGenre {
   name: string;
   /** The genre's headings joined into one pattern of whole headings. */
   heading: RegExp;
+  /** File names (lower case, no extension) that are this genre, whatever the file holds. */
+  fileNames: readonly string[];
 }
 
 /** The built-in genres, compiled on first use (the data is validated when the bundle is built). */
@@ -21,7 +24,17 @@ export function otherGenres(): readonly CompiledGenre[] {
     id: g.id,
     name: g.name,
     heading: new RegExp(`^(?:${g.headings.map((h) => `(?:${h})`).join('|')})$`, 'u'),
+    fileNames: g.fileNames ?? [],
   })));
+}
+
+/** The genre a Markdown file's name gives it ("CONTRIBUTING.md" is a contributing guide), where one does. */
+export function genreOfFileName(path: string): CompiledGenre | undefined {
+  const file = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const extension = /\.(?:md|markdown)$/i.exec(file);
+  if (!extension) return undefined;
+  const name = file.slice(0, extension.index).toLowerCase();
+  return otherGenres().find((g) => g.fileNames.includes(name));
 }
 
 export interface GenreReading {

@@ -2,18 +2,22 @@
 // In order: the config's `files.exclude` (and an editor's own exclude setting) leave a file out; its
 // `files.include` globs (DEFAULT_SPEC_FILES when the config names none) take it in; a marker in its text
 // (front matter `specroles:` or a known `type:`, a YAML top-level `specroles:`) takes it in; a config that
-// lists its specs is taken at its word, so past that nothing else does; otherwise its content decides
-// (specDecision: headings of known section kinds, product vocabulary), on the start of the text only.
+// lists its specs is taken at its word, so past that nothing else does; a name GitHub gives a purpose
+// (CONTRIBUTING.md, SECURITY.md, LICENSE.md, CHANGELOG.md: data/other-genres.yaml) leaves it out; otherwise
+// its content decides (specDecision: headings of known section kinds, product vocabulary), on the start of
+// the text only.
 import picomatch from 'picomatch';
 import { catalogueFor, type Catalogue } from '../catalogue/catalogue';
 import type { Config } from '../config/schema';
 import { DEFAULT_SPEC_FILES, markedAsSpec } from '../spec-files';
+import { genreOfFileName } from './other-genres';
 import { MAX_DECISION_CHARS, specDecision, type NotSpecBecause } from './spec-decision';
 
 /** Why a Markdown or YAML file is not a spec, in the words the CLI's notices group skipped files by. */
-export type SkipReason = NotSpecBecause | 'excluded' | 'not-included' | 'unreadable';
+export type SkipReason = NotSpecBecause | 'named-genre' | 'excluded' | 'not-included' | 'unreadable';
 
-export type SpecSelection = { spec: true; via: 'include' | 'marker' | 'content' } | { spec: false; because: SkipReason };
+/** `genre`: for 'named-genre', what the file's name says it is ("a contributing guide"). */
+export type SpecSelection = { spec: true; via: 'include' | 'marker' | 'content' } | { spec: false; because: SkipReason; genre?: string };
 
 export interface SpecCandidate {
   /**
@@ -70,6 +74,9 @@ export function selectSpec(candidate: SpecCandidate, options: SpecSelectionOptio
   // A config that lists its specs (`files.include`) is taken at its word: beyond its globs only a marker
   // makes a file a spec, not its content.
   if (options.config.files?.include) return { spec: false, because: 'not-included' };
+  // CONTRIBUTING.md, SECURITY.md, LICENSE.md: a name with a purpose of its own, whatever the headings say.
+  const named = genreOfFileName(candidate.paths[0] ?? '');
+  if (named) return { spec: false, because: 'named-genre', genre: named.name };
   const decision = specDecision(head, { isYaml: candidate.isYaml, catalogue });
   return decision.spec ? { spec: true, via: 'content' } : { spec: false, because: decision.because ?? 'no-headings' };
 }
