@@ -55,6 +55,10 @@ describe('spec detection by content (specDecision)', function () {
     const changelog = md('# Changelog\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- Export.\n\n### Fixed\n\n- Import.\n');
     assert.equal(changelog.spec, false);
     assert.equal(changelog.because, 'other-genre');
+    // release-please's linked versions, over "Features" and "Bug Fixes" that name kinds
+    const versions = [3, 2, 1].map((v) => `## [1.${v}.0](https://github.com/acme/widget/compare/v1.${v - 1}.0...v1.${v}.0) (2024-0${v}-01)\n\n### Features\n\n* export for users\n\n### Bug Fixes\n\n* import\n`).join('\n');
+    const released = md(`# Changelog\n\n${versions}`);
+    assert.equal(released.because, 'other-genre', released.reason);
   });
 
   it('leaves a postmortem or minutes that talk product work, by their own headings', function () {

@@ -43,10 +43,15 @@ export interface GenreReading {
   headings: string[];
 }
 
-/** The genre with the most headings among `titles`, where any has a heading there. */
+/**
+ * The genre with the most headings among `titles`, where any has a heading there. A heading is matched
+ * normalised (numbering and status suffixes off, as section kinds are), or as written in lower case where
+ * normalising leaves nothing: it takes all of a changelog's "8.11.3 (2023-12-29)" or "[Unreleased]" off
+ * (but "1.1 Product vision" is a numbered section, read normalised).
+ */
 export function leadingGenre(titles: readonly string[]): GenreReading | undefined {
   let best: GenreReading | undefined;
-  const normalised = titles.map(normaliseHeading);
+  const normalised = titles.map((t) => normaliseHeading(t) || t.slice(0, 300).toLowerCase().replace(/[*_`]/g, '').trim());
   for (const genre of otherGenres()) {
     const headings = titles.filter((_, i) => genre.heading.test(itemAt(normalised, i)));
     if (headings.length && (!best || headings.length > best.headings.length)) best = { genre, headings };

@@ -71,8 +71,9 @@ export const MIN_ONE_KIND_HEADINGS = 3;
 
 /**
  * Another genre (data/other-genres.yaml) decides against a spec when at least this many headings are
- * its own and they are at least as many as the headings of known section kinds: a postmortem's "Impact"
- * and "Timeline", a README's "Features", minutes full of release talk are then that genre's.
+ * its own and they are at least as many as the distinct headings of known section kinds: a postmortem's
+ * "Impact" and "Timeline", a README's "Features", minutes full of release talk, a changelog's "Features"
+ * under every version are then that genre's.
  */
 export const MIN_GENRE_HEADINGS = 2;
 
@@ -129,12 +130,16 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
   const genreHeadings = new Set(genre?.headings);
   const kinds: CompiledKind[] = [];
   let named = 0;
+  // The headings that name kinds, each once: a changelog's "Features" and "Bug fixes" under every version
+  // are two headings against the genre's many versions, not two per version.
+  const distinctNamed = new Set<string>();
   for (const title of titles) {
     // An API's signature ("deprecate(fn, message[, code])") names no section, whatever words are in it.
     if (genreHeadings.has(title) || (!isYaml && isCodeHeading(title))) continue;
     const kind = matchHeading(catalogue, title)?.kind;
     if (!kind || kind.skipOwnership) continue;
     named++;
+    distinctNamed.add(title.toLowerCase());
     if (!kinds.includes(kind)) kinds.push(kind);
   }
   const ws = new WordRun(head);
@@ -154,7 +159,7 @@ export function specDecision(text: string, options: SpecDecisionOptions): SpecDe
     : `no ${what} of known section kinds`;
   const vocabularySays = `product vocabulary from ${cueGroups} cue ${cueGroups === 1 ? 'group' : 'groups'}, ${density.toFixed(0)} per 1000 words`;
   const result = { kinds, headings: titles.length, cueGroups, density };
-  if (genre && genre.headings.length >= MIN_GENRE_HEADINGS && genre.headings.length >= named) {
+  if (genre && genre.headings.length >= MIN_GENRE_HEADINGS && genre.headings.length >= distinctNamed.size) {
     const shown = genre.headings.slice(0, 3).map((h) => `"${h}"`).join(', ') + (genre.headings.length > 3 ? ', …' : '');
     return { spec: false, reason: `${genre.headings.length} of ${titles.length} ${what} are those of ${genre.genre.name} (${shown}); ${headingsSay}`, because: 'other-genre', ...result };
   }
