@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { catalogueFor, markedAsSpec, selectSpec, specMarkerInsertion, worthOfferingAsSpec, type Config } from '../../src/core';
 
 const catalogue = catalogueFor({});
-const select = (text: string, config: Config = {}) => selectSpec({ paths: ['notes/draft.md'], isYaml: false, head: () => text }, { config, catalogue });
+const select = (text: string, config: Config = {}, path = 'notes/draft.md') => selectSpec({ paths: [path], isYaml: false, head: () => text }, { config, catalogue });
 const marked = (text: string) => {
   const insertion = specMarkerInsertion(text, text.includes('\r\n') ? '\r\n' : '\n');
   return insertion ? text.slice(0, insertion.offset) + insertion.text + text.slice(insertion.offset) : text;
@@ -28,7 +28,7 @@ describe('the offer to check a Markdown file as a spec', () => {
   });
 
   it('is not made for a file whose name GitHub gives a purpose (CONTRIBUTING.md, SECURITY.md), whatever its headings', () => {
-    const named = (path: string, text: string, config: Config = {}) => selectSpec({ paths: [path], isYaml: false, head: () => text }, { config, catalogue });
+    const named = (path: string, text: string) => select(text, {}, path);
     const spec = '# Proposals\n\n## Problem\n\nUsers and customers lose work.\n\n## Goals\n\nNone lost.\n\n## Requirements\n\nSave drafts.\n';
     assert.deepEqual(named('docs/checkout.md', spec), { spec: true, via: 'content' });
     assert.deepEqual(named('CONTRIBUTING.md', spec), { spec: false, because: 'named-genre', genre: 'a contributing guide' });
